@@ -1,0 +1,103 @@
+// Versioned configuration documents: return policy, approval rules and code catalogues.
+// Every change creates a new version; decisions record the version that made them.
+import { z } from 'zod';
+import { RETURN_TYPES, CLAIMED_CONDITIONS } from './returns-vocabulary.js';
+
+export const CONFIG_KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_codes'] as const;
+export const ConfigKindSchema = z.enum(CONFIG_KINDS);
+export type ConfigKind = z.infer<typeof ConfigKindSchema>;
+
+const tierOrAny = z.string().min(1).max(40); // a customer tier, or '*' for any
+const categoryOrAny = z.string().min(1).max(80); // a product category, or '*' for any
+
+export const ReturnPolicySchema = z.strictObject({
+  /** Days after delivery in which a standard return may be requested, unless a window below matches. */
+  defaultReturnWindowDays: z.number().int().min(0).max(3650),
+  /** Most specific match wins: tier+category, then tier+'*', then '*'+category. */
+  windows: z.array(
+    z.strictObject({ tier: tierOrAny, category: categoryOrAny, days: z.number().int().min(0).max(3650) }),
+  ),
+  /** An authorized RMA with nothing shipped after this many days expires. */
+  authorizationValidDays: z.number().int().min(1).max(365),
+  /** Return types that ignore the return window (they have their own, e.g. warranty). */
+  windowExemptReturnTypes: z.array(z.enum(RETURN_TYPES)),
+});
+export type ReturnPolicy = z.infer<typeof ReturnPolicySchema>;
+
+export const ApprovalRulesSchema = z.strictObject({
+  /** A return whose value is above this (minor units, per currency) needs a manager's approval. */
+  valueThresholds: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0)),
+  /** Thresholds for currencies not listed: compare value in that currency against this. */
+  defaultValueThresholdMinor: z.number().int().min(0),
+  tiersRequiringApproval: z.array(z.string().min(1).max(40)),
+  returnTypesRequiringApproval: z.array(z.enum(RETURN_TYPES)),
+  regulatedClassesRequiringApproval: z.array(z.string().min(1).max(40)),
+  conditionsRequiringApproval: z.array(z.enum(CLAIMED_CONDITIONS)),
+  /** Unauthorized arrivals are always reviewed, but may be auto-accepted below this value. */
+});
+export type ApprovalRules = z.infer<typeof ApprovalRulesSchema>;
+
+export const CodeEntrySchema = z.strictObject({
+  code: z.string().regex(/^[A-Z0-9_]{2,40}$/, 'upper-case letters, digits and _ only'),
+  label: z.string().trim().min(1).max(120),
+  description: z.string().max(500).default(''),
+  isActive: z.boolean().default(true),
+});
+export type CodeEntry = z.infer<typeof CodeEntrySchema>;
+
+export const ReasonCodeSchema = CodeEntrySchema.extend({
+  /** Whether the fault lies with the distributor/supplier (defect, wrong item) or the customer. */
+  fault: z.enum(['customer', 'distributor', 'supplier', 'carrier', 'none']),
+});
+export const ReasonCodesSchema = z.strictObject({ codes: z.array(ReasonCodeSchema).min(1) });
+export type ReasonCodes = z.infer<typeof ReasonCodesSchema>;
+
+export const DispositionCodeSchema = CodeEntrySchema.extend({
+  stockStatus: z.enum([
+    'saleable',
+    'quarantined',
+    'in_repair',
+    'in_refurbishment',
+    'on_vendor_return',
+    'scrapped',
+    'secondary_channel',
+  ]),
+});
+export const DispositionCodesSchema = z.strictObject({ codes: z.array(DispositionCodeSchema).min(1) });
+export type DispositionCodes = z.infer<typeof DispositionCodesSchema>;
+
+export const CONFIG_DOCUMENT_SCHEMAS = {
+  return_policy: ReturnPolicySchema,
+  approval_rules: ApprovalRulesSchema,
+  reason_codes: ReasonCodesSchema,
+  disposition_codes: DispositionCodesSchema,
+} as const;
+
+export interface ConfigDocuments {
+  return_policy: ReturnPolicy;
+  approval_rules: ApprovalRules;
+  reason_codes: ReasonCodes;
+  disposition_codes: DispositionCodes;
+}
+
+export const ConfigVersionSchema = z.object({
+  kind: ConfigKindSchema,
+  version: z.number().int(),
+  document: z.unknown(),
+  comment: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type ConfigVersion<K extends ConfigKind = ConfigKind> = {
+  kind: K;
+  version: number;
+  document: ConfigDocuments[K];
+  comment: string;
+  createdBy: string;
+  createdAt: string;
+};
+
+export const UpdateConfigBodySchema = z.strictObject({
+  document: z.unknown(),
+  comment: z.string().trim().min(1, 'say why the configuration changes').max(500),
+});

@@ -1,0 +1,185 @@
+// Return authorization (RMA) request and response shapes.
+import { z } from 'zod';
+import { CLAIMED_CONDITIONS, RETURN_TYPES, RMA_STATUSES } from './returns-vocabulary.js';
+import { IsoDateSchema } from './common.js';
+
+export * from './returns-vocabulary.js';
+
+export const ReturnTypeSchema = z.enum(RETURN_TYPES);
+export const ClaimedConditionSchema = z.enum(CLAIMED_CONDITIONS);
+export const RmaStatusSchema = z.enum(RMA_STATUSES);
+
+const identifierList = z.array(z.string().trim().min(1).max(80)).max(10_000);
+
+export const RmaLineRequestSchema = z.strictObject({
+  orderLineId: z.string().min(1).max(64),
+  quantity: z.number().int().min(1, 'quantity must be at least 1').max(1_000_000),
+  reasonCode: z.string().min(1).max(40),
+  claimedCondition: ClaimedConditionSchema,
+  note: z.string().max(2000).default(''),
+  serials: identifierList.default([]),
+  lots: identifierList.default([]),
+});
+export type RmaLineRequest = z.input<typeof RmaLineRequestSchema>;
+
+export const CreateRmaBodySchema = z.strictObject({
+  customerId: z.string().min(1).max(64),
+  returnType: ReturnTypeSchema.default('standard'),
+  note: z.string().max(4000).default(''),
+  customerReference: z.string().max(80).default(''),
+  lines: z.array(RmaLineRequestSchema).min(1, 'a return needs at least one line').max(500),
+});
+export type CreateRmaBody = z.input<typeof CreateRmaBodySchema>;
+
+export const CheckSchema = z.object({
+  code: z.string(),
+  passed: z.boolean(),
+  message: z.string(),
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const LineVerdictSchema = z.object({
+  lineIndex: z.number().int(),
+  orderLineId: z.string(),
+  isEligible: z.boolean(),
+  checks: z.array(CheckSchema),
+  returnableQuantity: z.number().int(),
+  returnWindowEndsOn: IsoDateSchema.nullable(),
+  warrantyEndsOn: IsoDateSchema.nullable(),
+  valueMinor: z.number().int(),
+});
+
+export const RoutingSchema = z.object({
+  decision: z.enum(['auto_approve', 'needs_approval']),
+  reasons: z.array(z.string()),
+  approvalRulesVersion: z.number().int(),
+});
+export type Routing = z.infer<typeof RoutingSchema>;
+
+export const VerdictSchema = z.object({
+  isEligible: z.boolean(),
+  customerChecks: z.array(CheckSchema),
+  lines: z.array(LineVerdictSchema),
+  currency: z.string(),
+  totalValueMinor: z.number().int(),
+  routing: RoutingSchema.nullable(),
+  returnPolicyVersion: z.number().int(),
+});
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+export const RmaLineSchema = z.object({
+  id: z.string(),
+  lineNumber: z.number().int(),
+  orderId: z.string().nullable(),
+  orderNumber: z.string().nullable(),
+  orderLineId: z.string().nullable(),
+  productId: z.string(),
+  sku: z.string(),
+  productName: z.string(),
+  quantity: z.number().int(),
+  reasonCode: z.string(),
+  claimedCondition: ClaimedConditionSchema,
+  note: z.string(),
+  serials: z.array(z.string()),
+  lots: z.array(z.string()),
+  unitPriceMinor: z.number().int(),
+  taxMinor: z.number().int(),
+  valueMinor: z.number().int(),
+  status: RmaStatusSchema,
+});
+export type RmaLine = z.infer<typeof RmaLineSchema>;
+
+export const RmaSchema = z.object({
+  id: z.string(),
+  rmaNumber: z.string(),
+  customerId: z.string(),
+  customerName: z.string(),
+  customerAccount: z.string(),
+  legalEntityId: z.string(),
+  returnType: ReturnTypeSchema,
+  status: RmaStatusSchema,
+  isUnauthorized: z.boolean(),
+  note: z.string(),
+  customerReference: z.string(),
+  currency: z.string(),
+  totalValueMinor: z.number().int(),
+  requestedBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  authorizedAt: z.string().nullable(),
+  expiresOn: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  returnPolicyVersion: z.number().int().nullable(),
+  approvalRulesVersion: z.number().int().nullable(),
+  routingReasons: z.array(z.string()),
+  verdict: VerdictSchema.nullable(),
+  allowedTransitions: z.array(RmaStatusSchema),
+  version: z.number().int(),
+  lines: z.array(RmaLineSchema),
+});
+export type Rma = z.infer<typeof RmaSchema>;
+
+export const RmaSummarySchema = RmaSchema.omit({ lines: true, verdict: true, allowedTransitions: true }).extend({
+  lineCount: z.number().int(),
+});
+export type RmaSummary = z.infer<typeof RmaSummarySchema>;
+
+export const ListRmasQuerySchema = z.strictObject({
+  status: RmaStatusSchema.optional(),
+  customerId: z.string().max(64).optional(),
+  returnType: ReturnTypeSchema.optional(),
+  reasonCode: z.string().max(40).optional(),
+  createdFrom: IsoDateSchema.optional(),
+  createdTo: IsoDateSchema.optional(),
+  q: z.string().max(100).optional(),
+  isUnauthorized: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type ListRmasQuery = z.input<typeof ListRmasQuerySchema>;
+
+export const DecisionBodySchema = z.strictObject({
+  comment: z.string().trim().min(1, 'a comment is required').max(2000),
+});
+
+export const CancelBodySchema = z.strictObject({
+  reason: z.string().trim().min(1, 'say why the return is cancelled').max(2000),
+});
+
+/** Goods that arrived with no RMA: recorded so they can be received and investigated. */
+export const UnauthorizedReturnBodySchema = z.strictObject({
+  customerId: z.string().min(1).max(64),
+  siteId: z.string().min(1).max(64),
+  note: z.string().trim().min(1, 'describe what arrived').max(4000),
+  carrierReference: z.string().max(80).default(''),
+  lines: z
+    .array(
+      z.strictObject({
+        productId: z.string().min(1).max(64),
+        quantity: z.number().int().min(1).max(1_000_000),
+        orderLineId: z.string().min(1).max(64).optional(),
+        claimedCondition: ClaimedConditionSchema.default('used'),
+        serials: identifierList.default([]),
+        lots: identifierList.default([]),
+        reasonCode: z.string().min(1).max(40).default('UNKNOWN'),
+      }),
+    )
+    .min(1)
+    .max(500),
+});
+
+export const TimelineEntrySchema = z.object({
+  seq: z.number().int(),
+  occurredAt: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  summary: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
