@@ -183,3 +183,8 @@ export const TimelineEntrySchema = z.object({
   after: z.unknown().nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** A create request after validation, with defaults applied. */
+export type CreateRmaRequest = z.output<typeof CreateRmaBodySchema>;
+export type UnauthorizedReturnRequest = z.output<typeof UnauthorizedReturnBodySchema>;
+export type ListRmasFilter = z.output<typeof ListRmasQuerySchema>;

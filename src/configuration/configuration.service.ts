@@ -1,0 +1,120 @@
+// Versioned configuration: reading the version in force, its history, and publishing a new one.
+// A change never edits a version in place; decisions keep pointing at the version that made them.
+import type { Kysely, Transaction } from 'kysely';
+import {
+  CONFIG_DOCUMENT_SCHEMAS,
+  type ConfigDocuments,
+  type ConfigKind,
+  type ConfigVersion,
+} from '../contracts/configuration.js';
+import type { RequestContext } from '../platform/actor.js';
+import type { ConfigVersionsTable, DB } from '../platform/db/schema.js';
+import { AppError } from '../platform/errors.js';
+import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { assertCan } from '../identity/index.js';
+import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+function toVersion<K extends ConfigKind>(row: ConfigVersionsTable): ConfigVersion<K> {
+  return {
+    kind: row.kind as K,
+    version: row.version,
+    document: JSON.parse(row.document) as ConfigDocuments[K],
+    comment: row.comment,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findCurrentConfig<K extends ConfigKind>(db: Reader, kind: K): Promise<ConfigVersion<K>> {
+  const row = await db
+    .selectFrom('config_versions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `no ${kind} configuration has been published`);
+  return toVersion<K>(row);
+}
+
+export async function getCurrentConfig<K extends ConfigKind>(platform: Platform, ctx: RequestContext, kind: K) {
+  assertCan(ctx.actor, 'config.read');
+  return findCurrentConfig(platform.db, kind);
+}
+
+export async function listConfigVersions(platform: Platform, ctx: RequestContext, kind: ConfigKind) {
+  assertCan(ctx.actor, 'config.read');
+  const rows = await platform.db
+    .selectFrom('config_versions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .orderBy('version', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map((row) => toVersion(row));
+}
+
+export async function publishConfig(
+  platform: Platform,
+  ctx: RequestContext,
+  input: { kind: ConfigKind; document: unknown; comment: string; expectedVersion: number },
+) {
+  assertCan(ctx.actor, 'config.write');
+  const parsed = CONFIG_DOCUMENT_SCHEMAS[input.kind].safeParse(input.document);
+  if (!parsed.success) {
+    throw new AppError('validation_failed', `the ${input.kind} document is not valid`, {
+      errors: parsed.error.issues.map((issue) => ({
+        path: ['document', ...issue.path.map(String)].join('.'),
+        message: issue.message,
+      })),
+    });
+  }
+  assertUniqueCodes(input.kind, parsed.data);
+  return runInTransaction(platform, ctx, async (tx) => {
+    const current = await findCurrentConfig(tx.db, input.kind);
+    if (current.version !== input.expectedVersion) {
+      throw new AppError('precondition_failed', `${input.kind} is at version ${current.version}, not ${input.expectedVersion}; reload and apply your change again`);
+    }
+    const row = {
+      kind: input.kind,
+      version: current.version + 1,
+      document: JSON.stringify(parsed.data),
+      comment: input.comment,
+      created_by: ctx.actor.name,
+      created_at: tx.now,
+    };
+    // The primary key (kind, version) makes a concurrent publish of the same version fail.
+    await tx.db.insertInto('config_versions').values(row).execute();
+    tx.audit({ entityType: 'config', entityId: input.kind, action: 'config.published', before: { version: current.version }, after: { version: row.version, comment: row.comment, document: parsed.data } });
+    tx.emit({ type: 'config.published', aggregateType: 'config', aggregateId: input.kind, payload: { kind: input.kind, version: row.version } });
+    return toVersion(row);
+  });
+}
+
+function assertUniqueCodes(kind: ConfigKind, document: unknown): void {
+  if (kind !== 'reason_codes' && kind !== 'disposition_codes') return;
+  const codes = (document as { codes: Array<{ code: string }> }).codes.map((c) => c.code);
+  const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
+  if (duplicate) {
+    throw new AppError('validation_failed', `code ${duplicate} appears more than once`, {
+      errors: [{ path: `document.codes.${codes.lastIndexOf(duplicate)}.code`, message: 'duplicate code' }],
+    });
+  }
+}
+
+/** Publishes version 1 of every kind that has none yet (first start of an empty database). */
+export async function seedDefaultConfiguration(platform: Platform, ctx: RequestContext): Promise<void> {
+  await runInTransaction(platform, ctx, async (tx) => {
+    for (const kind of Object.keys(DEFAULT_CONFIGURATION) as ConfigKind[]) {
+      const existing = await tx.db.selectFrom('config_versions').select('version').where('kind', '=', kind).executeTakeFirst();
+      if (existing) continue;
+      await tx.db
+        .insertInto('config_versions')
+        .values({ kind, version: 1, document: JSON.stringify(DEFAULT_CONFIGURATION[kind]), comment: 'standard configuration', created_by: ctx.actor.name, created_at: tx.now })
+        .execute();
+      tx.audit({ entityType: 'config', entityId: kind, action: 'config.published', after: { version: 1 } });
+    }
+  });
+}

@@ -1,0 +1,2 @@
+export { registerConfigurationRoutes } from './configuration.routes.js';
+export { findCurrentConfig, seedDefaultConfiguration } from './configuration.service.js';

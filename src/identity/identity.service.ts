@@ -1,0 +1,175 @@
+// Sign-in, bearer tokens and API keys. Tokens and keys are random secrets stored only as SHA-256
+// hashes: a leaked database does not leak credentials.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Role } from '../contracts/common.js';
+import type { Actor, RequestContext } from '../platform/actor.js';
+import { AppError } from '../platform/errors.js';
+import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { assertCan } from './domain/permissions.js';
+import { hashPassword, verifyPassword } from './domain/password.js';
+
+const TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
+const API_KEY_PREFIX = 'bmk_';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+// Verifying against a real hash when the user is unknown keeps response times alike, so the
+// token endpoint does not reveal which e-mail addresses exist.
+let dummyHash: Promise<string> | undefined;
+
+export async function issueToken(platform: Platform, email: string, password: string) {
+  const user = await platform.db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+  dummyHash ??= hashPassword('not-a-real-password');
+  const isValid = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
+  if (!user || !isValid || user.is_active !== 1) {
+    throw new AppError('unauthenticated', 'e-mail or password is not correct');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const now = platform.clock.now();
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS).toISOString();
+  await platform.db
+    .insertInto('access_tokens')
+    .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+    .execute();
+  return {
+    accessToken: token,
+    tokenType: 'Bearer' as const,
+    expiresAt,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, customerId: user.customer_id },
+  };
+}
+
+export async function revokeToken(platform: Platform, token: string): Promise<void> {
+  await platform.db
+    .updateTable('access_tokens')
+    .set({ revoked_at: platform.clock.now().toISOString() })
+    .where('token_hash', '=', sha256(token))
+    .execute();
+}
+
+/** Resolves a bearer credential (session token or API key) to the acting principal, or null. */
+export async function authenticate(platform: Platform, credential: string): Promise<Actor | null> {
+  if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(platform, credential);
+  const now = platform.clock.now().toISOString();
+  const row = await platform.db
+    .selectFrom('access_tokens')
+    .innerJoin('users', 'users.id', 'access_tokens.user_id')
+    .select(['users.id', 'users.name', 'users.role', 'users.customer_id', 'users.is_active'])
+    .where('access_tokens.token_hash', '=', sha256(credential))
+    .where('access_tokens.revoked_at', 'is', null)
+    .where('access_tokens.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row || row.is_active !== 1) return null;
+  return { kind: 'user', id: row.id, name: row.name, role: row.role as Role, customerId: row.customer_id };
+}
+
+async function authenticateApiKey(platform: Platform, credential: string): Promise<Actor | null> {
+  const [, prefix, secret] = credential.split('_');
+  if (!prefix || !secret) return null;
+  const key = await platform.db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('prefix', '=', prefix)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (!key) return null;
+  const expected = Buffer.from(key.key_hash, 'hex');
+  const actual = Buffer.from(sha256(secret), 'hex');
+  if (!timingSafeEqual(expected, actual)) return null;
+  return { kind: 'api_key', id: key.id, name: `API key ${key.name}`, role: key.role as Role, customerId: key.customer_id };
+}
+
+export async function createApiKey(
+  platform: Platform,
+  ctx: RequestContext,
+  input: { name: string; role: Role; customerId: string | null },
+) {
+  assertCan(ctx.actor, 'apikeys.manage');
+  if (input.role === 'customer' && !input.customerId) {
+    throw new AppError('validation_failed', 'a customer API key must name its customer account', {
+      errors: [{ path: 'customerId', message: 'required for role customer' }],
+    });
+  }
+  const prefix = randomBytes(6).toString('hex');
+  const secret = randomBytes(24).toString('base64url').replaceAll('_', 'x');
+  return runInTransaction(platform, ctx, async (tx) => {
+    if (input.customerId) {
+      const customer = await tx.db.selectFrom('customers').select('id').where('id', '=', input.customerId).executeTakeFirst();
+      if (!customer) throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, { errors: [{ path: 'customerId', message: 'unknown customer' }] });
+    }
+    const row = {
+      id: tx.ids.next('key'),
+      name: input.name,
+      prefix,
+      key_hash: sha256(secret),
+      role: input.role,
+      customer_id: input.customerId,
+      created_by: ctx.actor.id,
+      created_at: tx.now,
+      revoked_at: null,
+      last_used_at: null,
+    };
+    await tx.db.insertInto('api_keys').values(row).execute();
+    tx.audit({ entityType: 'api_key', entityId: row.id, action: 'api_key.created', after: { name: row.name, role: row.role, customerId: row.customer_id, prefix } });
+    return { ...toApiKey(row), secret: `${API_KEY_PREFIX}${prefix}_${secret}` };
+  });
+}
+
+export async function listApiKeys(platform: Platform, ctx: RequestContext) {
+  assertCan(ctx.actor, 'apikeys.manage');
+  const rows = await platform.db.selectFrom('api_keys').selectAll().orderBy('created_at', 'desc').execute();
+  return rows.map(toApiKey);
+}
+
+export async function revokeApiKey(platform: Platform, ctx: RequestContext, id: string) {
+  assertCan(ctx.actor, 'apikeys.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const key = await tx.db.selectFrom('api_keys').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!key) throw new AppError('not_found', `API key ${id} was not found`);
+    if (key.revoked_at) return toApiKey(key);
+    await tx.db.updateTable('api_keys').set({ revoked_at: tx.now }).where('id', '=', id).execute();
+    tx.audit({ entityType: 'api_key', entityId: id, action: 'api_key.revoked', before: { revokedAt: null }, after: { revokedAt: tx.now } });
+    return toApiKey({ ...key, revoked_at: tx.now });
+  });
+}
+
+function toApiKey(row: { id: string; name: string; role: string; customer_id: string | null; prefix: string; created_at: string; revoked_at: string | null }) {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role as Role,
+    customerId: row.customer_id,
+    prefix: row.prefix,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+export async function createUser(
+  platform: Platform,
+  ctx: RequestContext,
+  input: { email: string; name: string; role: Role; customerId: string | null; password: string },
+) {
+  const passwordHash = await hashPassword(input.password);
+  return runInTransaction(platform, ctx, async (tx) => {
+    const row = {
+      id: tx.ids.next('usr'),
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      customer_id: input.customerId,
+      password_hash: passwordHash,
+      is_active: 1,
+      version: 1,
+      created_at: tx.now,
+      updated_at: tx.now,
+    };
+    await tx.db.insertInto('users').values(row).execute();
+    tx.audit({ entityType: 'user', entityId: row.id, action: 'user.created', after: { email: row.email, role: row.role, customerId: row.customer_id } });
+    return row.id;
+  });
+}

@@ -1,0 +1,2 @@
+export { assertCan, can, isVisibleToActor, isCustomerScoped, type Permission } from './domain/permissions.js';
+export { authenticate, issueToken, createUser, createApiKey } from './identity.service.js';

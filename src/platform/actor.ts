@@ -1,0 +1,28 @@
+// Who is acting. Every use case receives the actor and checks access on its first line.
+import type { Role } from '../contracts/common.js';
+
+export interface Actor {
+  kind: 'user' | 'api_key' | 'system';
+  id: string;
+  name: string;
+  role: Role;
+  /** Set for customer-portal users and customer-scoped API keys: they see only this account. */
+  customerId: string | null;
+}
+
+export interface RequestContext {
+  actor: Actor;
+  requestId: string;
+}
+
+export const SYSTEM_ACTOR: Actor = {
+  kind: 'system',
+  id: 'system',
+  name: 'Boomerang',
+  role: 'admin',
+  customerId: null,
+};
+
+export function systemContext(requestId = 'system'): RequestContext {
+  return { actor: SYSTEM_ACTOR, requestId };
+}

@@ -1,0 +1,81 @@
+// Every error leaves the API as RFC 9457 application/problem+json. Input can never produce a 5xx:
+// validation, parsing and size errors are mapped here; only genuine faults become 500s.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, HTTP_STATUS_BY_CODE, type ErrorCode, type FieldError } from '../errors.js';
+
+const TITLES: Record<ErrorCode, string> = {
+  validation_failed: 'The request is not valid',
+  unauthenticated: 'Authentication required',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  invalid_transition: 'Transition not allowed',
+  version_conflict: 'The resource was changed by someone else',
+  precondition_failed: 'Precondition failed',
+  precondition_required: 'Precondition required',
+  rule_violation: 'A business rule was violated',
+  not_eligible: 'The return is not eligible',
+  idempotency_key_reused: 'Idempotency key reused with a different request',
+  idempotency_in_progress: 'A request with this idempotency key is still in progress',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many requests',
+  internal: 'Internal error',
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  code: ErrorCode,
+  detail: string,
+  extra: { errors?: FieldError[] | undefined; extensions?: Record<string, unknown> } = {},
+) {
+  const status = HTTP_STATUS_BY_CODE[code];
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({
+      type: `https://boomerang.dev/problems/${code.replaceAll('_', '-')}`,
+      title: TITLES[code],
+      status,
+      detail,
+      instance: request.url,
+      code,
+      ...(extra.errors ? { errors: extra.errors } : {}),
+      ...extra.extensions,
+    });
+}
+
+function toFieldPath(instancePath: string, context: string | undefined): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  if (context === 'body' || !context) return path || '(body)';
+  return path ? `${context}.${path}` : context;
+}
+
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, request, error.code, error.message, { errors: error.errors, extensions: error.extensions });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: toFieldPath(v.instancePath, error.validationContext),
+        message: v.message ?? 'is not valid',
+      }));
+      const first = errors[0];
+      const detail = first ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : 'invalid request';
+      return sendProblem(reply, request, 'validation_failed', detail, { errors });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return sendProblem(reply, request, 'payload_too_large', error.message);
+    if (status === 415) return sendProblem(reply, request, 'unsupported_media_type', error.message);
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, empty body with a JSON content type, etc.
+      return sendProblem(reply, request, 'validation_failed', error.message);
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, 'internal', 'an unexpected error occurred; it has been logged');
+  });
+
+}

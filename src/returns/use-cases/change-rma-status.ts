@@ -1,0 +1,117 @@
+// Approve, reject, cancel and expire: each a move through the state machine. Moves that end a
+// return before any goods came back give its quantities and serials back to the order.
+import type { Rma } from '../../contracts/returns.js';
+import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
+import type { RequestContext } from '../../platform/actor.js';
+import { AppError } from '../../platform/errors.js';
+import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
+import { assertCan, isVisibleToActor } from '../../identity/index.js';
+import { findCurrentConfig } from '../../configuration/index.js';
+import { addDays } from '../domain/return-window.js';
+import { canTransition, listAllowedTransitions, releasesQuantityOnEntry } from '../domain/rma-state-machine.js';
+import { deactivateSerials, findDueAuthorizations, findRmaLineRows, findRmaRow, releaseQuantity, updateRmaStatus } from '../rma.repository.js';
+import type { RmasTable } from '../../platform/db/schema.js';
+import { loadRma } from './read-rmas.js';
+
+interface Move {
+  to: RmaStatus;
+  action: string;
+  event: string;
+  changes: (tx: Tx) => Promise<Partial<RmasTable>> | Partial<RmasTable>;
+  auditDetails: Record<string, unknown>;
+}
+
+async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, move: Move) {
+  const row = await findRmaRow(tx.db, id);
+  if (!row || !isVisibleToActor(tx.ctx.actor, row.customer_id)) throw new AppError('not_found', `return ${id} was not found`);
+  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+    throw new AppError('precondition_failed', `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`);
+  }
+  const from = row.status as RmaStatus;
+  if (!canTransition(from, move.to)) {
+    const allowed = listAllowedTransitions(from);
+    throw new AppError('invalid_transition', `cannot move return ${row.rma_number} from '${from}' to '${move.to}'; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final state)'}`, {
+      extensions: { from, to: move.to, allowedTransitions: allowed },
+    });
+  }
+  const changes = await move.changes(tx);
+  const isUpdated = await updateRmaStatus(tx.db, id, row.version, { ...changes, status: move.to, updated_at: tx.now });
+  if (!isUpdated) throw new AppError('version_conflict', `return ${row.rma_number} was changed concurrently; reload and try again`);
+  if (releasesQuantityOnEntry(move.to)) {
+    for (const line of await findRmaLineRows(tx.db, id)) {
+      if (line.order_line_id) await releaseQuantity(tx.db, line.order_line_id, line.quantity);
+    }
+    await deactivateSerials(tx.db, id);
+  }
+  tx.audit({ entityType: 'rma', entityId: id, action: move.action, before: { status: from, version: row.version }, after: { status: move.to, ...move.auditDetails } });
+  tx.emit({ type: move.event, aggregateType: 'rma', aggregateId: id, payload: { rmaId: id, rmaNumber: row.rma_number, from, to: move.to } });
+  return row;
+}
+
+export async function approveRma(platform: Platform, ctx: RequestContext, id: string, comment: string, expectedVersion?: number): Promise<Rma> {
+  assertCan(ctx.actor, 'returns.decide');
+  await runInTransaction(platform, ctx, async (tx) => {
+    const row = await findRmaRow(tx.db, id);
+    // Segregation of duties: whoever asked for a return does not also approve it.
+    if (row?.requested_by_id === ctx.actor.id) {
+      throw new AppError('forbidden', 'you requested this return, so another manager must approve it');
+    }
+    const policy = await findCurrentConfig(tx.db, 'return_policy');
+    await moveRma(tx, id, expectedVersion, {
+      to: 'authorized',
+      action: 'rma.approved',
+      event: 'rma.authorized',
+      changes: () => ({
+        decided_by: ctx.actor.name,
+        decided_at: tx.now,
+        decision_comment: comment,
+        authorized_at: tx.now,
+        expires_on: addDays(tx.today, policy.document.authorizationValidDays),
+      }),
+      auditDetails: { comment, returnPolicyVersion: policy.version },
+    });
+  });
+  return loadRma(platform.db, id);
+}
+
+export async function rejectRma(platform: Platform, ctx: RequestContext, id: string, comment: string, expectedVersion?: number): Promise<Rma> {
+  assertCan(ctx.actor, 'returns.decide');
+  await runInTransaction(platform, ctx, (tx) =>
+    moveRma(tx, id, expectedVersion, {
+      to: 'rejected',
+      action: 'rma.rejected',
+      event: 'rma.rejected',
+      changes: () => ({ decided_by: ctx.actor.name, decided_at: tx.now, decision_comment: comment }),
+      auditDetails: { comment },
+    }),
+  );
+  return loadRma(platform.db, id);
+}
+
+export async function cancelRma(platform: Platform, ctx: RequestContext, id: string, reason: string, expectedVersion?: number): Promise<Rma> {
+  assertCan(ctx.actor, 'returns.cancel');
+  await runInTransaction(platform, ctx, (tx) =>
+    moveRma(tx, id, expectedVersion, { to: 'cancelled', action: 'rma.cancelled', event: 'rma.cancelled', changes: () => ({}), auditDetails: { reason } }),
+  );
+  return loadRma(platform.db, id);
+}
+
+/** Expires authorizations whose validity ended with nothing shipped. Safe to run from several processes. */
+export async function expireDueAuthorizations(platform: Platform, ctx: RequestContext): Promise<{ expired: string[] }> {
+  assertCan(ctx.actor, 'returns.expire');
+  const today = platform.clock.now().toISOString().slice(0, 10);
+  const due = await findDueAuthorizations(platform.db, today, 500);
+  const expired: string[] = [];
+  for (const candidate of due) {
+    try {
+      await runInTransaction(platform, ctx, (tx) =>
+        moveRma(tx, candidate.id, candidate.version, { to: 'expired', action: 'rma.expired', event: 'rma.expired', changes: () => ({}), auditDetails: { expiredOn: today } }),
+      );
+      expired.push(candidate.id);
+    } catch (error) {
+      // Another process expired or changed it first; nothing to do.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return { expired };
+}

@@ -1,0 +1,91 @@
+// The composition root: wires the platform (db, clock, ids) into every context's routes.
+// No DI container: each context exports a `register…Routes(app, platform)` function.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Platform } from '../platform/unit-of-work.js';
+import { registerProblemHandlers, sendProblem } from '../platform/http/problem.js';
+import { registerAuthentication } from '../platform/http/request-context.js';
+import { registerIdempotency } from '../platform/http/idempotency.js';
+import { authenticate } from '../identity/index.js';
+import { registerIdentityRoutes } from '../identity/identity.routes.js';
+import { registerMasterdataRoutes } from '../masterdata/index.js';
+import { registerSalesRoutes } from '../sales/index.js';
+import { registerConfigurationRoutes } from '../configuration/index.js';
+import { registerReturnRoutes } from '../returns/index.js';
+import { registerAuditRoutes } from '../audit/audit.routes.js';
+
+export type App = FastifyInstance;
+export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
+
+export interface AppOptions {
+  logLevel?: string;
+  webRoot?: string;
+}
+
+export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
+    genReqId: () => platform.ids.next('req'),
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerProblemHandlers(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Boomerang API',
+        version: '1.0.0',
+        description: 'Returns management and reverse logistics. Authenticate with POST /api/v1/auth/token and send Authorization: Bearer <token>.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  registerAuthentication(app, (credential) => authenticate(platform, credential));
+  registerIdempotency(app, platform.db, platform.clock);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get('/health', { config: { isPublic: true }, schema: { hide: true } }, async () => {
+    await platform.db.selectFrom('counters').select('name').limit(1).execute();
+    return { status: 'ok', database: platform.dialect };
+  });
+  api.get('/api/v1/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, () => app.swagger());
+
+  await app.register(
+    async (v1) => {
+      registerIdentityRoutes(v1, platform);
+      registerMasterdataRoutes(v1, platform);
+      registerSalesRoutes(v1, platform);
+      registerConfigurationRoutes(v1, platform);
+      registerReturnRoutes(v1, platform);
+      registerAuditRoutes(v1, platform);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  registerWebApp(app, options.webRoot ?? resolve('dist/web'));
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html (client-side routes). */
+function registerWebApp(app: FastifyInstance, webRoot: string): void {
+  const hasWeb = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (isPageRequest && hasWeb) return reply.type('text/html').sendFile('index.html');
+    return sendProblem(reply, request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
+  });
+}

@@ -1,0 +1,25 @@
+// Configuration from the environment, read once at start-up.
+import { resolve } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  dataDir: string;
+  loadDemoData: boolean;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = resolve(env.BOOMERANG_DATA_DIR ?? './data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'boomerang.sqlite')}`,
+    dataDir,
+    loadDemoData: (env.BOOMERANG_DEMO_DATA ?? 'true') !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

@@ -1,0 +1,32 @@
+// `npm start`: migrate, load demo data into an empty database, serve API and web app.
+import { readConfig } from './config.js';
+import { startPlatform } from './platform.js';
+import { buildApp } from './app.js';
+import { systemContext } from '../platform/actor.js';
+import { expireDueAuthorizations } from '../returns/index.js';
+import { loadDemoDataIfEmpty } from '../demo/index.js';
+
+const config = readConfig();
+const platform = await startPlatform({ databaseUrl: config.databaseUrl });
+if (config.loadDemoData) await loadDemoDataIfEmpty(platform);
+const app = await buildApp(platform, { logLevel: config.logLevel });
+
+// Authorizations lapse with the calendar, not with a request; check hourly (idempotent, and safe
+// with several API processes because each expiry is a versioned update).
+const runExpiry = () =>
+  expireDueAuthorizations(platform, systemContext('expiry-job')).catch((error: unknown) => app.log.error({ err: error }, 'expiry job failed'));
+void runExpiry();
+const expiryTimer = setInterval(() => void runExpiry(), 60 * 60 * 1000);
+expiryTimer.unref();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    clearInterval(expiryTimer);
+    void app.close().then(() => platform.close()).then(() => process.exit(0));
+  });
+}
+
+await app.listen({ port: config.port, host: config.host });
+const where = platform.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
+app.log.info(`Boomerang is up on http://localhost:${config.port} (database: ${where})`);
+if (!app.log.level || app.log.level === 'silent') console.log(`Boomerang is up on http://localhost:${config.port}`);

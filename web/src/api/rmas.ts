@@ -1,0 +1,95 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '../../../src/contracts/common.js';
+import type {
+  CreateRmaBody,
+  ListRmasQuery,
+  Rma,
+  RmaSummary,
+  TimelineEntry,
+  Verdict,
+} from '../../../src/contracts/returns.js';
+import { apiFetch } from './client.js';
+
+export type RmaListFilters = Omit<ListRmasQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
+
+export const rmaKeys = {
+  all: ['rmas'] as const,
+  list: (filters: RmaListFilters) => ['rmas', 'list', filters] as const,
+  detail: (id: string) => ['rmas', 'detail', id] as const,
+  timeline: (id: string) => ['rmas', 'timeline', id] as const,
+};
+
+export function useRmas(filters: RmaListFilters) {
+  return useQuery({
+    queryKey: rmaKeys.list(filters),
+    queryFn: ({ signal }) => apiFetch<Page<RmaSummary>>('/returns', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRma(id: string) {
+  return useQuery({
+    queryKey: rmaKeys.detail(id),
+    queryFn: ({ signal }) => apiFetch<Rma>(`/returns/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function useRmaTimeline(id: string) {
+  return useQuery({
+    queryKey: rmaKeys.timeline(id),
+    queryFn: ({ signal }) =>
+      apiFetch<{ items: TimelineEntry[] }>(`/returns/${encodeURIComponent(id)}/timeline`, { signal }),
+  });
+}
+
+/** The policy verdict for a return not yet submitted; `null` while the request is incomplete. */
+export function useReturnVerdict(body: CreateRmaBody | null) {
+  return useQuery({
+    queryKey: ['rmas', 'verdict', body],
+    queryFn: () => apiFetch<Verdict>('/returns/evaluate', { method: 'POST', body }),
+    enabled: body !== null,
+    placeholderData: keepPreviousData,
+    staleTime: 0,
+  });
+}
+
+export function useCreateRma() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: CreateRmaBody; idempotencyKey: string }) =>
+      apiFetch<Rma>('/returns', { method: 'POST', body, idempotencyKey }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: rmaKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['orders'] }),
+      ]);
+    },
+  });
+}
+
+export type RmaAction =
+  | { kind: 'approve'; comment: string }
+  | { kind: 'reject'; comment: string }
+  | { kind: 'cancel'; reason: string };
+
+export function useRmaAction(rma: Pick<Rma, 'id' | 'version'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: RmaAction) => {
+      const body = action.kind === 'cancel' ? { reason: action.reason } : { comment: action.comment };
+      return apiFetch<Rma>(`/returns/${encodeURIComponent(rma.id)}/${action.kind}`, {
+        method: 'POST',
+        body,
+        ifMatch: rma.version,
+      });
+    },
+    onSuccess: (updated) => {
+      queryClient.setQueryData(rmaKeys.detail(rma.id), updated);
+    },
+    // Success or conflict: either way what is on screen is stale now.
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: rmaKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['orders'] });
+    },
+  });
+}

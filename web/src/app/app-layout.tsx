@@ -1,0 +1,57 @@
+import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context.js';
+import { navLinksFor } from '../auth/permissions.js';
+import { ROLE_LABELS } from '../ui/labels.js';
+
+export function AppLayout() {
+  const { session, signOut } = useAuth();
+  const navigate = useNavigate();
+  const user = session?.user;
+
+  function handleSignOut() {
+    signOut();
+    void navigate('/login', { replace: true });
+  }
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            ↺
+          </span>
+          Boomerang
+        </Link>
+        {user ? (
+          <>
+            <nav className="topnav" aria-label="Main">
+              <NavLink to="/" end>
+                Home
+              </NavLink>
+              {navLinksFor(user.role).map((link) => (
+                <NavLink key={link.to} to={link.to}>
+                  {link.label}
+                </NavLink>
+              ))}
+            </nav>
+            <div className="topbar__user">
+              <span className="topbar__name">
+                {user.name}
+                <small>{ROLE_LABELS[user.role] ?? user.role}</small>
+              </span>
+              <button type="button" className="button button--ghost" onClick={handleSignOut}>
+                Sign out
+              </button>
+            </div>
+          </>
+        ) : null}
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

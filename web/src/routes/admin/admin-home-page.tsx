@@ -1,0 +1,24 @@
+import { PageHeader } from '../../ui/page-header.js';
+import { HomeCard } from '../home/home-card.js';
+
+export function AdminHomePage() {
+  return (
+    <>
+      <PageHeader
+        title="Administration"
+        subtitle="Rules are data: every change makes a new version, and every decision records the version that made it."
+      />
+      <div className="home-grid">
+        <HomeCard to="/admin/reason-codes" title="Reason codes">
+          Add, relabel or deactivate the reasons for a return.
+        </HomeCard>
+        <HomeCard to="/admin/return-policy" title="Return policy">
+          Return windows by tier and category; authorization validity; exempt return types.
+        </HomeCard>
+        <HomeCard to="/admin/approval-rules" title="Approval rules">
+          Value thresholds per currency, and the tiers, types, conditions and regulated classes that need approval.
+        </HomeCard>
+      </div>
+    </>
+  );
+}

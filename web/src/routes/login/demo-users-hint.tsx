@@ -1,0 +1,25 @@
+import { ROLES, type Role } from '../../../../src/contracts/common.js';
+import { ROLE_LABELS } from '../../ui/labels.js';
+
+/** The demo data's users, one per role, all with the password "demo". */
+export function DemoUsersHint({ onPick }: { onPick: (email: string) => void }) {
+  return (
+    <aside className="demo-hint" aria-labelledby="demo-hint-title">
+      <h2 id="demo-hint-title">Demo users</h2>
+      <p>
+        Every role has a demo user <code>&lt;role&gt;@demo.local</code> with the password <code>demo</code>. Pick one to
+        fill in the form:
+      </p>
+      <ul>
+        {ROLES.map((role: Role) => (
+          <li key={role}>
+            <button type="button" className="link-button" onClick={() => onPick(`${role}@demo.local`)}>
+              {role}@demo.local
+            </button>
+            <span className="demo-hint__role">{ROLE_LABELS[role]}</span>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,51 @@
+import type { SalesOrder, SalesOrderLine } from '../../../../src/contracts/masterdata.js';
+import { DataTable, type Column } from '../../ui/data-table.js';
+import { formatDate } from '../../ui/dates.js';
+import { formatMoney } from '../../ui/money.js';
+import { returnableQuantity } from '../returns/return-draft.js';
+
+export function OrderLinesTable({ order }: { order: SalesOrder }) {
+  const columns: Column<SalesOrderLine>[] = [
+    { key: 'line', header: '#', render: (line) => line.lineNumber, sortValue: (line) => line.lineNumber },
+    {
+      key: 'item',
+      header: 'Item',
+      render: (line) => (
+        <>
+          {line.sku}
+          <span className="cell-sub">{line.productName}</span>
+        </>
+      ),
+      sortValue: (line) => line.sku,
+    },
+    { key: 'shipped', header: 'Shipped', align: 'right', render: (line) => line.quantityShipped },
+    { key: 'committed', header: 'Returned / requested', align: 'right', render: (line) => line.quantityCommitted },
+    {
+      key: 'returnable',
+      header: 'Returnable',
+      align: 'right',
+      render: (line) => returnableQuantity(line),
+      sortValue: (line) => returnableQuantity(line),
+    },
+    {
+      key: 'price',
+      header: 'Unit price',
+      align: 'right',
+      render: (line) => formatMoney(line.unitPriceMinor, order.currency),
+      sortValue: (line) => line.unitPriceMinor,
+    },
+    { key: 'delivered', header: 'Delivered', render: (line) => formatDate(line.deliveryDate), sortValue: (line) => line.deliveryDate },
+    {
+      key: 'serials',
+      header: 'Serials shipped',
+      render: (line) => summarize(line.serialsShipped),
+    },
+  ];
+  return <DataTable columns={columns} rows={order.lines} rowKey={(line) => line.id} caption={`Lines of order ${order.orderNumber}`} />;
+}
+
+function summarize(values: string[]): string {
+  if (values.length === 0) return '—';
+  if (values.length <= 3) return values.join(', ');
+  return `${values.slice(0, 3).join(', ')} +${values.length - 3} more`;
+}

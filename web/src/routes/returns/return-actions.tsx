@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { Rma } from '../../../../src/contracts/returns.js';
+import { useRmaAction, type RmaAction } from '../../api/rmas.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { canCancelReturns, canDecideApprovals } from '../../auth/permissions.js';
+import { useToast } from '../../ui/toast.js';
+import { CommentDialog } from './comment-dialog.js';
+
+type ActionKind = RmaAction['kind'];
+
+const DIALOGS: Record<ActionKind, { title: string; label: string; hint: string; confirm: string; done: string }> = {
+  approve: {
+    title: 'Approve return',
+    label: 'Comment',
+    hint: 'Why is this return approved? The comment is kept in the return’s history.',
+    confirm: 'Approve',
+    done: 'approved',
+  },
+  reject: {
+    title: 'Reject return',
+    label: 'Comment',
+    hint: 'Why is this return rejected? The customer can see this comment.',
+    confirm: 'Reject',
+    done: 'rejected',
+  },
+  cancel: {
+    title: 'Cancel return',
+    label: 'Reason',
+    hint: 'Why is the return cancelled?',
+    confirm: 'Cancel return',
+    done: 'cancelled',
+  },
+};
+
+/** The buttons the return's state machine and the user's role allow. */
+export function ReturnActions({ rma }: { rma: Rma }) {
+  const user = useCurrentUser();
+  const toast = useToast();
+  const action = useRmaAction(rma);
+  const [open, setOpen] = useState<ActionKind | null>(null);
+  const allowed = new Set(rma.allowedTransitions);
+  const canDecide = canDecideApprovals(user.role) && rma.status === 'pending_approval';
+  const available: ActionKind[] = [
+    ...(canDecide && allowed.has('authorized') ? (['approve'] as const) : []),
+    ...(canDecide && allowed.has('rejected') ? (['reject'] as const) : []),
+    ...(canCancelReturns(user.role) && allowed.has('cancelled') ? (['cancel'] as const) : []),
+  ];
+  if (available.length === 0) return null;
+
+  function confirm(kind: ActionKind, text: string) {
+    const request: RmaAction = kind === 'cancel' ? { kind, reason: text } : { kind, comment: text };
+    action.mutate(request, {
+      onSuccess: (updated) => {
+        setOpen(null);
+        action.reset();
+        toast.show(`${updated.rmaNumber} ${DIALOGS[kind].done}`);
+      },
+    });
+  }
+
+  return (
+    <div className="button-row">
+      {available.map((kind) => (
+        <button
+          key={kind}
+          type="button"
+          className={`button ${kind === 'approve' ? 'button--primary' : kind === 'reject' ? 'button--danger' : ''}`}
+          onClick={() => {
+            action.reset();
+            setOpen(kind);
+          }}
+        >
+          {kind === 'cancel' ? 'Cancel return' : DIALOGS[kind].confirm}
+        </button>
+      ))}
+      {open ? (
+        <CommentDialog
+          key={open}
+          isOpen
+          title={`${DIALOGS[open].title} ${rma.rmaNumber}`}
+          label={DIALOGS[open].label}
+          hint={DIALOGS[open].hint}
+          confirmLabel={DIALOGS[open].confirm}
+          isDanger={open !== 'approve'}
+          isPending={action.isPending}
+          error={action.error}
+          onConfirm={(text) => confirm(open, text)}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </div>
+  );
+}

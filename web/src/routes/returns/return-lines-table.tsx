@@ -1,0 +1,45 @@
+import type { Rma, RmaLine } from '../../../../src/contracts/returns.js';
+import { useConfig } from '../../api/config.js';
+import { StatusBadge } from '../../ui/badge.js';
+import { DataTable, type Column } from '../../ui/data-table.js';
+import { CONDITION_LABELS } from '../../ui/labels.js';
+import { formatMoney } from '../../ui/money.js';
+
+export function ReturnLinesTable({ rma }: { rma: Rma }) {
+  const reasonCodes = useConfig('reason_codes');
+  const reasonLabel = (code: string) =>
+    reasonCodes.data?.document.codes.find((entry) => entry.code === code)?.label ?? code;
+
+  const columns: Column<RmaLine>[] = [
+    { key: 'line', header: '#', render: (line) => line.lineNumber, sortValue: (line) => line.lineNumber },
+    {
+      key: 'item',
+      header: 'Item',
+      render: (line) => (
+        <>
+          {line.sku}
+          <span className="cell-sub">{line.productName}</span>
+        </>
+      ),
+      sortValue: (line) => line.sku,
+    },
+    { key: 'order', header: 'Order', render: (line) => line.orderNumber ?? '—' },
+    { key: 'qty', header: 'Qty', align: 'right', render: (line) => line.quantity, sortValue: (line) => line.quantity },
+    { key: 'reason', header: 'Reason', render: (line) => reasonLabel(line.reasonCode) },
+    { key: 'condition', header: 'Condition', render: (line) => CONDITION_LABELS[line.claimedCondition] ?? line.claimedCondition },
+    {
+      key: 'identifiers',
+      header: 'Serials / lots',
+      render: (line) => [...line.serials, ...line.lots].join(', ') || '—',
+    },
+    {
+      key: 'value',
+      header: 'Value',
+      align: 'right',
+      render: (line) => formatMoney(line.valueMinor, rma.currency),
+      sortValue: (line) => line.valueMinor,
+    },
+    { key: 'status', header: 'Status', render: (line) => <StatusBadge status={line.status} /> },
+  ];
+  return <DataTable columns={columns} rows={rma.lines} rowKey={(line) => line.id} caption="Return lines" />;
+}

@@ -1,0 +1,66 @@
+import { useParams } from 'react-router';
+import type { Rma } from '../../../../src/contracts/returns.js';
+import { useRma } from '../../api/rmas.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { StatusBadge } from '../../ui/badge.js';
+import { PageHeader } from '../../ui/page-header.js';
+import { QueryView } from '../../ui/query-view.js';
+import { ReturnActions } from './return-actions.js';
+import { ReturnFacts } from './return-facts.js';
+import { ReturnLinesTable } from './return-lines-table.js';
+import { ReturnTimeline } from './return-timeline.js';
+import { RoutingSummary } from './routing-summary.js';
+import { VerdictPanel } from './verdict-panel.js';
+
+export function ReturnPage() {
+  const { rmaId = '' } = useParams();
+  const query = useRma(rmaId);
+  return (
+    <QueryView query={query} loadingLabel="Loading the return…" errorTitle="Could not load this return">
+      {(rma) => <ReturnView rma={rma} />}
+    </QueryView>
+  );
+}
+
+function ReturnView({ rma }: { rma: Rma }) {
+  const user = useCurrentUser();
+  const back = user.role === 'customer' ? { to: '/portal/returns', label: 'My returns' } : { to: '/returns', label: 'Returns' };
+  return (
+    <>
+      <PageHeader
+        back={back}
+        title={
+          <>
+            {rma.rmaNumber} <StatusBadge status={rma.status} />
+          </>
+        }
+        subtitle={`${rma.customerName} · ${rma.customerAccount}`}
+        actions={<ReturnActions rma={rma} />}
+      />
+      <ReturnFacts rma={rma} />
+      {rma.routingReasons.length > 0 ? (
+        <section className="panel" aria-labelledby="routing-title">
+          <h2 id="routing-title">Why it was routed for approval</h2>
+          <RoutingSummary
+            routing={{ decision: 'needs_approval', reasons: rma.routingReasons, approvalRulesVersion: rma.approvalRulesVersion ?? 0 }}
+          />
+        </section>
+      ) : null}
+      <section className="panel" aria-labelledby="lines-title">
+        <h2 id="lines-title">Lines</h2>
+        <ReturnLinesTable rma={rma} />
+      </section>
+      {rma.verdict ? (
+        <VerdictPanel
+          verdict={rma.verdict}
+          title="Policy verdict at request"
+          lineLabel={(orderLineId, index) => {
+            const line = rma.lines.find((candidate) => candidate.orderLineId === orderLineId) ?? rma.lines[index];
+            return line ? `Line ${line.lineNumber} · ${line.sku} ${line.productName}` : `Line ${index + 1}`;
+          }}
+        />
+      ) : null}
+      <ReturnTimeline rmaId={rma.id} />
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router';
+import { useQueryClient } from '@tanstack/react-query';
+import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
+import type { Rma, ReturnType, Verdict } from '../../../../src/contracts/returns.js';
+import { describeError, isApiError } from '../../api/api-error.js';
+import { newIdempotencyKey } from '../../api/client.js';
+import { useConfig } from '../../api/config.js';
+import { useCreateRma, useReturnVerdict } from '../../api/rmas.js';
+import { Alert } from '../../ui/alert.js';
+import { useToast } from '../../ui/toast.js';
+import { useDebouncedValue } from '../../ui/use-debounced-value.js';
+import { buildRequest, emptyDraft, serverErrors, validateRequest, type DraftErrors, type ReturnDraft } from './return-draft.js';
+import { ReturnDetailsFields } from './return-details-fields.js';
+import { ReturnLinesPicker } from './return-lines-picker.js';
+import { SubmitBar } from './submit-bar.js';
+import { VerdictArea } from './verdict-area.js';
+
+const EVALUATE_DELAY_MS = 400;
+
+/** Request a return for lines of one order; used by customers in the portal and by customer service. */
+export function ReturnRequestForm({ order, customerId, returnTypes }: {
+  order: SalesOrder;
+  customerId: string;
+  returnTypes: readonly ReturnType[];
+}) {
+  const [draft, setDraft] = useState<ReturnDraft>(emptyDraft);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [isAttempted, setIsAttempted] = useState(false);
+  const [submitErrors, setSubmitErrors] = useState<{ errors: DraftErrors; form?: string } | null>(null);
+  const idempotency = useRef<{ bodyJson: string; key: string } | null>(null);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const createRma = useCreateRma();
+  const reasonCodes = useConfig('reason_codes');
+
+  const built = useMemo(() => buildRequest(order, customerId, draft), [order, customerId, draft]);
+  const clientErrors = useMemo(() => validateRequest(built), [built]);
+  const isClientValid = Object.keys(clientErrors).length === 0;
+  const evaluable = useDebouncedValue(isClientValid ? built.body : null, EVALUATE_DELAY_MS);
+  const verdictQuery = useReturnVerdict(evaluable);
+  const isVerdictCurrent = evaluable === built.body && !verdictQuery.isPlaceholderData && !verdictQuery.isFetching;
+  const verdict: Verdict | undefined = isClientValid ? verdictQuery.data : undefined;
+
+  const visibleErrors: DraftErrors = {
+    ...Object.fromEntries(
+      Object.entries(clientErrors).filter(([key]) => isAttempted || touched.has(key) || key.endsWith(':quantity')),
+    ),
+    ...submitErrors?.errors,
+  };
+
+  function updateDraft(change: (current: ReturnDraft) => ReturnDraft) {
+    setSubmitErrors(null);
+    setDraft(change);
+  }
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setIsAttempted(true);
+    if (!isClientValid || !verdict?.isEligible || !isVerdictCurrent) return;
+    const bodyJson = JSON.stringify(built.body);
+    if (idempotency.current?.bodyJson !== bodyJson) idempotency.current = { bodyJson, key: newIdempotencyKey() };
+    createRma.mutate(
+      { body: built.body, idempotencyKey: idempotency.current.key },
+      { onSuccess: announceCreated, onError: showSubmitError },
+    );
+  }
+
+  function announceCreated(rma: Rma) {
+    const outcome =
+      rma.status === 'authorized' ? 'authorized' : rma.status === 'pending_approval' ? 'sent for approval' : 'requested';
+    toast.show(`${rma.rmaNumber} ${outcome}`);
+    void navigate(`/returns/${rma.id}`);
+  }
+
+  function showSubmitError(error: Error) {
+    if (isApiError(error) && error.problem['verdict']) {
+      queryClient.setQueryData(['rmas', 'verdict', built.body], error.problem['verdict'] as Verdict);
+    }
+    const errors = isApiError(error) ? serverErrors(error, built.lineIds) : {};
+    const formMessage = errors['form'] ?? (Object.keys(errors).length === 0 ? describeError(error) : undefined);
+    setSubmitErrors({ errors, ...(formMessage ? { form: formMessage } : {}) });
+  }
+
+  const reasonOptions = (reasonCodes.data?.document.codes ?? [])
+    .filter((code) => code.isActive)
+    .map((code) => ({ value: code.code, label: code.label }));
+
+  return (
+    <form className="request-form" onSubmit={handleSubmit} noValidate aria-label={`Return request for order ${order.orderNumber}`}>
+      <div className="request-form__main">
+        {reasonCodes.isError ? <Alert tone="error">The reason codes could not be loaded: {describeError(reasonCodes.error)}</Alert> : null}
+        <ReturnLinesPicker
+          order={order}
+          draft={draft}
+          errors={visibleErrors}
+          reasonOptions={reasonOptions}
+          onDraftChange={updateDraft}
+          onTouch={(key) => setTouched((current) => new Set(current).add(key))}
+        />
+        <ReturnDetailsFields draft={draft} errors={visibleErrors} returnTypes={returnTypes} onDraftChange={updateDraft} />
+        {submitErrors?.form ? <Alert tone="error">{submitErrors.form}</Alert> : null}
+        <SubmitBar
+          isSubmitting={createRma.isPending}
+          blocker={submitBlocker(built.lineIds.length, isClientValid, isVerdictCurrent, verdict)}
+        />
+      </div>
+      <VerdictArea
+        order={order}
+        lineIds={built.lineIds}
+        verdict={verdict}
+        isChecking={isClientValid && (!isVerdictCurrent || verdictQuery.isFetching)}
+        error={verdictQuery.isError ? verdictQuery.error : null}
+        onRetry={() => void verdictQuery.refetch()}
+        hasLines={built.lineIds.length > 0}
+      />
+    </form>
+  );
+}
+
+/** Why the request cannot be sent yet; incomplete input leaves the button on so pressing it shows what is missing. */
+function submitBlocker(lineCount: number, isClientValid: boolean, isVerdictCurrent: boolean, verdict?: Verdict) {
+  if (lineCount === 0) return { message: 'Choose at least one line to return.', disables: false };
+  if (!isClientValid) return { message: 'Complete the highlighted fields.', disables: false };
+  if (!verdict || !isVerdictCurrent) return { message: 'Checking the return policy…', disables: true };
+  if (!verdict.isEligible) return { message: 'This request is not eligible — see the policy verdict.', disables: true };
+  return null;
+}

@@ -1,0 +1,55 @@
+import type { RmaListFilters } from '../../api/rmas.js';
+import { useRmas } from '../../api/rmas.js';
+import { Pagination } from '../../ui/pagination.js';
+import { PageHeader } from '../../ui/page-header.js';
+import { QueryView } from '../../ui/query-view.js';
+import { SearchBox } from '../../ui/search-box.js';
+import { RETURN_FILTER_KEYS, ReturnsFilters } from './returns-filters.js';
+import { ReturnsTable } from './returns-table.js';
+import { useListParams } from './use-list-params.js';
+
+export function ReturnsSearchPage() {
+  const { filters, page, pageSize, update } = useListParams(RETURN_FILTER_KEYS);
+  const query = useRmas({ ...(nonEmpty(filters) as Partial<RmaListFilters>), page, pageSize });
+
+  return (
+    <>
+      <PageHeader title="Returns" subtitle="Search by RMA number, customer name or account." />
+      <section className="panel">
+        <SearchBox
+          label="Search returns"
+          placeholder="RMA number, customer name or account"
+          initialValue={filters.q}
+          onSearch={(q) => update({ q })}
+        />
+        <ReturnsFilters filters={filters} onChange={update} />
+        {filters.customerId ? (
+          <p className="filter-chip">
+            Showing one customer&apos;s returns.{' '}
+            <button type="button" className="link-button" onClick={() => update({ customerId: '' })}>
+              Show all customers
+            </button>
+          </p>
+        ) : null}
+      </section>
+      <QueryView query={query}>
+        {(result) => (
+          <section className="panel">
+            <ReturnsTable rows={result.items} caption="Returns" isBusy={query.isPlaceholderData} />
+            <Pagination
+              page={result.page}
+              pageSize={result.pageSize}
+              total={result.total}
+              onPageChange={(next) => update({ page: next })}
+              onPageSizeChange={(size) => update({ pageSize: size })}
+            />
+          </section>
+        )}
+      </QueryView>
+    </>
+  );
+}
+
+function nonEmpty(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== ''));
+}

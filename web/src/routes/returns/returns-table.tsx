@@ -1,0 +1,61 @@
+import { Link } from 'react-router';
+import type { RmaSummary } from '../../../../src/contracts/returns.js';
+import { StatusBadge } from '../../ui/badge.js';
+import { DataTable, type Column } from '../../ui/data-table.js';
+import { formatDate } from '../../ui/dates.js';
+import { humanize } from '../../ui/labels.js';
+import { formatMoney } from '../../ui/money.js';
+
+export function ReturnsTable({ rows, caption, showCustomer = true, isBusy = false, emptyTitle }: {
+  rows: RmaSummary[];
+  caption: string;
+  showCustomer?: boolean;
+  isBusy?: boolean;
+  emptyTitle?: string;
+}) {
+  const columns: Column<RmaSummary>[] = [
+    {
+      key: 'rmaNumber',
+      header: 'RMA',
+      render: (rma) => <Link to={`/returns/${rma.id}`}>{rma.rmaNumber}</Link>,
+      sortValue: (rma) => rma.rmaNumber,
+    },
+    { key: 'status', header: 'Status', render: (rma) => <StatusBadge status={rma.status} />, sortValue: (rma) => rma.status },
+    ...(showCustomer
+      ? [
+          {
+            key: 'customer',
+            header: 'Customer',
+            render: (rma: RmaSummary) => (
+              <>
+                {rma.customerName}
+                <span className="cell-sub">{rma.customerAccount}</span>
+              </>
+            ),
+            sortValue: (rma: RmaSummary) => rma.customerName,
+          },
+        ]
+      : []),
+    { key: 'type', header: 'Type', render: (rma) => humanize(rma.returnType), sortValue: (rma) => rma.returnType },
+    { key: 'lines', header: 'Lines', align: 'right', render: (rma) => rma.lineCount, sortValue: (rma) => rma.lineCount },
+    {
+      key: 'value',
+      header: 'Value',
+      align: 'right',
+      render: (rma) => formatMoney(rma.totalValueMinor, rma.currency),
+      sortValue: (rma) => rma.totalValueMinor,
+    },
+    { key: 'created', header: 'Requested', render: (rma) => formatDate(rma.createdAt), sortValue: (rma) => rma.createdAt },
+    { key: 'expires', header: 'Expires', render: (rma) => formatDate(rma.expiresOn), sortValue: (rma) => rma.expiresOn },
+  ];
+  return (
+    <DataTable
+      columns={columns}
+      rows={rows}
+      rowKey={(rma) => rma.id}
+      caption={caption}
+      isBusy={isBusy}
+      emptyTitle={emptyTitle ?? 'No returns match'}
+    />
+  );
+}

@@ -1,0 +1,69 @@
+import { Link } from 'react-router';
+import type { Customer } from '../../../../src/contracts/masterdata.js';
+import { useCustomers } from '../../api/customers.js';
+import { Badge } from '../../ui/badge.js';
+import { DataTable, type Column } from '../../ui/data-table.js';
+import { humanize } from '../../ui/labels.js';
+import { Pagination } from '../../ui/pagination.js';
+import { PageHeader } from '../../ui/page-header.js';
+import { QueryView } from '../../ui/query-view.js';
+import { SearchBox } from '../../ui/search-box.js';
+import { useListParams } from '../returns/use-list-params.js';
+
+const columns: Column<Customer>[] = [
+  {
+    key: 'account',
+    header: 'Account',
+    render: (customer) => <Link to={`/service/customers/${customer.id}`}>{customer.accountNumber}</Link>,
+    sortValue: (customer) => customer.accountNumber,
+  },
+  { key: 'name', header: 'Name', render: (customer) => customer.name, sortValue: (customer) => customer.name },
+  { key: 'tier', header: 'Tier', render: (customer) => humanize(customer.tier), sortValue: (customer) => customer.tier },
+  { key: 'channel', header: 'Channel', render: (customer) => humanize(customer.channel) },
+  { key: 'region', header: 'Region', render: (customer) => customer.region || '—', sortValue: (customer) => customer.region },
+  { key: 'currency', header: 'Currency', render: (customer) => customer.currency },
+  {
+    key: 'hold',
+    header: 'Credit',
+    render: (customer) => (customer.isOnCreditHold ? <Badge tone="danger">On hold</Badge> : <Badge tone="success">OK</Badge>),
+  },
+];
+
+export function CustomerSearchPage() {
+  const { filters, page, pageSize, update } = useListParams(['q'] as const);
+  const query = useCustomers({ q: filters.q || undefined, page, pageSize });
+  return (
+    <>
+      <PageHeader title="Customers" subtitle="Find a customer to see their orders and returns, or to raise a return for them." />
+      <section className="panel">
+        <SearchBox
+          label="Search customers"
+          placeholder="Name or account number"
+          initialValue={filters.q}
+          onSearch={(q) => update({ q })}
+        />
+      </section>
+      <QueryView query={query} loadingLabel="Loading customers…">
+        {(result) => (
+          <section className="panel">
+            <DataTable
+              columns={columns}
+              rows={result.items}
+              rowKey={(customer) => customer.id}
+              caption="Customers"
+              isBusy={query.isPlaceholderData}
+              emptyTitle="No customers match"
+            />
+            <Pagination
+              page={result.page}
+              pageSize={result.pageSize}
+              total={result.total}
+              onPageChange={(next) => update({ page: next })}
+              onPageSizeChange={(size) => update({ pageSize: size })}
+            />
+          </section>
+        )}
+      </QueryView>
+    </>
+  );
+}

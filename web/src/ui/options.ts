@@ -1,0 +1,10 @@
+import { CLAIMED_CONDITIONS, RETURN_TYPES, RMA_STATUSES } from '../../../src/contracts/returns.js';
+import type { Option } from './field.js';
+import { CONDITION_LABELS, humanize } from './labels.js';
+
+export const STATUS_OPTIONS: Option[] = RMA_STATUSES.map((status) => ({ value: status, label: humanize(status) }));
+export const RETURN_TYPE_OPTIONS: Option[] = RETURN_TYPES.map((type) => ({ value: type, label: humanize(type) }));
+export const CONDITION_OPTIONS: Option[] = CLAIMED_CONDITIONS.map((condition) => ({
+  value: condition,
+  label: CONDITION_LABELS[condition] ?? humanize(condition),
+}));
