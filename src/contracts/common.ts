@@ -48,7 +48,7 @@ export interface Page<T> {
 export const IdParamsSchema = z.strictObject({ id: z.string().min(1).max(64) });
 
 /** RFC 9457 problem details, with per-field errors for validation failures. */
-export const ProblemSchema = z.object({
+export const ProblemSchema = z.looseObject({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),

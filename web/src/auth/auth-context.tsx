@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { TokenResponse } from '../../../src/contracts/identity.js';
-import { setUnauthorizedListener } from '../api/client.js';
+import { apiFetch, setUnauthorizedListener } from '../api/client.js';
 import { useToast } from '../ui/toast.js';
 import { clearSession, readSession, writeSession, type Session } from './session.js';
 
@@ -28,19 +28,25 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const signOut = useCallback(() => {
+  const forget = useCallback(() => {
     clearSession();
     setSession(null);
     queryClient.clear();
   }, [queryClient]);
 
+  /** Revokes the token on the server too; the request reads the token before it is forgotten. */
+  const signOut = useCallback(() => {
+    if (readSession()) void apiFetch('/auth/logout', { method: 'POST' }).catch(() => undefined);
+    forget();
+  }, [forget]);
+
   useEffect(() => {
     setUnauthorizedListener(() => {
-      signOut();
+      forget();
       toast.show('Your session has ended. Please sign in again.', 'info');
     });
     return () => setUnauthorizedListener(null);
-  }, [signOut, toast]);
+  }, [forget, toast]);
 
   const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;

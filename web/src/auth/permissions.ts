@@ -13,6 +13,8 @@ export const STAFF_ROLES: readonly Role[] = [
 export const SERVICE_ROLES: readonly Role[] = ['cs_agent', 'cs_manager', 'admin'];
 export const APPROVER_ROLES: readonly Role[] = ['cs_manager', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+// The server lets these roles read the audit trail a return's history is built from.
+const HISTORY_READER_ROLES: readonly Role[] = ['customer', 'cs_agent', 'cs_manager', 'finance', 'ops_manager', 'admin'];
 const CANCELLER_ROLES: readonly Role[] = ['customer', 'cs_agent', 'cs_manager', 'admin'];
 
 export function canDecideApprovals(role: Role): boolean {
@@ -21,6 +23,10 @@ export function canDecideApprovals(role: Role): boolean {
 
 export function canCancelReturns(role: Role): boolean {
   return CANCELLER_ROLES.includes(role);
+}
+
+export function canReadHistory(role: Role): boolean {
+  return HISTORY_READER_ROLES.includes(role);
 }
 
 export function canRaiseForCustomers(role: Role): boolean {

@@ -39,13 +39,18 @@ export function OrdersTable({ rows, basePath, caption, showCustomer = false, isB
       render: (order) => order.lineCount ?? '—',
       sortValue: (order) => order.lineCount ?? null,
     },
-    {
-      key: 'total',
-      header: 'Total',
-      align: 'right',
-      render: (order) => (order.totalMinor === undefined ? '—' : formatMoney(order.totalMinor, order.currency)),
-      sortValue: (order) => order.totalMinor ?? null,
-    },
+    ...(rows.some((order) => order.totalMinor !== undefined)
+      ? [
+          {
+            key: 'total',
+            header: 'Total',
+            align: 'right' as const,
+            render: (order: SalesOrderSummary) =>
+              order.totalMinor === undefined ? '—' : formatMoney(order.totalMinor, order.currency),
+            sortValue: (order: SalesOrderSummary) => order.totalMinor ?? null,
+          },
+        ]
+      : []),
   ];
   return (
     <DataTable

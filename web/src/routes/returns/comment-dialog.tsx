@@ -69,7 +69,7 @@ export function CommentDialog({ isOpen, title, label, hint, confirmLabel, isDang
 }
 
 function conflictAwareMessage(error: unknown): string {
-  if (isApiError(error) && error.status === 412) {
+  if (isApiError(error) && (error.status === 412 || error.code === 'version_conflict')) {
     return 'Someone else changed this return while you were looking at it. The latest version has been loaded — check it and try again.';
   }
   return describeError(error);
