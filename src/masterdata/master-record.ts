@@ -82,16 +82,16 @@ export async function getMasterRecord<O>(platform: Platform, ctx: RequestContext
   query = scopeToCustomer(def, ctx, query);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('not_found', `${def.name} ${id} was not found`);
-  return def.fromRow(row as Record<string, unknown>);
+  return def.fromRow(row);
 }
 
 async function assertReferencesExist(db: Reader, def: MasterRecordDefinition<z.ZodObject, unknown>, input: Record<string, unknown>) {
   for (const ref of def.references) {
-    const value = input[ref.field];
+    const value = input[ref.field] as string | null | undefined;
     if (value === null || value === undefined) continue;
-    const found = await db.selectFrom(ref.table as 'customers').select('id').where('id', '=', String(value)).executeTakeFirst();
+    const found = await db.selectFrom(ref.table as 'customers').select('id').where('id', '=', value).executeTakeFirst();
     if (!found) {
-      throw new AppError('validation_failed', `${ref.label} ${String(value)} does not exist`, { errors: [{ path: ref.field, message: `unknown ${ref.label}` }] });
+      throw new AppError('validation_failed', `${ref.label} ${value} does not exist`, { errors: [{ path: ref.field, message: `unknown ${ref.label}` }] });
     }
   }
   for (const field of def.currencyFields) {
@@ -110,7 +110,7 @@ function conflictFrom(def: MasterRecordDefinition<z.ZodObject, unknown>, error: 
 export async function createMasterRecord<I extends z.ZodObject, O>(platform: Platform, ctx: RequestContext, def: MasterRecordDefinition<I, O>, input: z.infer<I>): Promise<O> {
   assertCan(ctx.actor, 'masterdata.write');
   return runInTransaction(platform, ctx, async (tx) => {
-    await assertReferencesExist(tx.db, def as never, input);
+    await assertReferencesExist(tx.db, def, input);
     const row = { id: tx.ids.next(def.prefix), ...def.toRow(input), version: 1, created_at: tx.now, updated_at: tx.now };
     await tx.db.insertInto(def.table as 'customers').values(row as never).execute().catch((e: unknown) => conflictFrom(def as never, e));
     const created = def.fromRow(row);
@@ -135,9 +135,9 @@ export async function updateMasterRecord<I extends z.ZodObject, O>(
     if (existing.version !== expectedVersion) {
       throw new AppError('precondition_failed', `${def.name} ${id} is at version ${existing.version}, not ${expectedVersion}; reload and apply your change again`);
     }
-    const before = def.fromRow(existing as Record<string, unknown>) as Record<string, unknown>;
-    const merged = def.inputSchema.parse({ ...pickInputFields(def, before), ...patch }) as z.infer<I>;
-    await assertReferencesExist(tx.db, def as never, merged);
+    const before = def.fromRow(existing) as Record<string, unknown>;
+    const merged = def.inputSchema.parse({ ...pickInputFields(def, before), ...patch });
+    await assertReferencesExist(tx.db, def, merged);
     const result = await tx.db
       .updateTable(def.table as 'customers')
       .set({ ...def.toRow(merged), version: existing.version + 1, updated_at: tx.now } as never)

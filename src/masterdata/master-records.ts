@@ -22,8 +22,8 @@ type Row = Record<string, unknown>;
 const flag = (value: boolean) => (value ? 1 : 0);
 const bool = (value: unknown) => value === 1 || value === true;
 const num = (value: unknown) => Number(value);
-const str = (value: unknown) => String(value);
-const strOrNull = (value: unknown) => (value === null || value === undefined ? null : String(value));
+const str = (value: unknown) => value as string;
+const strOrNull = (value: unknown) => (value === null || value === undefined ? null : (value as string));
 
 export const LEGAL_ENTITIES: MasterRecordDefinition<typeof LegalEntityInputSchema, LegalEntity> = {
   name: 'legal_entity',

@@ -23,7 +23,7 @@ const SearchQuery = z.strictObject({
 });
 
 export function registerMasterdataRoutes(app: FastifyInstance, platform: Platform): void {
-  for (const def of MASTER_RECORDS) registerMasterRecordRoutes(app, platform, def as unknown as MasterRecordDefinition<z.ZodObject, { id: string; version: number }>);
+  for (const def of MASTER_RECORDS) registerMasterRecordRoutes(app, platform, def);
 }
 
 function registerMasterRecordRoutes(app: FastifyInstance, platform: Platform, def: MasterRecordDefinition<z.ZodObject, { id: string; version: number }>) {

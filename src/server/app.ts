@@ -64,13 +64,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   api.get('/api/v1/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, () => app.swagger());
 
   await app.register(
-    async (v1) => {
+    (v1, _options, done) => {
       registerIdentityRoutes(v1, platform);
       registerMasterdataRoutes(v1, platform);
       registerSalesRoutes(v1, platform);
       registerConfigurationRoutes(v1, platform);
       registerReturnRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
+      done();
     },
     { prefix: '/api/v1' },
   );

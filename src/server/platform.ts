@@ -12,5 +12,5 @@ export async function startPlatform(options: { databaseUrl: string; clock?: Cloc
   await migrateToLatest(database.db);
   const platform = { db: database.db, dialect: database.dialect, clock: options.clock ?? systemClock, ids: createIdGenerator() };
   await seedDefaultConfiguration(platform, systemContext('startup'));
-  return { ...platform, close: database.close };
+  return { ...platform, close: () => database.close() };
 }

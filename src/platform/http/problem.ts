@@ -59,7 +59,8 @@ export function registerProblemHandlers(app: FastifyInstance): void {
       return sendProblem(reply, request, error.code, error.message, { errors: error.errors, extensions: error.extensions });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const errors = error.validation.map((v) => ({
+      const issues = error.validation as Array<{ instancePath: string; message?: string }>;
+      const errors = issues.map((v) => ({
         path: toFieldPath(v.instancePath, error.validationContext),
         message: v.message ?? 'is not valid',
       }));

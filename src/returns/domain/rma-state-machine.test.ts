@@ -63,7 +63,11 @@ describe('RMA_TRANSITIONS', () => {
       const queue: RmaStatus[] = [start];
       while (queue.length > 0) {
         const s = queue.shift() as RmaStatus;
-        for (const n of RMA_TRANSITIONS[s]) if (!seen.has(n)) (seen.add(n), queue.push(n));
+        for (const n of RMA_TRANSITIONS[s]) {
+          if (seen.has(n)) continue;
+          seen.add(n);
+          queue.push(n);
+        }
       }
       expect(seen.has('closed'), `closed reachable from ${start}`).toBe(true);
     }

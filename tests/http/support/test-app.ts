@@ -1,6 +1,6 @@
 // A real server (Fastify app + real database) for HTTP tests, driven through app.inject: the
 // same routing, validation, auth and transactions as production, without opening a port.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../../src/server/app.js';
 import { startPlatform } from '../../../src/server/platform.js';
 import { fixedClock } from '../../../src/platform/clock.js';
@@ -19,7 +19,7 @@ export interface TestApp {
   database: TestDatabase;
   /** Signs in (creating the user on first use) and returns a bearer token. */
   tokenFor(role: Role, options?: { customerId?: string; email?: string }): Promise<string>;
-  request(token: string | null, options: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  request(token: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
       await createUser(platform, systemContext('test'), { email, name: email, role, customerId: options.customerId ?? null, password: 'pw' });
     }
     const response = await app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password: 'pw' } });
-    const token = (response.json() as { accessToken: string }).accessToken;
+    const token = response.json<{ accessToken: string }>().accessToken;
     tokens.set(email, token);
     return token;
   }

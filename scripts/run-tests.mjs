@@ -1,0 +1,24 @@
+// `npm test`: every suite, in order — unit, HTTP (SQLite, plus PostgreSQL when
+// BOOMERANG_TEST_PG_URL is set), then the browser journeys against a freshly built web app.
+// Suites that cannot run here (no PostgreSQL URL, no Chromium) say so and skip — except in CI,
+// where .ci/run sets BOOMERANG_REQUIRE_PG=1 and BOOMERANG_REQUIRE_BROWSER=1 and a skip is a failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
+
+if (process.env.BOOMERANG_REQUIRE_PG === '1' && !process.env.BOOMERANG_TEST_PG_URL) {
+  console.error('FAIL: BOOMERANG_REQUIRE_PG=1 but BOOMERANG_TEST_PG_URL is not set; the PostgreSQL suites would skip.');
+  process.exit(1);
+}
+const hasChromium = existsSync(process.env.BOOMERANG_CHROMIUM ?? '/usr/bin/chromium');
+if (!hasChromium && process.env.BOOMERANG_REQUIRE_BROWSER === '1') {
+  console.error('FAIL: BOOMERANG_REQUIRE_BROWSER=1 but Chromium is not installed; the browser suite would skip.');
+  process.exit(1);
+}
+
+if (hasChromium) {
+  console.log('Building the web app for the browser suite…');
+  if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
+}
+process.exit(run(['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]));

@@ -1,0 +1,105 @@
+// Starts the real server as a child process on a free port with a fresh data directory (a new
+// SQLite database; demo data loads on first start), and stops it afterwards.
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const REPO_ROOT = resolve(import.meta.dirname, '../../..');
+const HEALTH_TIMEOUT_MS = 120_000;
+
+export interface RunningServer {
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<RunningServer> {
+  ensureWebBuild();
+  const port = await findFreePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'boomerang-browser-'));
+  const output: string[] = [];
+  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: String(port), BOOMERANG_DATA_DIR: dataDir, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so stopping it also stops anything tsx started.
+    detached: true,
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopProcessGroup(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, stop };
+}
+
+/** The server serves dist/web; the test runner builds it first, this only covers running the file alone. */
+function ensureWebBuild(): void {
+  if (existsSync(join(REPO_ROOT, 'dist/web/index.html'))) return;
+  execFileSync(join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, output: string[]): Promise<void> {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`the server exited with code ${child.exitCode} before it was healthy:\n${output.join('')}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/health`);
+      if (response.status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`the server was not healthy within ${HEALTH_TIMEOUT_MS / 1000}s:\n${output.join('')}`);
+}
+
+async function stopProcessGroup(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  signalGroup(child.pid, 'SIGTERM');
+  const timedOut = await Promise.race([exited.then(() => false), delay(10_000).then(() => true)]);
+  if (timedOut) {
+    signalGroup(child.pid, 'SIGKILL');
+    await exited;
+  }
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
