@@ -12,7 +12,7 @@ import { likePattern, offsetOf, toPage } from '../platform/pagination.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { createEach } from '../platform/bulk.js';
 import { assertCan, isCustomerScoped } from '../identity/index.js';
-import { isKnownCurrency } from './domain/currencies.js';
+import { isKnownCurrency } from '../platform/money/currencies.js';
 
 export type MasterTable = 'legal_entities' | 'sites' | 'customers' | 'suppliers' | 'products';
 type Reader = Kysely<DB> | Transaction<DB>;

@@ -4,7 +4,7 @@
 import type { ApprovalRules } from '../../contracts/configuration.js';
 import type { Routing } from '../../contracts/returns.js';
 import type { ClaimedCondition, ReturnType } from '../../contracts/returns-vocabulary.js';
-import { formatMinor } from './format-money.js';
+import { formatMinor } from '../../platform/money/format-money.js';
 
 export type ApprovalDecision = Routing['decision'];
 

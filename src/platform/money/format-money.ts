@@ -1,14 +1,13 @@
 // Money for people to read: "USD 2,500.00". Integer minor units in, string out, no floats
 // anywhere, so a large amount can never pick up a rounding error on its way to the screen.
 
-// ISO 4217 exponents that differ from the usual 2. Anything not listed has 2 decimals.
-const MINOR_UNITS: ReadonlyMap<string, number> = new Map([
-  ...'BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF'.split(' ').map((c) => [c, 0] as const),
-  ...'BHD IQD JOD KWD LYD OMR TND'.split(' ').map((c) => [c, 3] as const),
-  ...'CLF UYW'.split(' ').map((c) => [c, 4] as const),
-]);
+import { ISO_4217_CURRENCIES } from './currencies.js';
 
-/** Number of decimals a currency uses (ISO 4217 exponent); 2 unless known otherwise. */
+const MINOR_UNITS: ReadonlyMap<string, number> = new Map(
+  ISO_4217_CURRENCIES.map(([code, , units]) => [code, units ?? 0] as const),
+);
+
+/** Number of decimals a currency uses (ISO 4217 exponent); 2 for codes the table does not know. */
 export function getMinorUnits(currency: string): number {
   return MINOR_UNITS.get(currency.toUpperCase()) ?? 2;
 }
