@@ -3,7 +3,7 @@
 // Suites that cannot run here (no PostgreSQL URL, no Chromium) say so and skip — except in CI,
 // where .ci/run sets BOOMERANG_REQUIRE_PG=1 and BOOMERANG_REQUIRE_BROWSER=1 and a skip is a failure.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 
 const run = (args) => spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1;
 
@@ -21,4 +21,13 @@ if (hasChromium) {
   console.log('Building the web app for the browser suite…');
   if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
 }
-process.exit(run(['node_modules/vitest/vitest.mjs', 'run', ...process.argv.slice(2)]));
+const REPORT = 'test-results/vitest.json';
+const status = run(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...process.argv.slice(2)]);
+
+// One plain closing line that any CI log reader understands, whatever the runner prints above it.
+if (existsSync(REPORT)) {
+  const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  const skipped = report.numPendingTests + report.numTodoTests;
+  console.log(`\nTests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`);
+}
+process.exit(status);
