@@ -1,13 +1,165 @@
-import type { Platform } from '../platform/unit-of-work.js';
-import { systemContext } from '../platform/actor.js';
-import { createUser } from '../identity/index.js';
+// Demo data for a fresh installation: a believable distributor (three entities, six sites, 40
+// suppliers, 3,000 products, 400 customers, a year of orders and returns in every state) and one
+// user per role. Deterministic (seeded), and loaded in seconds: master data and orders go in as
+// batched inserts with one summary audit event per batch; returns go through the real use cases
+// where they exist. Turned off with BOOMERANG_DEMO_DATA=false.
+import { sql } from 'kysely';
+import type { RmaStatus } from '../contracts/returns-vocabulary.js';
+import { systemContext, type RequestContext } from '../platform/actor.js';
+import { toIsoDate } from '../platform/clock.js';
+import { isUniqueViolation } from '../platform/db/db-errors.js';
+import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { addDays } from '../returns/domain/return-window.js';
+import { insertInBatches } from './batch-insert.js';
+import { createRandom } from './random.js';
+import { generateMasterData, type MasterDataRows } from './generate-master-data.js';
+import { generateOrders, type GeneratedOrders } from './generate-orders.js';
+import { createDemoUsers } from './demo-users.js';
+import { generateReturns } from './generate-returns.js';
 
-/** Placeholder until the demo generator lands: only the demo users. */
-export async function loadDemoDataIfEmpty(platform: Platform): Promise<void> {
+const SEED = 20_260_101;
+const ORDERS_PER_TRANSACTION = 2000;
+
+export interface DemoDataSummary {
+  legalEntities: number;
+  sites: number;
+  suppliers: number;
+  products: number;
+  customers: number;
+  salesOrders: number;
+  salesOrderLines: number;
+  users: number;
+  returnsByStatus: Partial<Record<RmaStatus, number>>;
+  milliseconds: number;
+  /** Where the time went: master data, orders, users, returns. */
+  phaseMilliseconds: Record<'masterData' | 'orders' | 'users' | 'returns', number>;
+}
+
+/** Loads the demo into a database that has no users yet; returns null when it was not empty. */
+export async function loadDemoDataIfEmpty(platform: Platform, options: { log?: (line: string) => void } = {}): Promise<DemoDataSummary | null> {
   const existing = await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (existing) return;
-  for (const role of ['customer', 'cs_agent', 'cs_manager', 'warehouse', 'quality', 'finance', 'ops_manager', 'admin'] as const) {
-    if (role === 'customer') continue;
-    await createUser(platform, systemContext('demo'), { email: `${role}@demo.local`, name: role, role, customerId: null, password: 'demo' });
+  if (existing) return null;
+  return loadDemoData(platform, options.log ?? ((line) => console.log(line)));
+}
+
+async function loadDemoData(platform: Platform, log: (line: string) => void): Promise<DemoDataSummary | null> {
+  const started = performance.now();
+  const lap = stopwatch();
+  const today = toIsoDate(platform.clock.now());
+  const ctx = systemContext('demo-data');
+  const master = generateMasterData(createRandom(SEED), platform.ids, `${addDays(today, -400)}T08:00:00.000Z`);
+  if (!(await insertMasterData(platform, ctx, master.rows))) {
+    log('Demo data: another process is loading it already; skipped');
+    return null;
   }
+  const masterData = lap();
+  const orders = generateOrders(createRandom(SEED + 1), platform.ids, master.world, today);
+  await insertOrders(platform, ctx, orders);
+  const ordersTime = lap();
+  const actors = await createDemoUsers(platform, master.world.demoCustomer);
+  const users = lap();
+  await generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2));
+  const returns = lap();
+
+  const summary: DemoDataSummary = {
+    legalEntities: master.rows.legal_entities.length,
+    sites: master.rows.sites.length,
+    suppliers: master.rows.suppliers.length,
+    products: master.rows.products.length,
+    customers: master.rows.customers.length,
+    salesOrders: orders.orders.length,
+    salesOrderLines: orders.lines.length,
+    users: Object.keys(actors).length,
+    returnsByStatus: await countReturnsByStatus(platform),
+    milliseconds: Math.round(performance.now() - started),
+    phaseMilliseconds: { masterData, orders: ordersTime, users, returns },
+  };
+  log(describe(summary));
+  return summary;
+}
+
+/**
+ * One transaction for all master data. A marker row claims the load first, so when several API
+ * processes start on an empty PostgreSQL database only one of them loads the demo.
+ */
+async function insertMasterData(platform: Platform, ctx: RequestContext, rows: MasterDataRows): Promise<boolean> {
+  try {
+    await runInTransaction(platform, ctx, async (tx) => {
+      await tx.db.insertInto('counters').values({ name: 'demo_data', value: 1 }).execute();
+      await insertInBatches(tx.db, 'legal_entities', rows.legal_entities);
+      await insertInBatches(tx.db, 'sites', rows.sites);
+      await insertInBatches(tx.db, 'suppliers', rows.suppliers);
+      await insertInBatches(tx.db, 'products', rows.products);
+      await insertInBatches(tx.db, 'customers', rows.customers);
+      tx.audit({
+        entityType: 'demo_data',
+        entityId: 'master_data',
+        action: 'demo.master_data_loaded',
+        after: { legalEntities: rows.legal_entities.length, sites: rows.sites.length, suppliers: rows.suppliers.length, products: rows.products.length, customers: rows.customers.length },
+      });
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+async function insertOrders(platform: Platform, ctx: RequestContext, generated: GeneratedOrders): Promise<void> {
+  const linesByOrder = new Map<string, GeneratedOrders['lines']>();
+  for (const line of generated.lines) {
+    const lines = linesByOrder.get(line.order_id) ?? [];
+    lines.push(line);
+    linesByOrder.set(line.order_id, lines);
+  }
+  const batches: Array<GeneratedOrders['orders']> = [];
+  for (let start = 0; start < generated.orders.length; start += ORDERS_PER_TRANSACTION) batches.push(generated.orders.slice(start, start + ORDERS_PER_TRANSACTION));
+  // Concurrent batches use several PostgreSQL connections at once; SQLite runs them in turn.
+  await Promise.all(batches.map(async (orders) => {
+    const lines = orders.flatMap((o) => linesByOrder.get(o.id) ?? []);
+    await runInTransaction(platform, ctx, async (tx) => {
+      await insertInBatches(tx.db, 'sales_orders', orders);
+      await insertInBatches(tx.db, 'sales_order_lines', lines);
+      tx.audit({
+        entityType: 'demo_data',
+        entityId: 'sales_orders',
+        action: 'demo.sales_orders_loaded',
+        after: { orders: orders.length, lines: lines.length, firstOrderNumber: orders[0]!.order_number, lastOrderNumber: orders[orders.length - 1]!.order_number },
+      });
+    });
+  }));
+}
+
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const elapsed = Math.round(now - last);
+    last = now;
+    return elapsed;
+  };
+}
+
+async function countReturnsByStatus(platform: Platform): Promise<Partial<Record<RmaStatus, number>>> {
+  const rows = await platform.db
+    .selectFrom('rmas')
+    .select(['status', sql<number>`count(*)`.as('n')])
+    .groupBy('status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}
+
+function describe(s: DemoDataSummary): string {
+  const returns = Object.values(s.returnsByStatus).reduce((a, b) => a + (b ?? 0), 0);
+  const byStatus = Object.entries(s.returnsByStatus)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ');
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const phases = s.phaseMilliseconds;
+  return (
+    `Demo data loaded in ${seconds(s.milliseconds)} (master data ${seconds(phases.masterData)}, orders ${seconds(phases.orders)}, users ${seconds(phases.users)}, returns ${seconds(phases.returns)}): ${s.legalEntities} legal entities, ${s.sites} sites, ${s.suppliers} suppliers, ` +
+    `${s.products} products, ${s.customers} customers, ${s.salesOrders} orders (${s.salesOrderLines} lines), ${s.users} users, ${returns} returns (${byStatus}); ` +
+    `sign in as <role>@demo.local / demo`
+  );
 }

@@ -6,7 +6,7 @@ import { createQueryClient } from './api/query-client.js';
 import { AppRoutes } from './app/app-routes.js';
 import { AuthProvider } from './auth/auth-context.js';
 import { ToastProvider } from './ui/toast.js';
-import './ui/styles.css';
+import './ui/styles/index.css';
 
 const queryClient = createQueryClient();
 const container = document.getElementById('root');

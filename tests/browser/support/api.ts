@@ -24,7 +24,9 @@ export class ApiClient {
   }
 
   async get<T>(path: string): Promise<T> {
-    const response = await fetch(`${this.baseUrl}/api/v1${path}`, { headers: { Authorization: `Bearer ${this.token}` } });
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      headers: { Authorization: `Bearer ${this.token}` },
+    });
     if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
     return (await response.json()) as T;
   }
@@ -65,14 +67,18 @@ export interface ReturnCandidate {
  * An order line that can be returned (one unit, standard return, first active reason, unopened):
  * the first one the policy accepts, preferring one that is authorized without approval.
  */
-export async function findReturnCandidate(api: ApiClient, customerId?: string): Promise<ReturnCandidate> {
+export async function findReturnCandidate(
+  api: ApiClient,
+  options: { customerId?: string | null; pageSize?: number; pages?: number } = {},
+): Promise<ReturnCandidate> {
+  const { customerId, pageSize = 25, pages = 4 } = options;
   const reasons = await api.get<{ document: ReasonCodes }>('/config/reason_codes');
   const reason = reasons.document.codes.find((code) => code.isActive);
   if (!reason) throw new Error('no active reason code in the demo configuration');
   const filter = customerId ? `&customerId=${customerId}` : '';
   let fallback: ReturnCandidate | null = null;
-  for (let page = 1; page <= 4; page++) {
-    const orders = await api.get<Page<SalesOrder>>(`/orders?page=${page}&pageSize=25${filter}`);
+  for (let page = 1; page <= pages; page++) {
+    const orders = await api.get<Page<SalesOrder>>(`/orders?page=${page}&pageSize=${pageSize}${filter}`);
     for (const summary of orders.items) {
       const order = await api.get<SalesOrder>(`/orders/${summary.id}`);
       for (const [lineIndex, line] of order.lines.entries()) {
@@ -84,7 +90,14 @@ export async function findReturnCandidate(api: ApiClient, customerId?: string): 
         };
         const verdict = await api.post<Verdict>('/returns/evaluate', body);
         if (!verdict.isEligible) continue;
-        const candidate = { order, lineIndex, reasonCode: reason.code, reasonLabel: reason.label, condition: 'unopened' as const, verdict };
+        const candidate = {
+          order,
+          lineIndex,
+          reasonCode: reason.code,
+          reasonLabel: reason.label,
+          condition: 'unopened' as const,
+          verdict,
+        };
         if (verdict.routing?.decision === 'auto_approve') return candidate;
         fallback ??= candidate;
       }
@@ -93,4 +106,20 @@ export async function findReturnCandidate(api: ApiClient, customerId?: string): 
   }
   if (fallback) return fallback;
   throw new Error('the demo data has no order line this user can return');
+}
+
+/** A customer with a returnable line among the first orders their page lists, and that line. */
+export async function findCustomerWithReturnCandidate(
+  api: ApiClient,
+): Promise<{ customer: Customer; candidate: ReturnCandidate }> {
+  const customers = await api.get<Page<Customer>>('/customers?pageSize=25');
+  for (const customer of customers.items) {
+    try {
+      const candidate = await findReturnCandidate(api, { customerId: customer.id, pageSize: 10, pages: 1 });
+      return { customer, candidate };
+    } catch {
+      // this customer has nothing returnable on their first page of orders; try the next one
+    }
+  }
+  throw new Error('no demo customer has a returnable order line');
 }

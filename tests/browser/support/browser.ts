@@ -4,11 +4,11 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { describe } from 'vitest';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium; BOOMERANG_CHROMIUM overrides the path, as in scripts/run-tests.mjs. */
+export const CHROMIUM_PATH = process.env['BOOMERANG_CHROMIUM'] ?? '/usr/bin/chromium';
 const isBrowserRequired = process.env['BOOMERANG_REQUIRE_BROWSER'] === '1';
 const hasBrowser = existsSync(CHROMIUM_PATH);
 
-/** `describe`, or `describe.skip` with a console message when there is no browser to drive. */
 const shouldRun = hasBrowser || isBrowserRequired;
 if (!shouldRun) {
   console.warn(
@@ -16,11 +16,12 @@ if (!shouldRun) {
       'Set BOOMERANG_REQUIRE_BROWSER=1 to make a missing browser fail instead.',
   );
 }
+/** `describe`, or `describe.skip` (with the message above) when there is no browser to drive. */
 export const describeInBrowser = shouldRun ? describe : describe.skip;
 
 export async function launchBrowser(): Promise<Browser> {
   if (!hasBrowser) {
-    throw new Error(`BOOMERANG_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing: install Debian's chromium package`);
+    throw new Error(`BOOMERANG_REQUIRE_BROWSER=1 but ${CHROMIUM_PATH} is missing: apt-get install -y chromium`);
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -45,7 +46,11 @@ export interface TestPage {
 }
 
 export async function openPage(browser: Browser, baseUrl: string): Promise<TestPage> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+  const context = await browser.newContext({
+    baseURL: baseUrl,
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-US',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];

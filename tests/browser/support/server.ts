@@ -15,13 +15,21 @@ export interface RunningServer {
 }
 
 export async function startServer(): Promise<RunningServer> {
+  // For working on the journeys: point them at a server that is already running.
+  const existing = process.env['BOOMERANG_BROWSER_BASE_URL'];
+  if (existing) return { baseUrl: existing.replace(/\/$/, ''), stop: () => Promise.resolve() };
   ensureWebBuild();
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'boomerang-browser-'));
   const output: string[] = [];
   const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), BOOMERANG_DATA_DIR: dataDir, LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      BOOMERANG_DATA_DIR: dataDir,
+      LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops anything tsx started.
     detached: true,

@@ -20,15 +20,11 @@ export class ApiError extends Error {
   fieldErrors(stripPrefix = ''): Record<string, string> {
     const result: Record<string, string> = {};
     for (const error of this.problem.errors ?? []) {
-      const path = stripPrefix && error.path.startsWith(stripPrefix) ? error.path.slice(stripPrefix.length) : error.path;
+      const path =
+        stripPrefix && error.path.startsWith(stripPrefix) ? error.path.slice(stripPrefix.length) : error.path;
       result[path] ??= error.message;
     }
     return result;
-  }
-
-  /** True when some field error could not be attached to a field the form shows. */
-  hasUnplacedErrors(knownPaths: (path: string) => boolean): boolean {
-    return (this.problem.errors ?? []).some((error) => !knownPaths(error.path));
   }
 }
 

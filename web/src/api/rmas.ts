@@ -68,9 +68,7 @@ export function useCreateRma() {
 }
 
 export type RmaAction =
-  | { kind: 'approve'; comment: string }
-  | { kind: 'reject'; comment: string }
-  | { kind: 'cancel'; reason: string };
+  { kind: 'approve'; comment: string } | { kind: 'reject'; comment: string } | { kind: 'cancel'; reason: string };
 
 export function useRmaAction(rma: Pick<Rma, 'id' | 'version'>) {
   const queryClient = useQueryClient();

@@ -1,4 +1,5 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.js';
 import { navLinksFor } from '../auth/permissions.js';
 import { ROLE_LABELS } from '../ui/labels.js';
@@ -7,6 +8,7 @@ export function AppLayout() {
   const { session, signOut } = useAuth();
   const navigate = useNavigate();
   const user = session?.user;
+  useFocusMainOnNavigation();
 
   function handleSignOut() {
     signOut();
@@ -54,4 +56,17 @@ export function AppLayout() {
       </main>
     </div>
   );
+}
+
+/** After a client-side navigation, start at the top, with keyboard and screen-reader focus on the new content. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    window.scrollTo(0, 0);
+    const main = document.getElementById('main');
+    if (main && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  }, [pathname]);
 }

@@ -16,8 +16,8 @@ import { ReturnsSearchPage } from '../routes/returns/returns-search-page.js';
 import { CustomerPage } from '../routes/service/customer-page.js';
 import { CustomerSearchPage } from '../routes/service/customer-search-page.js';
 import { OrderSearchPage } from '../routes/service/order-search-page.js';
-import { EmptyState } from '../ui/empty-state.js';
 import { AppLayout } from './app-layout.js';
+import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
 
 const CUSTOMER = ['customer'] as const;
@@ -27,41 +27,148 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/login" element={<LoginPage />} />
-        <Route path="/" element={<RequireAuth><HomePage /></RequireAuth>} />
+        <Route
+          path="/"
+          element={
+            <RequireAuth>
+              <HomePage />
+            </RequireAuth>
+          }
+        />
 
-        <Route path="/portal/orders" element={<RequireAuth roles={CUSTOMER}><MyOrdersPage /></RequireAuth>} />
+        <Route
+          path="/portal/orders"
+          element={
+            <RequireAuth roles={CUSTOMER}>
+              <MyOrdersPage />
+            </RequireAuth>
+          }
+        />
         <Route
           path="/portal/orders/:orderId"
-          element={<RequireAuth roles={CUSTOMER}><OrderPage basePath="/portal/orders" backLabel="My orders" requestLabel="Request a return" /></RequireAuth>}
+          element={
+            <RequireAuth roles={CUSTOMER}>
+              <OrderPage basePath="/portal/orders" backLabel="My orders" requestLabel="Request a return" />
+            </RequireAuth>
+          }
         />
         <Route
           path="/portal/orders/:orderId/return"
-          element={<RequireAuth roles={CUSTOMER}><RequestReturnPage basePath="/portal/orders" /></RequireAuth>}
+          element={
+            <RequireAuth roles={CUSTOMER}>
+              <RequestReturnPage basePath="/portal/orders" />
+            </RequireAuth>
+          }
         />
-        <Route path="/portal/returns" element={<RequireAuth roles={CUSTOMER}><MyReturnsPage /></RequireAuth>} />
+        <Route
+          path="/portal/returns"
+          element={
+            <RequireAuth roles={CUSTOMER}>
+              <MyReturnsPage />
+            </RequireAuth>
+          }
+        />
 
-        <Route path="/service/customers" element={<RequireAuth roles={SERVICE_ROLES}><CustomerSearchPage /></RequireAuth>} />
-        <Route path="/service/customers/:customerId" element={<RequireAuth roles={SERVICE_ROLES}><CustomerPage /></RequireAuth>} />
-        <Route path="/service/orders" element={<RequireAuth roles={SERVICE_ROLES}><OrderSearchPage /></RequireAuth>} />
+        <Route
+          path="/service/customers"
+          element={
+            <RequireAuth roles={SERVICE_ROLES}>
+              <CustomerSearchPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/service/customers/:customerId"
+          element={
+            <RequireAuth roles={SERVICE_ROLES}>
+              <CustomerPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/service/orders"
+          element={
+            <RequireAuth roles={SERVICE_ROLES}>
+              <OrderSearchPage />
+            </RequireAuth>
+          }
+        />
         <Route
           path="/service/orders/:orderId"
-          element={<RequireAuth roles={SERVICE_ROLES}><OrderPage basePath="/service/orders" backLabel="Orders" requestLabel="Create RMA" /></RequireAuth>}
+          element={
+            <RequireAuth roles={SERVICE_ROLES}>
+              <OrderPage basePath="/service/orders" backLabel="Orders" requestLabel="Create RMA" />
+            </RequireAuth>
+          }
         />
         <Route
           path="/service/orders/:orderId/return"
-          element={<RequireAuth roles={SERVICE_ROLES}><RequestReturnPage basePath="/service/orders" /></RequireAuth>}
+          element={
+            <RequireAuth roles={SERVICE_ROLES}>
+              <RequestReturnPage basePath="/service/orders" />
+            </RequireAuth>
+          }
         />
 
-        <Route path="/approvals" element={<RequireAuth roles={APPROVER_ROLES}><ApprovalQueuePage /></RequireAuth>} />
-        <Route path="/returns" element={<RequireAuth roles={STAFF_ROLES}><ReturnsSearchPage /></RequireAuth>} />
-        <Route path="/returns/:rmaId" element={<RequireAuth><ReturnPage /></RequireAuth>} />
+        <Route
+          path="/approvals"
+          element={
+            <RequireAuth roles={APPROVER_ROLES}>
+              <ApprovalQueuePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/returns"
+          element={
+            <RequireAuth roles={STAFF_ROLES}>
+              <ReturnsSearchPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/returns/:rmaId"
+          element={
+            <RequireAuth>
+              <ReturnPage />
+            </RequireAuth>
+          }
+        />
 
-        <Route path="/admin" element={<RequireAuth roles={ADMIN_ROLES}><AdminHomePage /></RequireAuth>} />
-        <Route path="/admin/reason-codes" element={<RequireAuth roles={ADMIN_ROLES}><ReasonCodesPage /></RequireAuth>} />
-        <Route path="/admin/return-policy" element={<RequireAuth roles={ADMIN_ROLES}><ReturnPolicyPage /></RequireAuth>} />
-        <Route path="/admin/approval-rules" element={<RequireAuth roles={ADMIN_ROLES}><ApprovalRulesPage /></RequireAuth>} />
+        <Route
+          path="/admin"
+          element={
+            <RequireAuth roles={ADMIN_ROLES}>
+              <AdminHomePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/admin/reason-codes"
+          element={
+            <RequireAuth roles={ADMIN_ROLES}>
+              <ReasonCodesPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/admin/return-policy"
+          element={
+            <RequireAuth roles={ADMIN_ROLES}>
+              <ReturnPolicyPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/admin/approval-rules"
+          element={
+            <RequireAuth roles={ADMIN_ROLES}>
+              <ApprovalRulesPage />
+            </RequireAuth>
+          }
+        />
 
-        <Route path="*" element={<EmptyState title="Page not found">Check the address, or go back to the home page.</EmptyState>} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -15,7 +15,14 @@ interface SortState {
   direction: 'ascending' | 'descending';
 }
 
-export function DataTable<Row>({ columns, rows, rowKey, caption, emptyTitle = 'Nothing to show', isBusy = false }: {
+export function DataTable<Row>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  emptyTitle = 'Nothing to show',
+  isBusy = false,
+}: {
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string;

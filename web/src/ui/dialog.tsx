@@ -5,7 +5,13 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
  * inside), Esc closes it, focus starts on the element marked data-autofocus and returns to whatever
  * opened it.
  */
-export function Dialog({ isOpen, title, onClose, children, footer }: {
+export function Dialog({
+  isOpen,
+  title,
+  onClose,
+  children,
+  footer,
+}: {
   isOpen: boolean;
   title: string;
   onClose: () => void;

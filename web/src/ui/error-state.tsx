@@ -1,6 +1,10 @@
 import { describeError } from '../api/api-error.js';
 
-export function ErrorState({ error, onRetry, title = 'Could not load this' }: {
+export function ErrorState({
+  error,
+  onRetry,
+  title = 'Could not load this',
+}: {
   error: unknown;
   onRetry?: () => void;
   title?: string;

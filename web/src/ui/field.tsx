@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 export interface ControlProps {
   id: string;
@@ -16,7 +22,14 @@ export interface FieldProps {
 }
 
 /** Label, control, hint and inline error, wired together with ids for assistive technology. */
-export function Field({ label, error, hint, hideLabel, className, children }: FieldProps & {
+export function Field({
+  label,
+  error,
+  hint,
+  hideLabel,
+  className,
+  children,
+}: FieldProps & {
   children: (control: ControlProps) => ReactNode;
 }) {
   const id = useId();
@@ -71,7 +84,16 @@ export interface Option {
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id'> &
   FieldProps & { options: readonly Option[]; placeholder?: string };
 
-export function SelectField({ label, error, hint, hideLabel, className, options, placeholder, ...select }: SelectProps) {
+export function SelectField({
+  label,
+  error,
+  hint,
+  hideLabel,
+  className,
+  options,
+  placeholder,
+  ...select
+}: SelectProps) {
   return (
     <Field label={label} error={error} hint={hint} hideLabel={hideLabel} className={className}>
       {(control) => (
@@ -88,7 +110,11 @@ export function SelectField({ label, error, hint, hideLabel, className, options,
   );
 }
 
-export function CheckboxField({ label, hint, ...input }: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
+export function CheckboxField({
+  label,
+  hint,
+  ...input
+}: Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> & {
   label: ReactNode;
   hint?: ReactNode;
 }) {

@@ -1,19 +1,12 @@
-// Money arrives as integer minor units; how many digits a currency has decides where the point goes.
-const MINOR_DIGITS: Record<string, number> = {
-  JPY: 0,
-  KRW: 0,
-  VND: 0,
-  CLP: 0,
-  ISK: 0,
-  KWD: 3,
-  BHD: 3,
-  JOD: 3,
-  OMR: 3,
-  TND: 3,
-};
+// Money arrives as integer minor units; the currency's ISO 4217 minor units (the same table the
+// server validates with) decide where the decimal point goes: JPY 0, KWD/BHD 3, most 2.
+import { isKnownCurrency, minorUnitsOf } from '../../../src/platform/money/currencies.js';
+
+const DEFAULT_MINOR_DIGITS = 2;
 
 export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency.toUpperCase()] ?? 2;
+  const code = currency.toUpperCase();
+  return isKnownCurrency(code) ? minorUnitsOf(code) : DEFAULT_MINOR_DIGITS;
 }
 
 export function formatMoney(minor: number, currency: string): string {

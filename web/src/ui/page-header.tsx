@@ -1,7 +1,12 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
-export function PageHeader({ title, subtitle, actions, back }: {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+  back,
+}: {
   title: ReactNode;
   subtitle?: ReactNode;
   actions?: ReactNode;

@@ -1,6 +1,13 @@
 const PAGE_SIZES = [10, 25, 50, 100];
 
-export function Pagination({ page, pageSize, total, onPageChange, onPageSizeChange, label = 'Pages' }: {
+export function Pagination({
+  page,
+  pageSize,
+  total,
+  onPageChange,
+  onPageSizeChange,
+  label = 'Pages',
+}: {
   page: number;
   pageSize: number;
   total: number;
@@ -30,7 +37,12 @@ export function Pagination({ page, pageSize, total, onPageChange, onPageSizeChan
         </label>
       ) : null}
       <span className="pagination__controls">
-        <button type="button" className="button button--small" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={page <= 1}
+          onClick={() => onPageChange(page - 1)}
+        >
           ‹ Previous
         </button>
         <span aria-current="page">

@@ -4,7 +4,12 @@ import { ErrorState } from './error-state.js';
 import { Spinner } from './spinner.js';
 
 /** Loading, error-with-retry, then the data: the three states every server-backed view has. */
-export function QueryView<T>({ query, loadingLabel, errorTitle, children }: {
+export function QueryView<T>({
+  query,
+  loadingLabel,
+  errorTitle,
+  children,
+}: {
   query: UseQueryResult<T>;
   loadingLabel?: string;
   errorTitle?: string;

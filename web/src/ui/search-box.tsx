@@ -2,7 +2,12 @@ import { useState, type FormEvent } from 'react';
 import { TextField } from './field.js';
 
 /** A search input that applies on Enter or the button, not on every keystroke. */
-export function SearchBox({ label, initialValue, placeholder, onSearch }: {
+export function SearchBox({
+  label,
+  initialValue,
+  placeholder,
+  onSearch,
+}: {
   label: string;
   initialValue: string;
   placeholder?: string;

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ApprovalRules, ConfigVersion } from '../../../../src/contracts/configuration.js';
 import { CUSTOMER_TIERS } from '../../../../src/contracts/masterdata.js';
 import { CLAIMED_CONDITIONS, RETURN_TYPES } from '../../../../src/contracts/returns.js';
@@ -9,6 +9,7 @@ import { CheckboxGroup } from './checkbox-group.js';
 import { ConfigEditorFrame } from './config-editor-frame.js';
 import { SaveConfigBar } from './save-config-bar.js';
 import { ThresholdsTable, thresholdsFromDrafts, type ThresholdDraft } from './thresholds-table.js';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { useConfigForm } from './use-config-form.js';
 
 /** Amounts not tied to a listed currency are edited with two decimals. */
@@ -43,6 +44,8 @@ function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'appr
   const [conditions, setConditions] = useState(rules.conditionsRequiringApproval);
   const [regulatedClasses, setRegulatedClasses] = useState(rules.regulatedClassesRequiringApproval.join(', '));
   const form = useConfigForm('approval_rules', config, 'Approval rules');
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, form.errors);
   const fieldErrors = form.errors.fields;
 
   function handleSubmit(event: FormEvent) {
@@ -62,10 +65,11 @@ function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'appr
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <ThresholdsTable thresholds={thresholds} errors={fieldErrors} onChange={setThresholds} />
       <section className="panel">
         <TextField
+          className="field--amount"
           label="Value threshold for other currencies"
           inputMode="decimal"
           value={defaultAmount}

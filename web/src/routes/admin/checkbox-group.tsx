@@ -1,7 +1,14 @@
 import { CheckboxField } from '../../ui/field.js';
 
 /** A multi-choice from a fixed list, as a fieldset of checkboxes. */
-export function CheckboxGroup<T extends string>({ legend, options, selected, error, onChange, labelFor }: {
+export function CheckboxGroup<T extends string>({
+  legend,
+  options,
+  selected,
+  error,
+  onChange,
+  labelFor,
+}: {
   legend: string;
   options: readonly T[];
   selected: readonly T[];

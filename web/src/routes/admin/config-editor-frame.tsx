@@ -10,7 +10,12 @@ import { ConfigVersionHistory } from './config-version-history.js';
  * Header, current-version line, editor and history for one configuration document. The editor is
  * re-created for each version so a save (or a reload after a conflict) starts from the stored document.
  */
-export function ConfigEditorFrame<K extends ConfigKind>({ kind, title, description, children }: {
+export function ConfigEditorFrame<K extends ConfigKind>({
+  kind,
+  title,
+  description,
+  children,
+}: {
   kind: K;
   title: string;
   description: string;

@@ -10,8 +10,19 @@ export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
   const [shownVersion, setShownVersion] = useState<number | null>(null);
 
   const columns: Column<ConfigVersion>[] = [
-    { key: 'version', header: 'Version', align: 'right', render: (row) => row.version, sortValue: (row) => row.version },
-    { key: 'createdAt', header: 'Saved', render: (row) => formatDateTime(row.createdAt), sortValue: (row) => row.createdAt },
+    {
+      key: 'version',
+      header: 'Version',
+      align: 'right',
+      render: (row) => row.version,
+      sortValue: (row) => row.version,
+    },
+    {
+      key: 'createdAt',
+      header: 'Saved',
+      render: (row) => formatDateTime(row.createdAt),
+      sortValue: (row) => row.createdAt,
+    },
     { key: 'createdBy', header: 'By', render: (row) => row.createdBy, sortValue: (row) => row.createdBy },
     { key: 'comment', header: 'Why', render: (row) => row.comment || '—' },
     {
@@ -40,7 +51,12 @@ export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
           const shown = rows.find((row) => row.version === shownVersion);
           return (
             <>
-              <DataTable columns={columns} rows={rows} rowKey={(row) => String(row.version)} caption="Version history" />
+              <DataTable
+                columns={columns}
+                rows={rows}
+                rowKey={(row) => String(row.version)}
+                caption="Version history"
+              />
               {shown ? (
                 <div className="json-view">
                   <h3>Version {shown.version}</h3>

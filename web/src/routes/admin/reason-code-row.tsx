@@ -13,7 +13,13 @@ export interface ReasonCodeDraft {
 const FAULTS: ReasonCodeEntry['fault'][] = ['customer', 'distributor', 'supplier', 'carrier', 'none'];
 const FAULT_OPTIONS = FAULTS.map((fault) => ({ value: fault, label: humanize(fault) }));
 
-export function ReasonCodeRow({ row, errors, errorPrefix, onChange, onRemove }: {
+export function ReasonCodeRow({
+  row,
+  errors,
+  errorPrefix,
+  onChange,
+  onRemove,
+}: {
   row: ReasonCodeDraft;
   errors: Record<string, string>;
   errorPrefix: string;

@@ -1,8 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ConfigVersion, ReasonCodes } from '../../../../src/contracts/configuration.js';
 import { ConfigEditorFrame } from './config-editor-frame.js';
 import { ReasonCodeRow, type ReasonCodeDraft } from './reason-code-row.js';
 import { SaveConfigBar } from './save-config-bar.js';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { useConfigForm } from './use-config-form.js';
 
 export function ReasonCodesPage() {
@@ -24,16 +25,24 @@ function ReasonCodesEditor({ config, onReload }: { config: ConfigVersion<'reason
     config.document.codes.map((entry) => ({ key: entry.code, isNew: false, entry: { ...entry } })),
   );
   const form = useConfigForm('reason_codes', config, 'Reason codes');
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, form.errors);
 
   function updateRow(key: string, changes: Partial<ReasonCodeDraft['entry']>) {
-    setRows((current) => current.map((row) => (row.key === key ? { ...row, entry: { ...row.entry, ...changes } } : row)));
+    setRows((current) =>
+      current.map((row) => (row.key === key ? { ...row, entry: { ...row.entry, ...changes } } : row)),
+    );
   }
 
   function addRow() {
     newRowCounter += 1;
     setRows((current) => [
       ...current,
-      { key: `new-${newRowCounter}`, isNew: true, entry: { code: '', label: '', description: '', isActive: true, fault: 'customer' } },
+      {
+        key: `new-${newRowCounter}`,
+        isNew: true,
+        entry: { code: '', label: '', description: '', isActive: true, fault: 'customer' },
+      },
     ]);
   }
 
@@ -44,7 +53,7 @@ function ReasonCodesEditor({ config, onReload }: { config: ConfigVersion<'reason
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <section className="panel">
         <div className="table-wrap">
           <table className="data-table edit-table">

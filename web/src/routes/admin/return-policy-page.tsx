@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { ConfigVersion, ReturnPolicy } from '../../../../src/contracts/configuration.js';
 import { RETURN_TYPES } from '../../../../src/contracts/returns.js';
 import { TextField } from '../../ui/field.js';
@@ -7,6 +7,7 @@ import { CheckboxGroup } from './checkbox-group.js';
 import { ConfigEditorFrame } from './config-editor-frame.js';
 import { ReturnWindowsTable, type WindowDraft } from './return-windows-table.js';
 import { SaveConfigBar } from './save-config-bar.js';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { useConfigForm } from './use-config-form.js';
 
 export function ReturnPolicyPage() {
@@ -27,9 +28,16 @@ function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'retur
   const [validDays, setValidDays] = useState(String(policy.authorizationValidDays));
   const [exempt, setExempt] = useState(policy.windowExemptReturnTypes);
   const [windows, setWindows] = useState<WindowDraft[]>(() =>
-    policy.windows.map((window, index) => ({ key: `w-${index}`, tier: window.tier, category: window.category, days: String(window.days) })),
+    policy.windows.map((window, index) => ({
+      key: `w-${index}`,
+      tier: window.tier,
+      category: window.category,
+      days: String(window.days),
+    })),
   );
   const form = useConfigForm('return_policy', config, 'Return policy');
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, form.errors);
   const fieldErrors = form.errors.fields;
 
   function handleSubmit(event: FormEvent) {
@@ -38,13 +46,17 @@ function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'retur
       defaultReturnWindowDays: toInt(defaultDays),
       authorizationValidDays: toInt(validDays),
       windowExemptReturnTypes: exempt,
-      windows: windows.map((window) => ({ tier: window.tier, category: window.category.trim(), days: toInt(window.days) })),
+      windows: windows.map((window) => ({
+        tier: window.tier,
+        category: window.category.trim(),
+        days: toInt(window.days),
+      })),
     };
     form.submit(document);
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
+    <form ref={formRef} onSubmit={handleSubmit} noValidate>
       <section className="panel">
         <div className="form-grid">
           <TextField

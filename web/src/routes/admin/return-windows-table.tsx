@@ -9,11 +9,18 @@ export interface WindowDraft {
   days: string;
 }
 
-const TIER_OPTIONS = [{ value: '*', label: 'Any tier' }, ...CUSTOMER_TIERS.map((tier) => ({ value: tier, label: humanize(tier) }))];
+const TIER_OPTIONS = [
+  { value: '*', label: 'Any tier' },
+  ...CUSTOMER_TIERS.map((tier) => ({ value: tier, label: humanize(tier) })),
+];
 let windowCounter = 0;
 
 /** Specific return windows: tier + category beats tier + any, which beats any + category. */
-export function ReturnWindowsTable({ windows, errors, onChange }: {
+export function ReturnWindowsTable({
+  windows,
+  errors,
+  onChange,
+}: {
   windows: WindowDraft[];
   errors: Record<string, string>;
   onChange: (windows: WindowDraft[]) => void;

@@ -2,7 +2,13 @@ import { Alert } from '../../ui/alert.js';
 import { TextField } from '../../ui/field.js';
 import type { ConfigFormErrors } from './use-config-form.js';
 
-export function SaveConfigBar({ comment, onCommentChange, errors, isPending, onReload }: {
+export function SaveConfigBar({
+  comment,
+  onCommentChange,
+  errors,
+  isPending,
+  onReload,
+}: {
   comment: string;
   onCommentChange: (comment: string) => void;
   errors: ConfigFormErrors;

@@ -22,7 +22,11 @@ export function thresholdsFromDrafts(drafts: ThresholdDraft[]): Record<string, n
   );
 }
 
-export function ThresholdsTable({ thresholds, errors, onChange }: {
+export function ThresholdsTable({
+  thresholds,
+  errors,
+  onChange,
+}: {
   thresholds: ThresholdDraft[];
   errors: Record<string, string>;
   onChange: (thresholds: ThresholdDraft[]) => void;
@@ -39,7 +43,9 @@ export function ThresholdsTable({ thresholds, errors, onChange }: {
   return (
     <section className="panel" aria-labelledby="thresholds-title">
       <h2 id="thresholds-title">Value thresholds</h2>
-      <p className="muted">A return worth more than this needs a manager&apos;s approval. Amounts in the currency&apos;s major unit.</p>
+      <p className="muted">
+        A return worth more than this needs a manager&apos;s approval. Amounts in the currency&apos;s major unit.
+      </p>
       <div className="table-wrap">
         <table className="data-table edit-table">
           <caption className="visually-hidden">Value thresholds by currency</caption>
@@ -62,6 +68,7 @@ export function ThresholdsTable({ thresholds, errors, onChange }: {
                     <TextField
                       label={`Currency of threshold ${index + 1}`}
                       hideLabel
+                      className="field--narrow"
                       value={row.currency}
                       maxLength={3}
                       placeholder="EUR"
@@ -73,6 +80,7 @@ export function ThresholdsTable({ thresholds, errors, onChange }: {
                     <TextField
                       label={`Threshold in ${currency || `currency ${index + 1}`}`}
                       hideLabel
+                      className="field--amount"
                       inputMode="decimal"
                       value={row.amount}
                       error={/^[A-Z]{3}$/.test(currency) && error ? 'Enter an amount such as 2500.00.' : undefined}

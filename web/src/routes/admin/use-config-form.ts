@@ -54,7 +54,6 @@ export function useConfigForm<K extends ConfigKind>(kind: K, config: ConfigVersi
     errors,
     isPending: save.isPending,
     submit,
-    clearErrors: () => setErrors(NO_ERRORS),
   };
 }
 

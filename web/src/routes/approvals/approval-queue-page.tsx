@@ -20,7 +20,9 @@ export function ApprovalQueuePage() {
       <QueryView query={query} loadingLabel="Loading the approval queue…">
         {(result) =>
           result.items.length === 0 ? (
-            <EmptyState title="Nothing is waiting for approval">New requests that need a decision appear here.</EmptyState>
+            <EmptyState title="Nothing is waiting for approval">
+              New requests that need a decision appear here.
+            </EmptyState>
           ) : (
             <section className="panel" aria-label="Returns waiting for approval">
               <ul className="queue" aria-busy={query.isPlaceholderData}>

@@ -12,7 +12,14 @@ export function RecentReturns({ title }: { title: string }) {
         <Link to="/portal/returns">All returns</Link>
       </div>
       <QueryView query={query}>
-        {(page) => <ReturnsTable rows={page.items} caption={title} showCustomer={false} />}
+        {(page) => (
+          <ReturnsTable
+            rows={page.items}
+            caption={title}
+            showCustomer={false}
+            emptyTitle="You have not requested any returns yet"
+          />
+        )}
       </QueryView>
     </section>
   );

@@ -34,14 +34,26 @@ export function OrderLinesTable({ order }: { order: SalesOrder }) {
       render: (line) => formatMoney(line.unitPriceMinor, order.currency),
       sortValue: (line) => line.unitPriceMinor,
     },
-    { key: 'delivered', header: 'Delivered', render: (line) => formatDate(line.deliveryDate), sortValue: (line) => line.deliveryDate },
+    {
+      key: 'delivered',
+      header: 'Delivered',
+      render: (line) => formatDate(line.deliveryDate),
+      sortValue: (line) => line.deliveryDate,
+    },
     {
       key: 'serials',
       header: 'Serials shipped',
       render: (line) => summarize(line.serialsShipped),
     },
   ];
-  return <DataTable columns={columns} rows={order.lines} rowKey={(line) => line.id} caption={`Lines of order ${order.orderNumber}`} />;
+  return (
+    <DataTable
+      columns={columns}
+      rows={order.lines}
+      rowKey={(line) => line.id}
+      caption={`Lines of order ${order.orderNumber}`}
+    />
+  );
 }
 
 function summarize(values: string[]): string {

@@ -9,7 +9,15 @@ import { returnableQuantity } from '../returns/return-draft.js';
 import { OrderLinesTable } from './order-lines-table.js';
 
 /** One sales order and its lines, with the way into a return request. */
-export function OrderPage({ basePath, backLabel, requestLabel }: { basePath: string; backLabel: string; requestLabel: string }) {
+export function OrderPage({
+  basePath,
+  backLabel,
+  requestLabel,
+}: {
+  basePath: string;
+  backLabel: string;
+  requestLabel: string;
+}) {
   const { orderId = '' } = useParams();
   const query = useOrder(orderId);
   return (
@@ -19,7 +27,12 @@ export function OrderPage({ basePath, backLabel, requestLabel }: { basePath: str
   );
 }
 
-function OrderView({ order, basePath, backLabel, requestLabel }: {
+function OrderView({
+  order,
+  basePath,
+  backLabel,
+  requestLabel,
+}: {
   order: SalesOrder;
   basePath: string;
   backLabel: string;

@@ -5,7 +5,13 @@ import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
-export function OrdersTable({ rows, basePath, caption, showCustomer = false, isBusy = false }: {
+export function OrdersTable({
+  rows,
+  basePath,
+  caption,
+  showCustomer = false,
+  isBusy = false,
+}: {
   rows: SalesOrderSummary[];
   basePath: string;
   caption: string;
@@ -19,8 +25,18 @@ export function OrdersTable({ rows, basePath, caption, showCustomer = false, isB
       render: (order) => <Link to={`${basePath}/${order.id}`}>{order.orderNumber}</Link>,
       sortValue: (order) => order.orderNumber,
     },
-    { key: 'date', header: 'Ordered', render: (order) => formatDate(order.orderDate), sortValue: (order) => order.orderDate },
-    { key: 'po', header: 'Customer PO', render: (order) => order.customerPo || '—', sortValue: (order) => order.customerPo },
+    {
+      key: 'date',
+      header: 'Ordered',
+      render: (order) => formatDate(order.orderDate),
+      sortValue: (order) => order.orderDate,
+    },
+    {
+      key: 'po',
+      header: 'Customer PO',
+      render: (order) => order.customerPo || '—',
+      sortValue: (order) => order.customerPo,
+    },
     ...(showCustomer
       ? [
           {
@@ -31,7 +47,12 @@ export function OrdersTable({ rows, basePath, caption, showCustomer = false, isB
           },
         ]
       : []),
-    { key: 'channel', header: 'Channel', render: (order) => humanize(order.channel), sortValue: (order) => order.channel },
+    {
+      key: 'channel',
+      header: 'Channel',
+      render: (order) => humanize(order.channel),
+      sortValue: (order) => order.channel,
+    },
     {
       key: 'lines',
       header: 'Lines',

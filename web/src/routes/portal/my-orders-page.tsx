@@ -33,7 +33,12 @@ export function MyOrdersPage() {
       <QueryView query={query} loadingLabel="Loading your orders…">
         {(result) => (
           <section className="panel">
-            <OrdersTable rows={result.items} basePath="/portal/orders" caption="My orders" isBusy={query.isPlaceholderData} />
+            <OrdersTable
+              rows={result.items}
+              basePath="/portal/orders"
+              caption="My orders"
+              isBusy={query.isPlaceholderData}
+            />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}

@@ -5,7 +5,18 @@ import { Dialog } from '../../ui/dialog.js';
 import { Field } from '../../ui/field.js';
 
 /** A decision that must be explained: approve, reject or cancel, each with a required comment. */
-export function CommentDialog({ isOpen, title, label, hint, confirmLabel, isDanger, isPending, error, onConfirm, onClose }: {
+export function CommentDialog({
+  isOpen,
+  title,
+  label,
+  hint,
+  confirmLabel,
+  isDanger,
+  isPending,
+  error,
+  onConfirm,
+  onClose,
+}: {
   isOpen: boolean;
   title: string;
   label: string;
@@ -41,7 +52,7 @@ export function CommentDialog({ isOpen, title, label, hint, confirmLabel, isDang
   return (
     <Dialog isOpen={isOpen} title={title} onClose={close}>
       <form onSubmit={handleSubmit} noValidate>
-        {error && !fieldError ? <Alert tone="error">{conflictAwareMessage(error)}</Alert> : null}
+        {error && !fieldError ? <Alert tone="error">{describeError(error)}</Alert> : null}
         <Field label={label} error={fieldError} hint={hint}>
           {(control) => (
             <textarea
@@ -57,20 +68,17 @@ export function CommentDialog({ isOpen, title, label, hint, confirmLabel, isDang
         </Field>
         <div className="dialog__actions">
           <button type="button" className="button" onClick={close}>
-            Cancel
+            Close
           </button>
-          <button type="submit" className={`button ${isDanger ? 'button--danger' : 'button--primary'}`} disabled={isPending}>
+          <button
+            type="submit"
+            className={`button ${isDanger ? 'button--danger' : 'button--primary'}`}
+            disabled={isPending}
+          >
             {isPending ? 'Saving…' : confirmLabel}
           </button>
         </div>
       </form>
     </Dialog>
   );
-}
-
-function conflictAwareMessage(error: unknown): string {
-  if (isApiError(error) && (error.status === 412 || error.code === 'version_conflict')) {
-    return 'Someone else changed this return while you were looking at it. The latest version has been loaded — check it and try again.';
-  }
-  return describeError(error);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Rma } from '../../../../src/contracts/returns.js';
+import { isApiError } from '../../api/api-error.js';
 import { useRmaAction, type RmaAction } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canCancelReturns, canDecideApprovals } from '../../auth/permissions.js';
@@ -55,6 +56,15 @@ export function ReturnActions({ rma }: { rma: Rma }) {
         action.reset();
         toast.show(`${updated.rmaNumber} ${DIALOGS[kind].done}`);
       },
+      onError: (error) => {
+        // The return is reloaded, and the action may no longer apply: say why here, not in the dialog.
+        if (!isConflict(error)) return;
+        setOpen(null);
+        toast.show(
+          `Someone else changed ${rma.rmaNumber} while you were looking at it. The latest version is shown — check it and try again.`,
+          'error',
+        );
+      },
     });
   }
 
@@ -90,4 +100,8 @@ export function ReturnActions({ rma }: { rma: Rma }) {
       ) : null}
     </div>
   );
+}
+
+function isConflict(error: unknown): boolean {
+  return isApiError(error) && (error.status === 412 || error.code === 'version_conflict');
 }

@@ -3,7 +3,12 @@ import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
 import type { DraftErrors, ReturnDraft } from './return-draft.js';
 
-export function ReturnDetailsFields({ draft, errors, returnTypes, onDraftChange }: {
+export function ReturnDetailsFields({
+  draft,
+  errors,
+  returnTypes,
+  onDraftChange,
+}: {
   draft: ReturnDraft;
   errors: DraftErrors;
   returnTypes: readonly ReturnType[];

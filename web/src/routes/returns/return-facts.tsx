@@ -8,7 +8,10 @@ export function ReturnFacts({ rma }: { rma: Rma }) {
     <section className="panel" aria-label="Summary">
       <dl className="facts facts--wide">
         <Fact term="Customer" value={`${rma.customerName} (${rma.customerAccount})`} />
-        <Fact term="Return type" value={humanize(rma.returnType) + (rma.isUnauthorized ? ' · arrived without RMA' : '')} />
+        <Fact
+          term="Return type"
+          value={humanize(rma.returnType) + (rma.isUnauthorized ? ' · arrived without RMA' : '')}
+        />
         <Fact term="Value" value={formatMoney(rma.totalValueMinor, rma.currency)} />
         <Fact term="Requested" value={formatDateTime(rma.createdAt)} />
         <Fact term="Authorized" value={formatDateTime(rma.authorizedAt)} />

@@ -5,7 +5,14 @@ import { formatDate } from '../../ui/dates.js';
 import { lineErrorKey, returnableQuantity, type DraftErrors, type LineDraft, type LineField } from './return-draft.js';
 
 /** One order line: tick it to return it, then say how many, why and in what condition. */
-export function ReturnLineEditor({ line, draft, errors, reasonOptions, onChange, onTouch }: {
+export function ReturnLineEditor({
+  line,
+  draft,
+  errors,
+  reasonOptions,
+  onChange,
+  onTouch,
+}: {
   line: SalesOrderLine;
   draft: LineDraft;
   errors: DraftErrors;
@@ -34,7 +41,8 @@ export function ReturnLineEditor({ line, draft, errors, reasonOptions, onChange,
           aria-label={`Return line ${line.lineNumber}: ${itemName}`}
         />
         <span className="line-editor__facts">
-          Line {line.lineNumber} · shipped {line.quantityShipped} · already returned or requested {line.quantityCommitted} ·{' '}
+          Line {line.lineNumber} · shipped {line.quantityShipped} · already returned or requested{' '}
+          {line.quantityCommitted} ·{' '}
           {returnable === 0 ? <strong>nothing left to return</strong> : <>up to {returnable} returnable</>} · delivered{' '}
           {formatDate(line.deliveryDate)}
         </span>

@@ -3,7 +3,14 @@ import type { Option } from '../../ui/field.js';
 import { emptyLineDraft, lineErrorKey, type DraftErrors, type LineDraft, type ReturnDraft } from './return-draft.js';
 import { ReturnLineEditor } from './return-line-editor.js';
 
-export function ReturnLinesPicker({ order, draft, errors, reasonOptions, onDraftChange, onTouch }: {
+export function ReturnLinesPicker({
+  order,
+  draft,
+  errors,
+  reasonOptions,
+  onDraftChange,
+  onTouch,
+}: {
   order: SalesOrder;
   draft: ReturnDraft;
   errors: DraftErrors;

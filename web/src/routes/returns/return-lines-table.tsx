@@ -1,5 +1,8 @@
+import { Link } from 'react-router';
 import type { Rma, RmaLine } from '../../../../src/contracts/returns.js';
 import { useConfig } from '../../api/config.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { canRaiseForCustomers } from '../../auth/permissions.js';
 import { StatusBadge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { CONDITION_LABELS } from '../../ui/labels.js';
@@ -7,6 +10,9 @@ import { formatMoney } from '../../ui/money.js';
 
 export function ReturnLinesTable({ rma }: { rma: Rma }) {
   const reasonCodes = useConfig('reason_codes');
+  const user = useCurrentUser();
+  const orderBase =
+    user.role === 'customer' ? '/portal/orders' : canRaiseForCustomers(user.role) ? '/service/orders' : null;
   const reasonLabel = (code: string) =>
     reasonCodes.data?.document.codes.find((entry) => entry.code === code)?.label ?? code;
 
@@ -23,10 +29,23 @@ export function ReturnLinesTable({ rma }: { rma: Rma }) {
       ),
       sortValue: (line) => line.sku,
     },
-    { key: 'order', header: 'Order', render: (line) => line.orderNumber ?? '—' },
+    {
+      key: 'order',
+      header: 'Order',
+      render: (line) =>
+        line.orderId && orderBase ? (
+          <Link to={`${orderBase}/${line.orderId}`}>{line.orderNumber}</Link>
+        ) : (
+          (line.orderNumber ?? '—')
+        ),
+    },
     { key: 'qty', header: 'Qty', align: 'right', render: (line) => line.quantity, sortValue: (line) => line.quantity },
     { key: 'reason', header: 'Reason', render: (line) => reasonLabel(line.reasonCode) },
-    { key: 'condition', header: 'Condition', render: (line) => CONDITION_LABELS[line.claimedCondition] ?? line.claimedCondition },
+    {
+      key: 'condition',
+      header: 'Condition',
+      render: (line) => CONDITION_LABELS[line.claimedCondition] ?? line.claimedCondition,
+    },
     {
       key: 'identifiers',
       header: 'Serials / lots',

@@ -1,7 +1,8 @@
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Rma } from '../../../../src/contracts/returns.js';
 import { useRma } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
+import { canRaiseForCustomers } from '../../auth/permissions.js';
 import { StatusBadge } from '../../ui/badge.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
@@ -24,7 +25,8 @@ export function ReturnPage() {
 
 function ReturnView({ rma }: { rma: Rma }) {
   const user = useCurrentUser();
-  const back = user.role === 'customer' ? { to: '/portal/returns', label: 'My returns' } : { to: '/returns', label: 'Returns' };
+  const back =
+    user.role === 'customer' ? { to: '/portal/returns', label: 'My returns' } : { to: '/returns', label: 'Returns' };
   return (
     <>
       <PageHeader
@@ -34,15 +36,27 @@ function ReturnView({ rma }: { rma: Rma }) {
             {rma.rmaNumber} <StatusBadge status={rma.status} />
           </>
         }
-        subtitle={`${rma.customerName} · ${rma.customerAccount}`}
+        subtitle={
+          canRaiseForCustomers(user.role) ? (
+            <>
+              <Link to={`/service/customers/${rma.customerId}`}>{rma.customerName}</Link> · {rma.customerAccount}
+            </>
+          ) : (
+            `${rma.customerName} · ${rma.customerAccount}`
+          )
+        }
         actions={<ReturnActions rma={rma} />}
       />
       <ReturnFacts rma={rma} />
-      {rma.routingReasons.length > 0 ? (
+      {rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
         <section className="panel" aria-labelledby="routing-title">
-          <h2 id="routing-title">Why it was routed for approval</h2>
+          <h2 id="routing-title">Why it needs approval</h2>
           <RoutingSummary
-            routing={{ decision: 'needs_approval', reasons: rma.routingReasons, approvalRulesVersion: rma.approvalRulesVersion ?? 0 }}
+            routing={{
+              decision: 'needs_approval',
+              reasons: rma.routingReasons,
+              approvalRulesVersion: rma.approvalRulesVersion ?? 0,
+            }}
           />
         </section>
       ) : null}

@@ -10,7 +10,15 @@ import { useCreateRma, useReturnVerdict } from '../../api/rmas.js';
 import { Alert } from '../../ui/alert.js';
 import { useToast } from '../../ui/toast.js';
 import { useDebouncedValue } from '../../ui/use-debounced-value.js';
-import { buildRequest, emptyDraft, serverErrors, validateRequest, type DraftErrors, type ReturnDraft } from './return-draft.js';
+import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
+import {
+  buildRequest,
+  emptyDraft,
+  serverErrors,
+  validateRequest,
+  type DraftErrors,
+  type ReturnDraft,
+} from './return-draft.js';
 import { ReturnDetailsFields } from './return-details-fields.js';
 import { ReturnLinesPicker } from './return-lines-picker.js';
 import { SubmitBar } from './submit-bar.js';
@@ -19,7 +27,11 @@ import { VerdictArea } from './verdict-area.js';
 const EVALUATE_DELAY_MS = 400;
 
 /** Request a return for lines of one order; used by customers in the portal and by customer service. */
-export function ReturnRequestForm({ order, customerId, returnTypes }: {
+export function ReturnRequestForm({
+  order,
+  customerId,
+  returnTypes,
+}: {
   order: SalesOrder;
   customerId: string;
   returnTypes: readonly ReturnType[];
@@ -28,6 +40,8 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [isAttempted, setIsAttempted] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<{ errors: DraftErrors; form?: string } | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const idempotency = useRef<{ bodyJson: string; key: string } | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -50,6 +64,8 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
     ...submitErrors?.errors,
   };
 
+  useFocusFirstInvalid(formRef, focusRequest, 'input[type="checkbox"]:not(:disabled)');
+
   function updateDraft(change: (current: ReturnDraft) => ReturnDraft) {
     setSubmitErrors(null);
     setDraft(change);
@@ -58,7 +74,11 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setIsAttempted(true);
-    if (!isClientValid || !verdict?.isEligible || !isVerdictCurrent) return;
+    if (!isClientValid) {
+      setFocusRequest((count) => count + 1);
+      return;
+    }
+    if (!verdict?.isEligible || !isVerdictCurrent) return;
     const bodyJson = JSON.stringify(built.body);
     if (idempotency.current?.bodyJson !== bodyJson) idempotency.current = { bodyJson, key: newIdempotencyKey() };
     createRma.mutate(
@@ -69,18 +89,23 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
 
   function announceCreated(rma: Rma) {
     const outcome =
-      rma.status === 'authorized' ? 'authorized' : rma.status === 'pending_approval' ? 'sent for approval' : 'requested';
+      rma.status === 'authorized'
+        ? 'authorized'
+        : rma.status === 'pending_approval'
+          ? 'sent for approval'
+          : 'requested';
     toast.show(`${rma.rmaNumber} ${outcome}`);
     void navigate(`/returns/${rma.id}`);
   }
 
   function showSubmitError(error: Error) {
     if (isApiError(error) && error.problem['verdict']) {
-      queryClient.setQueryData(['rmas', 'verdict', built.body], error.problem['verdict'] as Verdict);
+      queryClient.setQueryData<Verdict>(['rmas', 'verdict', built.body], error.problem['verdict'] as Verdict);
     }
     const errors = isApiError(error) ? serverErrors(error, built.lineIds) : {};
     const formMessage = errors['form'] ?? (Object.keys(errors).length === 0 ? describeError(error) : undefined);
     setSubmitErrors({ errors, ...(formMessage ? { form: formMessage } : {}) });
+    setFocusRequest((count) => count + 1);
   }
 
   const reasonOptions = (reasonCodes.data?.document.codes ?? [])
@@ -88,9 +113,17 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
     .map((code) => ({ value: code.code, label: code.label }));
 
   return (
-    <form className="request-form" onSubmit={handleSubmit} noValidate aria-label={`Return request for order ${order.orderNumber}`}>
+    <form
+      ref={formRef}
+      className="request-form"
+      onSubmit={handleSubmit}
+      noValidate
+      aria-label={`Return request for order ${order.orderNumber}`}
+    >
       <div className="request-form__main">
-        {reasonCodes.isError ? <Alert tone="error">The reason codes could not be loaded: {describeError(reasonCodes.error)}</Alert> : null}
+        {reasonCodes.isError ? (
+          <Alert tone="error">The reason codes could not be loaded: {describeError(reasonCodes.error)}</Alert>
+        ) : null}
         <ReturnLinesPicker
           order={order}
           draft={draft}
@@ -99,7 +132,12 @@ export function ReturnRequestForm({ order, customerId, returnTypes }: {
           onDraftChange={updateDraft}
           onTouch={(key) => setTouched((current) => new Set(current).add(key))}
         />
-        <ReturnDetailsFields draft={draft} errors={visibleErrors} returnTypes={returnTypes} onDraftChange={updateDraft} />
+        <ReturnDetailsFields
+          draft={draft}
+          errors={visibleErrors}
+          returnTypes={returnTypes}
+          onDraftChange={updateDraft}
+        />
         {submitErrors?.form ? <Alert tone="error">{submitErrors.form}</Alert> : null}
         <SubmitBar
           isSubmitting={createRma.isPending}

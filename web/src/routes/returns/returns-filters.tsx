@@ -2,10 +2,21 @@ import { useConfig } from '../../api/config.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { RETURN_TYPE_OPTIONS, STATUS_OPTIONS } from '../../ui/options.js';
 
-export const RETURN_FILTER_KEYS = ['q', 'status', 'customerId', 'returnType', 'reasonCode', 'createdFrom', 'createdTo'] as const;
+export const RETURN_FILTER_KEYS = [
+  'q',
+  'status',
+  'customerId',
+  'returnType',
+  'reasonCode',
+  'createdFrom',
+  'createdTo',
+] as const;
 export type ReturnFilterKey = (typeof RETURN_FILTER_KEYS)[number];
 
-export function ReturnsFilters({ filters, onChange }: {
+export function ReturnsFilters({
+  filters,
+  onChange,
+}: {
   filters: Record<ReturnFilterKey, string>;
   onChange: (changes: Partial<Record<ReturnFilterKey, string>>) => void;
 }) {

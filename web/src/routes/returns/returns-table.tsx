@@ -6,7 +6,13 @@ import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
-export function ReturnsTable({ rows, caption, showCustomer = true, isBusy = false, emptyTitle }: {
+export function ReturnsTable({
+  rows,
+  caption,
+  showCustomer = true,
+  isBusy = false,
+  emptyTitle,
+}: {
   rows: RmaSummary[];
   caption: string;
   showCustomer?: boolean;
@@ -20,7 +26,12 @@ export function ReturnsTable({ rows, caption, showCustomer = true, isBusy = fals
       render: (rma) => <Link to={`/returns/${rma.id}`}>{rma.rmaNumber}</Link>,
       sortValue: (rma) => rma.rmaNumber,
     },
-    { key: 'status', header: 'Status', render: (rma) => <StatusBadge status={rma.status} />, sortValue: (rma) => rma.status },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (rma) => <StatusBadge status={rma.status} />,
+      sortValue: (rma) => rma.status,
+    },
     ...(showCustomer
       ? [
           {
@@ -37,7 +48,13 @@ export function ReturnsTable({ rows, caption, showCustomer = true, isBusy = fals
         ]
       : []),
     { key: 'type', header: 'Type', render: (rma) => humanize(rma.returnType), sortValue: (rma) => rma.returnType },
-    { key: 'lines', header: 'Lines', align: 'right', render: (rma) => rma.lineCount, sortValue: (rma) => rma.lineCount },
+    {
+      key: 'lines',
+      header: 'Lines',
+      align: 'right',
+      render: (rma) => rma.lineCount,
+      sortValue: (rma) => rma.lineCount,
+    },
     {
       key: 'value',
       header: 'Value',
@@ -45,8 +62,18 @@ export function ReturnsTable({ rows, caption, showCustomer = true, isBusy = fals
       render: (rma) => formatMoney(rma.totalValueMinor, rma.currency),
       sortValue: (rma) => rma.totalValueMinor,
     },
-    { key: 'created', header: 'Requested', render: (rma) => formatDate(rma.createdAt), sortValue: (rma) => rma.createdAt },
-    { key: 'expires', header: 'Expires', render: (rma) => formatDate(rma.expiresOn), sortValue: (rma) => rma.expiresOn },
+    {
+      key: 'created',
+      header: 'Requested',
+      render: (rma) => formatDate(rma.createdAt),
+      sortValue: (rma) => rma.createdAt,
+    },
+    {
+      key: 'expires',
+      header: 'Expires',
+      render: (rma) => formatDate(rma.expiresOn),
+      sortValue: (rma) => rma.expiresOn,
+    },
   ];
   return (
     <DataTable

@@ -1,4 +1,7 @@
-export function SubmitBar({ isSubmitting, blocker }: {
+export function SubmitBar({
+  isSubmitting,
+  blocker,
+}: {
   isSubmitting: boolean;
   blocker: { message: string; disables: boolean } | null;
 }) {

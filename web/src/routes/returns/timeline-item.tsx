@@ -13,8 +13,8 @@ export function TimelineItem({ entry }: { entry: TimelineEntry }) {
       <div className="timeline__body">
         <p className="timeline__summary">{entry.summary || humanize(entry.action)}</p>
         <p className="timeline__meta">
-          <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time> · {entry.actorName || entry.actorId} ·{' '}
-          <code>{entry.action}</code>
+          <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time> ·{' '}
+          {entry.actorName || entry.actorId} · <code>{entry.action}</code>
         </p>
         {hasDetails ? (
           <>

@@ -6,7 +6,15 @@ import { Spinner } from '../../ui/spinner.js';
 import { VerdictPanel } from './verdict-panel.js';
 
 /** The live policy verdict beside the request form. */
-export function VerdictArea({ order, lineIds, verdict, isChecking, error, onRetry, hasLines }: {
+export function VerdictArea({
+  order,
+  lineIds,
+  verdict,
+  isChecking,
+  error,
+  onRetry,
+  hasLines,
+}: {
   order: SalesOrder;
   lineIds: string[];
   verdict: Verdict | undefined;

@@ -6,7 +6,12 @@ import { CheckList } from './check-list.js';
 import { RoutingSummary } from './routing-summary.js';
 
 /** The policy verdict, explained: every customer and line check with its outcome and message. */
-export function VerdictPanel({ verdict, lineLabel, title = 'Policy verdict', isChecking = false }: {
+export function VerdictPanel({
+  verdict,
+  lineLabel,
+  title = 'Policy verdict',
+  isChecking = false,
+}: {
   verdict: Verdict;
   lineLabel: (orderLineId: string, lineIndex: number) => string;
   title?: string;

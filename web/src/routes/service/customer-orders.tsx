@@ -16,7 +16,12 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
       <QueryView query={query} loadingLabel="Loading orders…">
         {(result) => (
           <>
-            <OrdersTable rows={result.items} basePath="/service/orders" caption="Customer orders" isBusy={query.isPlaceholderData} />
+            <OrdersTable
+              rows={result.items}
+              basePath="/service/orders"
+              caption="Customer orders"
+              isBusy={query.isPlaceholderData}
+            />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}

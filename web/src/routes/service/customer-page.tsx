@@ -35,7 +35,9 @@ function CustomerView({ customer }: { customer: Customer }) {
           <Fact term="Payment terms" value={customer.paymentTerms} />
           <Fact
             term="Return window"
-            value={customer.returnWindowDays === null ? 'Policy default' : `${customer.returnWindowDays} days (contract)`}
+            value={
+              customer.returnWindowDays === null ? 'Policy default' : `${customer.returnWindowDays} days (contract)`
+            }
           />
           <Fact term="Region" value={customer.region || '—'} />
           <Fact term="E-mail" value={customer.email || '—'} />

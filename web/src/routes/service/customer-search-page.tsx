@@ -18,14 +18,25 @@ const columns: Column<Customer>[] = [
     sortValue: (customer) => customer.accountNumber,
   },
   { key: 'name', header: 'Name', render: (customer) => customer.name, sortValue: (customer) => customer.name },
-  { key: 'tier', header: 'Tier', render: (customer) => humanize(customer.tier), sortValue: (customer) => customer.tier },
+  {
+    key: 'tier',
+    header: 'Tier',
+    render: (customer) => humanize(customer.tier),
+    sortValue: (customer) => customer.tier,
+  },
   { key: 'channel', header: 'Channel', render: (customer) => humanize(customer.channel) },
-  { key: 'region', header: 'Region', render: (customer) => customer.region || '—', sortValue: (customer) => customer.region },
+  {
+    key: 'region',
+    header: 'Region',
+    render: (customer) => customer.region || '—',
+    sortValue: (customer) => customer.region,
+  },
   { key: 'currency', header: 'Currency', render: (customer) => customer.currency },
   {
     key: 'hold',
     header: 'Credit',
-    render: (customer) => (customer.isOnCreditHold ? <Badge tone="danger">On hold</Badge> : <Badge tone="success">OK</Badge>),
+    render: (customer) =>
+      customer.isOnCreditHold ? <Badge tone="danger">On hold</Badge> : <Badge tone="success">OK</Badge>,
   },
 ];
 
@@ -34,7 +45,10 @@ export function CustomerSearchPage() {
   const query = useCustomers({ q: filters.q || undefined, page, pageSize });
   return (
     <>
-      <PageHeader title="Customers" subtitle="Find a customer to see their orders and returns, or to raise a return for them." />
+      <PageHeader
+        title="Customers"
+        subtitle="Find a customer to see their orders and returns, or to raise a return for them."
+      />
       <section className="panel">
         <SearchBox
           label="Search customers"

@@ -11,7 +11,10 @@ export function OrderSearchPage() {
   const query = useOrders({ q: filters.q || undefined, page, pageSize });
   return (
     <>
-      <PageHeader title="Orders" subtitle="Find an order by its number or the customer's PO, then raise a return for it." />
+      <PageHeader
+        title="Orders"
+        subtitle="Find an order by its number or the customer's PO, then raise a return for it."
+      />
       <section className="panel">
         <SearchBox
           label="Search orders"

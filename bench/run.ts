@@ -1,0 +1,166 @@
+// `npm run bench`: starts the real app (startPlatform + buildApp) on a fresh temporary SQLite
+// database — and on a fresh PostgreSQL database when BOOMERANG_TEST_PG_URL is set — listens on an
+// ephemeral port on 127.0.0.1, builds a world, and measures four scenarios with real HTTP requests
+// over keep-alive connections. Every run is bounded in requests and time and stops by itself.
+// See bench/README.md for how to read the table.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import pg from 'pg';
+import { buildApp } from '../src/server/app.js';
+import { startPlatform } from '../src/server/platform.js';
+import type { Clock } from '../src/platform/clock.js';
+import { systemContext } from '../src/platform/actor.js';
+import { createUser } from '../src/identity/index.js';
+import { createRma } from '../src/returns/index.js';
+import { CreateRmaBodySchema } from '../src/contracts/returns.js';
+import type { LoadJob, LoadResult } from './load-worker.js';
+import { formatTable, summarize, type Summary } from './stats.js';
+import { buildWorld, returnBody, type BenchLine } from './world.js';
+
+const env = process.env;
+const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
+const PHASE_MS = Number(env.BENCH_PHASE_MS ?? 3000);
+const WARMUP_MS = Number(env.BENCH_WARMUP_MS ?? 500);
+const RMA_TARGET = Number(env.BENCH_RMAS ?? 3000);
+const TOP_UP_MS = Number(env.BENCH_TOP_UP_MS ?? 12_000);
+const PG_URL = env.BOOMERANG_TEST_PG_URL;
+// "Today" for the return windows: the factories deliver orders ten days before this. The clock
+// starts there and runs at real speed, so rows get distinct timestamps as in production (with a
+// frozen clock every RMA would share one created_at, and the newest-first search would have to
+// sort them all instead of reading the first page from the index).
+const TODAY = '2026-11-26T10:00:00.000Z';
+function runningClockFrom(iso: string): Clock {
+  const offset = Date.parse(iso) - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}
+
+// A hard stop, whatever happens: the benchmark must never hang a terminal or a CI job.
+setTimeout(() => {
+  console.error('bench: still running after 180 s; giving up');
+  process.exit(2);
+}, 180_000).unref();
+
+interface Database {
+  url: string;
+  drop(): Promise<void>;
+}
+
+async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Database> {
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'boomerang-bench-'));
+    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+  }
+  const name = `boomerang_bench_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(PG_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Runs one load job in a worker thread (TypeScript loaded through tsx's register API). */
+function runLoad(job: LoadJob): Promise<LoadResult> {
+  const workerUrl = new URL('./load-worker.ts', import.meta.url).href;
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(workerUrl)}); })`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(bootstrap, { eval: true, workerData: job });
+    worker.once('message', (result: LoadResult) => {
+      resolve(result);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0 && code !== 1) reject(new Error(`load worker exited with ${code}`));
+    });
+  });
+}
+
+async function benchDialect(dialect: 'sqlite' | 'postgres') {
+  const started = Date.now();
+  const database = await freshDatabase(dialect);
+  const platform = await startPlatform({ databaseUrl: database.url, clock: runningClockFrom(TODAY) });
+  const app = await buildApp(platform, { logLevel: 'silent', webRoot: '/nonexistent' });
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+    // One line per measured create, plus room for the warm-up and the top-up to RMA_TARGET.
+    const lines = await buildWorld(platform, { lines: RMA_TARGET + 400 });
+    await createUser(platform, systemContext('bench'), { email: 'bench.agent@bench.local', name: 'Bench Agent', role: 'cs_agent', customerId: null, password: 'bench' });
+    const signIn = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.agent@bench.local', password: 'bench' }) });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const setupSeconds = (Date.now() - started) / 1000;
+
+    const common = { baseUrl, token: accessToken, concurrency: CONCURRENCY, warmupRequests: 300, warmupMs: WARMUP_MS, maxMs: PHASE_MS };
+    const rows: Array<{ name: string; summary: Summary }> = [];
+    const problems: string[] = [];
+    const record = (name: string, result: LoadResult) => {
+      rows.push({ name, summary: summarize(result.latenciesMs, result.elapsedMs, result.errors) });
+      if (result.errors > 0) problems.push(`${name}: ${result.errors} unexpected responses, first: ${result.firstError}`);
+    };
+
+    // (a) Baseline: routing, auth-free handler, one trivial query.
+    record('GET /health (baseline)', await runLoad({ ...common, token: null, method: 'GET', path: '/health', bodies: null, expectStatus: 200, maxRequests: 50_000 }));
+
+    // (b) Evaluate: validation, four config reads, order-line lookup, eligibility and routing; no writes.
+    const evaluateBody = JSON.stringify(returnBody(lines.at(-1)!));
+    record('POST /returns/evaluate', await runLoad({ ...common, method: 'POST', path: '/api/v1/returns/evaluate', bodies: [evaluateBody], expectStatus: 200, maxRequests: 50_000 }));
+
+    // (c) Create: the full write transaction (commit quantity, RMA + lines, audit chain, outbox), each on its own line.
+    const createBodies = lines.slice(0, RMA_TARGET + 300).map((line) => JSON.stringify(returnBody(line)));
+    const created = await runLoad({ ...common, method: 'POST', path: '/api/v1/returns', bodies: createBodies, expectStatus: 201, maxRequests: createBodies.length });
+    record('POST /returns (create)', created);
+
+    // Top up to RMA_TARGET returns through the use case, so the search runs over a known volume
+    // (bounded in time too: on a slow machine the search runs over fewer, and says how many).
+    const topUpStarted = Date.now();
+    const rmaCount = async () => Number((await platform.db.selectFrom('rmas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const unused: BenchLine[] = lines.slice(created.bodiesUsed, lines.length - 1);
+    let missing = RMA_TARGET - (await rmaCount());
+    const ctx = systemContext('bench-top-up');
+    while (missing > 0 && unused.length > 0 && Date.now() - topUpStarted < TOP_UP_MS) {
+      const batch = unused.splice(0, Math.min(8, missing));
+      await Promise.all(batch.map((line) => createRma(platform, ctx, CreateRmaBodySchema.parse(returnBody(line)))));
+      missing -= batch.length;
+    }
+    const rmas = await rmaCount();
+    const topUpSeconds = (Date.now() - topUpStarted) / 1000;
+
+    // (d) Search: the first page of the returns list, newest first, with its total, over all RMAs.
+    record(`GET /returns?page=1&pageSize=25 (${rmas} RMAs)`, await runLoad({ ...common, method: 'GET', path: '/api/v1/returns?page=1&pageSize=25', bodies: null, expectStatus: 200, maxRequests: 50_000 }));
+
+    console.log(`\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s`);
+    console.log(formatTable(rows, rows[0]!.summary));
+    for (const problem of problems) console.error(`  ! ${problem}`);
+    return problems.length === 0;
+  } finally {
+    await app.close();
+    await platform.close();
+    await database.drop();
+  }
+}
+
+const cpu = cpus();
+console.log(`Boomerang benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; server and load generator share this machine (loopback).`);
+const dialects: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+if (!PG_URL) console.log('PostgreSQL skipped: set BOOMERANG_TEST_PG_URL to include it.');
+let ok = true;
+for (const dialect of dialects) ok = (await benchDialect(dialect)) && ok;
+if (!ok) {
+  console.error('\nbench: some requests did not get the expected status; the numbers above include those failures.');
+  process.exitCode = 1;
+}

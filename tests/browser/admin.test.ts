@@ -1,0 +1,38 @@
+import { expect, it } from 'vitest';
+import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
+import { openMainNav } from './support/journeys.js';
+import { inPage, setUpBrowserSuite } from './support/suite.js';
+
+describeInBrowser('administration', () => {
+  const suite = setUpBrowserSuite();
+
+  it('an admin relabels a reason code and a new configuration version is published', async () => {
+    await inPage(suite, async (page) => {
+      await signIn(page, 'admin@demo.local');
+      await openMainNav(page, 'Admin');
+      await page.getByRole('link', { name: /^Reason codes/ }).click();
+      const versionLine = page.locator('.version-line strong');
+      await versionLine.waitFor();
+      const before = Number(/\d+/.exec((await versionLine.textContent()) ?? '')?.[0]);
+
+      const label = page.getByLabel(/^Label of /).first();
+      const newLabel = `${await label.inputValue()} (edited)`;
+      await label.fill(newLabel);
+      await page.getByRole('button', { name: 'Save new version' }).click();
+      await page.getByText('Say why the configuration changes.').waitFor();
+
+      const comment = `Clearer wording for the portal (${Date.now()})`;
+      await page.getByLabel('Why is this changing?').fill(comment);
+      await page.getByRole('button', { name: 'Save new version' }).click();
+      await page.getByText(`Version ${before + 1}`, { exact: true }).waitFor();
+      expect(
+        await page
+          .getByLabel(/^Label of /)
+          .first()
+          .inputValue(),
+      ).toBe(newLabel);
+      await page.getByRole('cell', { name: comment }).waitFor();
+      await screenshotIfAsked(page, 'admin-reason-codes');
+    });
+  });
+});
