@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUT = 'dist/web/index.html';
-const SOURCES = ['web', 'src/contracts'];
+const SOURCES = ['web', 'src/contracts', 'src/platform/money'];
 
 function newestMtime(path) {
   const stat = statSync(path);

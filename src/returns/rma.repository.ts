@@ -135,6 +135,16 @@ export async function updateRmaStatus(
   return true;
 }
 
+const SORT_COLUMNS: Record<string, string> = {
+  rmaNumber: 'rmas.rma_number',
+  status: 'rmas.status',
+  customer: 'customers.name',
+  type: 'rmas.return_type',
+  value: 'rmas.total_value_minor',
+  created: 'rmas.created_at',
+  expires: 'rmas.expires_on',
+};
+
 export function searchRmaRows(db: Reader, query: ListRmasFilter) {
   let base = db.selectFrom('rmas').innerJoin('customers', 'customers.id', 'rmas.customer_id');
   if (query.status) base = base.where('rmas.status', '=', query.status);
@@ -165,7 +175,7 @@ export function searchRmaRows(db: Reader, query: ListRmasFilter) {
     .select((eb) =>
       eb.selectFrom('rma_lines').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('rma_lines.rma_id', '=', 'rmas.id').as('line_count'),
     )
-    .orderBy('rmas.created_at', 'desc')
+    .orderBy(sql.ref(SORT_COLUMNS[query.sort.replace(/^-/, '')] ?? 'rmas.created_at'), query.sort.startsWith('-') ? 'desc' : 'asc')
     .orderBy('rmas.id', 'desc')
     .offset(offsetOf(query.page, query.pageSize))
     .limit(query.pageSize)

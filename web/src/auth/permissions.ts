@@ -1,5 +1,6 @@
 // What the UI offers each role. The server enforces access; this only avoids showing dead ends.
 import type { Role } from '../../../src/contracts/common.js';
+import { roleCan, rolesWith } from '../../../src/contracts/permissions.js';
 
 export const STAFF_ROLES: readonly Role[] = [
   'cs_agent',
@@ -10,28 +11,15 @@ export const STAFF_ROLES: readonly Role[] = [
   'ops_manager',
   'admin',
 ];
-export const SERVICE_ROLES: readonly Role[] = ['cs_agent', 'cs_manager', 'admin'];
-export const APPROVER_ROLES: readonly Role[] = ['cs_manager', 'admin'];
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
-// The server lets these roles read the audit trail a return's history is built from.
-const HISTORY_READER_ROLES: readonly Role[] = ['customer', 'cs_agent', 'cs_manager', 'finance', 'ops_manager', 'admin'];
-const CANCELLER_ROLES: readonly Role[] = ['customer', 'cs_agent', 'cs_manager', 'admin'];
+/** Staff who raise returns on a customer's behalf. */
+export const SERVICE_ROLES: readonly Role[] = rolesWith('returns.create').filter((role) => role !== 'customer');
+export const APPROVER_ROLES: readonly Role[] = rolesWith('returns.decide');
+export const ADMIN_ROLES: readonly Role[] = rolesWith('config.write');
 
-export function canDecideApprovals(role: Role): boolean {
-  return APPROVER_ROLES.includes(role);
-}
-
-export function canCancelReturns(role: Role): boolean {
-  return CANCELLER_ROLES.includes(role);
-}
-
-export function canReadHistory(role: Role): boolean {
-  return HISTORY_READER_ROLES.includes(role);
-}
-
-export function canRaiseForCustomers(role: Role): boolean {
-  return SERVICE_ROLES.includes(role);
-}
+export const canDecideApprovals = (role: Role) => roleCan(role, 'returns.decide');
+export const canCancelReturns = (role: Role) => roleCan(role, 'returns.cancel');
+export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
+export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
 
 export interface NavLink {
   to: string;

@@ -10,7 +10,7 @@ export interface Column<Row> {
   align?: 'left' | 'right' | 'center';
 }
 
-interface SortState {
+export interface SortState {
   key: string;
   direction: 'ascending' | 'descending';
 }
@@ -22,6 +22,7 @@ export function DataTable<Row>({
   caption,
   emptyTitle = 'Nothing to show',
   isBusy = false,
+  serverSort,
 }: {
   columns: Column<Row>[];
   rows: Row[];
@@ -29,16 +30,20 @@ export function DataTable<Row>({
   caption: string;
   emptyTitle?: string;
   isBusy?: boolean;
+  /** When the list is paged on the server, sorting must happen there too: the table only asks. */
+  serverSort?: { sort: SortState | null; onSortChange: (sort: SortState) => void };
 }) {
-  const [sort, setSort] = useState<SortState | null>(null);
-  const sorted = sortRows(rows, columns, sort);
+  const [localSort, setLocalSort] = useState<SortState | null>(null);
+  const sort = serverSort ? serverSort.sort : localSort;
+  const sorted = serverSort ? rows : sortRows(rows, columns, sort);
 
   function toggleSort(key: string) {
-    setSort((current) =>
-      current?.key === key
-        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
-        : { key, direction: 'ascending' },
-    );
+    const next: SortState =
+      sort?.key === key
+        ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' }
+        : { key, direction: 'ascending' };
+    if (serverSort) serverSort.onSortChange(next);
+    else setLocalSort(next);
   }
 
   if (rows.length === 0) return <EmptyState title={emptyTitle} />;

@@ -6,11 +6,13 @@ import { QueryView } from '../../ui/query-view.js';
 import { SearchBox } from '../../ui/search-box.js';
 import { RETURN_FILTER_KEYS, ReturnsFilters } from './returns-filters.js';
 import { ReturnsTable } from './returns-table.js';
+import type { SortState } from '../../ui/data-table.js';
 import { useListParams } from './use-list-params.js';
 
 export function ReturnsSearchPage() {
-  const { filters, page, pageSize, update } = useListParams(RETURN_FILTER_KEYS);
+  const { filters, page, pageSize, update } = useListParams([...RETURN_FILTER_KEYS, 'sort']);
   const query = useRmas({ ...(nonEmpty(filters) as Partial<RmaListFilters>), page, pageSize });
+  const sort = parseSort(filters.sort);
 
   return (
     <>
@@ -35,7 +37,15 @@ export function ReturnsSearchPage() {
       <QueryView query={query}>
         {(result) => (
           <section className="panel">
-            <ReturnsTable rows={result.items} caption="Returns" isBusy={query.isPlaceholderData} />
+            <ReturnsTable
+              rows={result.items}
+              caption="Returns"
+              isBusy={query.isPlaceholderData}
+              serverSort={{
+                sort,
+                onSortChange: (next) => update({ sort: `${next.direction === 'descending' ? '-' : ''}${next.key}` }),
+              }}
+            />
             <Pagination
               page={result.page}
               pageSize={result.pageSize}
@@ -48,6 +58,12 @@ export function ReturnsSearchPage() {
       </QueryView>
     </>
   );
+}
+
+/** The URL's `sort` (e.g. `-created`) as the table's sort state; newest first when absent. */
+function parseSort(value: string): SortState {
+  const key = value.replace(/^-/, '') || 'created';
+  return { key, direction: value.startsWith('-') || value === '' ? 'descending' : 'ascending' };
 }
 
 function nonEmpty(values: Record<string, string>): Record<string, string> {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { RmaSummary } from '../../../../src/contracts/returns.js';
 import { StatusBadge } from '../../ui/badge.js';
-import { DataTable, type Column } from '../../ui/data-table.js';
+import { DataTable, type Column, type SortState } from '../../ui/data-table.js';
 import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
@@ -12,12 +12,14 @@ export function ReturnsTable({
   showCustomer = true,
   isBusy = false,
   emptyTitle,
+  serverSort,
 }: {
   rows: RmaSummary[];
   caption: string;
   showCustomer?: boolean;
   isBusy?: boolean;
   emptyTitle?: string;
+  serverSort?: { sort: SortState | null; onSortChange: (sort: SortState) => void };
 }) {
   const columns: Column<RmaSummary>[] = [
     {
@@ -53,7 +55,8 @@ export function ReturnsTable({
       header: 'Lines',
       align: 'right',
       render: (rma) => rma.lineCount,
-      sortValue: (rma) => rma.lineCount,
+      // The server sorts by the other columns; line count is only sortable within a page.
+      ...(serverSort ? {} : { sortValue: (rma: RmaSummary) => rma.lineCount }),
     },
     {
       key: 'value',
@@ -83,6 +86,7 @@ export function ReturnsTable({
       caption={caption}
       isBusy={isBusy}
       emptyTitle={emptyTitle ?? 'No returns match'}
+      {...(serverSort ? { serverSort } : {})}
     />
   );
 }

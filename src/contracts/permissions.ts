@@ -1,0 +1,33 @@
+// Who may do what — one table for the server (enforced in every use case) and the web app
+// (which only uses it to avoid offering dead ends).
+import { ROLES, type Role } from './common.js';
+
+const STAFF: Role[] = ['cs_agent', 'cs_manager', 'warehouse', 'quality', 'finance', 'ops_manager', 'admin'];
+
+export const PERMISSIONS = {
+  'masterdata.read': [...STAFF, 'customer'],
+  'masterdata.write': ['admin'],
+  'orders.read': [...STAFF, 'customer'],
+  'orders.write': ['admin'],
+  'returns.read': [...STAFF, 'customer'],
+  'returns.create': ['customer', 'cs_agent', 'cs_manager', 'admin'],
+  'returns.decide': ['cs_manager', 'admin'],
+  'returns.cancel': ['customer', 'cs_agent', 'cs_manager', 'admin'],
+  'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
+  'returns.expire': ['ops_manager', 'admin'],
+  'config.read': [...STAFF, 'customer'],
+  'config.write': ['admin'],
+  'apikeys.manage': ['admin'],
+  'audit.read': [...STAFF, 'customer'],
+  'audit.verify': ['finance', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => roleCan(role, permission));
+}
