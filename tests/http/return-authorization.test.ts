@@ -252,6 +252,24 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(twice.json().detail).toMatch(/SN-1/);
   });
 
+  it('searches returns by text and status, sorted on the server', async () => {
+    const byValue = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?sort=-value&pageSize=200' })).json();
+    const values = byValue.items.map((r: { totalValueMinor: number }) => r.totalValueMinor);
+    expect(values.length).toBeGreaterThan(5);
+    expect(values).toEqual([...values].sort((a: number, b: number) => b - a));
+    const first = byValue.items[0];
+    const found = (await t.request(agent, { method: 'GET', url: `/api/v1/returns?q=${first.rmaNumber.toLowerCase()}` })).json();
+    expect(found.items.map((r: { id: string }) => r.id)).toEqual([first.id]);
+    const pending = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?status=pending_approval' })).json();
+    expect(pending.items.every((r: { status: string }) => r.status === 'pending_approval')).toBe(true);
+    const paged = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?pageSize=2&page=2' })).json();
+    expect(paged).toMatchObject({ page: 2, pageSize: 2 });
+    expect(paged.total).toBe(byValue.total);
+    const badSort = await t.request(agent, { method: 'GET', url: '/api/v1/returns?sort=password' });
+    expect(badSort.statusCode).toBe(400);
+    expect(badSort.json().errors[0].path).toBe('querystring.sort');
+  });
+
   it('keeps an intact audit chain and detects tampering', async () => {
     const admin = await t.tokenFor('admin');
     const intact = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
