@@ -30,7 +30,8 @@ export interface LoadResult {
 }
 
 async function run(job: LoadJob): Promise<LoadResult> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(job.baseUrl)) throw new Error(`refusing to load anything but loopback: ${job.baseUrl}`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(job.baseUrl))
+    throw new Error(`refusing to load anything but loopback: ${job.baseUrl}`);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (job.token) headers.authorization = `Bearer ${job.token}`;
   if (job.bodies) headers['content-type'] = 'application/json';

@@ -52,7 +52,10 @@ interface Database {
 async function freshDatabase(dialect: 'sqlite' | 'postgres'): Promise<Database> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'boomerang-bench-'));
-    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
+    return {
+      url: `sqlite:${join(dir, 'bench.sqlite')}`,
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
   }
   const name = `boomerang_bench_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
@@ -100,35 +103,89 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
 
     // One line per measured create, plus room for the warm-up and the top-up to RMA_TARGET.
     const lines = await buildWorld(platform, { lines: RMA_TARGET + 400 });
-    await createUser(platform, systemContext('bench'), { email: 'bench.agent@bench.local', name: 'Bench Agent', role: 'cs_agent', customerId: null, password: 'bench' });
-    const signIn = await fetch(`${baseUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.agent@bench.local', password: 'bench' }) });
+    await createUser(platform, systemContext('bench'), {
+      email: 'bench.agent@bench.local',
+      name: 'Bench Agent',
+      role: 'cs_agent',
+      customerId: null,
+      password: 'bench',
+    });
+    const signIn = await fetch(`${baseUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench.agent@bench.local', password: 'bench' }),
+    });
     const { accessToken } = (await signIn.json()) as { accessToken: string };
     const setupSeconds = (Date.now() - started) / 1000;
 
-    const common = { baseUrl, token: accessToken, concurrency: CONCURRENCY, warmupRequests: 300, warmupMs: WARMUP_MS, maxMs: PHASE_MS };
+    const common = {
+      baseUrl,
+      token: accessToken,
+      concurrency: CONCURRENCY,
+      warmupRequests: 300,
+      warmupMs: WARMUP_MS,
+      maxMs: PHASE_MS,
+    };
     const rows: Array<{ name: string; summary: Summary }> = [];
     const problems: string[] = [];
     const record = (name: string, result: LoadResult) => {
       rows.push({ name, summary: summarize(result.latenciesMs, result.elapsedMs, result.errors) });
-      if (result.errors > 0) problems.push(`${name}: ${result.errors} unexpected responses, first: ${result.firstError}`);
+      if (result.errors > 0)
+        problems.push(`${name}: ${result.errors} unexpected responses, first: ${result.firstError}`);
     };
 
     // (a) Baseline: routing, auth-free handler, one trivial query.
-    record('GET /health (baseline)', await runLoad({ ...common, token: null, method: 'GET', path: '/health', bodies: null, expectStatus: 200, maxRequests: 50_000 }));
+    record(
+      'GET /health (baseline)',
+      await runLoad({
+        ...common,
+        token: null,
+        method: 'GET',
+        path: '/health',
+        bodies: null,
+        expectStatus: 200,
+        maxRequests: 50_000,
+      }),
+    );
 
     // (b) Evaluate: validation, four config reads, order-line lookup, eligibility and routing; no writes.
     const evaluateBody = JSON.stringify(returnBody(lines.at(-1)!));
-    record('POST /returns/evaluate', await runLoad({ ...common, method: 'POST', path: '/api/v1/returns/evaluate', bodies: [evaluateBody], expectStatus: 200, maxRequests: 50_000 }));
+    record(
+      'POST /returns/evaluate',
+      await runLoad({
+        ...common,
+        method: 'POST',
+        path: '/api/v1/returns/evaluate',
+        bodies: [evaluateBody],
+        expectStatus: 200,
+        maxRequests: 50_000,
+      }),
+    );
 
     // (c) Create: the full write transaction (commit quantity, RMA + lines, audit chain, outbox), each on its own line.
     const createBodies = lines.slice(0, RMA_TARGET + 300).map((line) => JSON.stringify(returnBody(line)));
-    const created = await runLoad({ ...common, method: 'POST', path: '/api/v1/returns', bodies: createBodies, expectStatus: 201, maxRequests: createBodies.length });
+    const created = await runLoad({
+      ...common,
+      method: 'POST',
+      path: '/api/v1/returns',
+      bodies: createBodies,
+      expectStatus: 201,
+      maxRequests: createBodies.length,
+    });
     record('POST /returns (create)', created);
 
     // Top up to RMA_TARGET returns through the use case, so the search runs over a known volume
     // (bounded in time too: on a slow machine the search runs over fewer, and says how many).
     const topUpStarted = Date.now();
-    const rmaCount = async () => Number((await platform.db.selectFrom('rmas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const rmaCount = async () =>
+      Number(
+        (
+          await platform.db
+            .selectFrom('rmas')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const unused: BenchLine[] = lines.slice(created.bodiesUsed, lines.length - 1);
     let missing = RMA_TARGET - (await rmaCount());
     const ctx = systemContext('bench-top-up');
@@ -141,9 +198,21 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     const topUpSeconds = (Date.now() - topUpStarted) / 1000;
 
     // (d) Search: the first page of the returns list, newest first, with its total, over all RMAs.
-    record(`GET /returns?page=1&pageSize=25 (${rmas} RMAs)`, await runLoad({ ...common, method: 'GET', path: '/api/v1/returns?page=1&pageSize=25', bodies: null, expectStatus: 200, maxRequests: 50_000 }));
+    record(
+      `GET /returns?page=1&pageSize=25 (${rmas} RMAs)`,
+      await runLoad({
+        ...common,
+        method: 'GET',
+        path: '/api/v1/returns?page=1&pageSize=25',
+        bodies: null,
+        expectStatus: 200,
+        maxRequests: 50_000,
+      }),
+    );
 
-    console.log(`\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s`);
+    console.log(
+      `\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s`,
+    );
     console.log(formatTable(rows, rows[0]!.summary));
     for (const problem of problems) console.error(`  ! ${problem}`);
     return problems.length === 0;
@@ -155,7 +224,9 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
 }
 
 const cpu = cpus();
-console.log(`Boomerang benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; server and load generator share this machine (loopback).`);
+console.log(
+  `Boomerang benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; server and load generator share this machine (loopback).`,
+);
 const dialects: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 if (!PG_URL) console.log('PostgreSQL skipped: set BOOMERANG_TEST_PG_URL to include it.');
 let ok = true;

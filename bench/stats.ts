@@ -37,7 +37,8 @@ export function summarize(latenciesMs: ArrayLike<number>, elapsedMs: number, err
 }
 
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-const ratio = (n: number, base: number) => (Number.isFinite(n) && Number.isFinite(base) && base > 0 ? `${(n / base).toFixed(2)}×` : '—');
+const ratio = (n: number, base: number) =>
+  Number.isFinite(n) && Number.isFinite(base) && base > 0 ? `${(n / base).toFixed(2)}×` : '—';
 
 /**
  * A plain-text table. The ratio columns divide each scenario by the baseline row: throughput as
@@ -45,7 +46,19 @@ const ratio = (n: number, base: number) => (Number.isFinite(n) && Number.isFinit
  * multiple of the baseline's (4.00× = four times as slow at that percentile).
  */
 export function formatTable(rows: Array<{ name: string; summary: Summary }>, baseline: Summary): string {
-  const header = ['scenario', 'requests', 'errors', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'req/s ÷ base', 'p50 ÷ base', 'p99 ÷ base'];
+  const header = [
+    'scenario',
+    'requests',
+    'errors',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'req/s ÷ base',
+    'p50 ÷ base',
+    'p99 ÷ base',
+  ];
   const body = rows.map(({ name, summary: s }) => [
     name,
     String(s.requests),
@@ -60,6 +73,7 @@ export function formatTable(rows: Array<{ name: string; summary: Summary }>, bas
     ratio(s.p99, baseline.p99),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }

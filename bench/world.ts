@@ -9,12 +9,16 @@ export interface BenchLine {
   customerId: string;
 }
 
-export async function buildWorld(platform: Platform, options: { lines: number; customers?: number; linesPerOrder?: number }): Promise<BenchLine[]> {
+export async function buildWorld(
+  platform: Platform,
+  options: { lines: number; customers?: number; linesPerOrder?: number },
+): Promise<BenchLine[]> {
   const entity = await makeLegalEntity(platform);
   await makeSite(platform, entity.id);
   const product = await makeProduct(platform);
   const customers = [];
-  for (let i = 0; i < (options.customers ?? 20); i++) customers.push(await makeCustomer(platform, entity.id, { tier: 'gold' }));
+  for (let i = 0; i < (options.customers ?? 20); i++)
+    customers.push(await makeCustomer(platform, entity.id, { tier: 'gold' }));
   const perOrder = options.linesPerOrder ?? 40;
   const lines: BenchLine[] = [];
   for (let o = 0; lines.length < options.lines; o++) {
@@ -23,7 +27,12 @@ export async function buildWorld(platform: Platform, options: { lines: number; c
     const order = await makeOrder(platform, {
       customerId: customer.id,
       legalEntityId: entity.id,
-      lines: Array.from({ length: count }, () => ({ productId: product.id, quantityShipped: 10, unitPriceMinor: 10000, taxMinor: 0 })),
+      lines: Array.from({ length: count }, () => ({
+        productId: product.id,
+        quantityShipped: 10,
+        unitPriceMinor: 10000,
+        taxMinor: 0,
+      })),
     });
     for (const line of order.lines) lines.push({ orderLineId: line.id, customerId: customer.id });
   }
@@ -36,6 +45,8 @@ export function returnBody(line: BenchLine) {
     customerId: line.customerId,
     returnType: 'standard',
     note: 'benchmark',
-    lines: [{ orderLineId: line.orderLineId, quantity: 2, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened' }],
+    lines: [
+      { orderLineId: line.orderLineId, quantity: 2, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened' },
+    ],
   };
 }

@@ -13,8 +13,13 @@ function newestMtime(path) {
   return Math.max(0, ...readdirSync(path).map((entry) => newestMtime(join(path, entry))));
 }
 
-const isStale = !existsSync(OUTPUT) || SOURCES.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(OUTPUT).mtimeMs);
+const isStale =
+  !existsSync(OUTPUT) || SOURCES.some((dir) => existsSync(dir) && newestMtime(dir) > statSync(OUTPUT).mtimeMs);
 if (isStale) {
   console.log('Building the web app (first start or sources changed)…');
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
 }

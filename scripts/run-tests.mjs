@@ -19,10 +19,18 @@ if (!hasChromium && process.env.BOOMERANG_REQUIRE_BROWSER === '1') {
 
 if (hasChromium) {
   console.log('Building the web app for the browser suite…');
-  if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0) process.exit(1);
+  if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0)
+    process.exit(1);
 }
 const REPORT = 'test-results/vitest.json';
-const status = run(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORT}`, ...process.argv.slice(2)]);
+const status = run([
+  'node_modules/vitest/vitest.mjs',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${REPORT}`,
+  ...process.argv.slice(2),
+]);
 
 // One plain closing line that any CI log reader understands, whatever the runner prints above it.
 if (existsSync(REPORT)) {

@@ -69,7 +69,10 @@ export async function appendAuditEvents(trx: Transaction<DB>, drafts: AuditEntry
     return row;
   });
   for (let i = 0; i < rows.length; i += 200) {
-    await trx.insertInto('audit_events').values(rows.slice(i, i + 200)).execute();
+    await trx
+      .insertInto('audit_events')
+      .values(rows.slice(i, i + 200))
+      .execute();
   }
   await trx.updateTable('audit_chain_head').set({ hash: prevHash }).where('id', '=', 1).execute();
 }

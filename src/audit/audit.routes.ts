@@ -12,7 +12,13 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
       schema: {
         tags: ['audit'],
         summary: 'Recompute the audit hash chain and report the first break, if any',
-        response: { 200: z.object({ isIntact: z.boolean(), eventCount: z.number().int(), firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable() }) },
+        response: {
+          200: z.object({
+            isIntact: z.boolean(),
+            eventCount: z.number().int(),
+            firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+          }),
+        },
       },
     },
     (request) => verifyAuditChain(platform, contextOf(request)),

@@ -35,7 +35,11 @@ export async function verifyAuditChain(platform: Platform, ctx: RequestContext) 
     lastSeq = events[events.length - 1]!.seq;
     lastHash = events[events.length - 1]!.hash;
   }
-  const head = await platform.db.selectFrom('audit_chain_head').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await platform.db
+    .selectFrom('audit_chain_head')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   // Deleting the newest events leaves an intact but shorter chain; the head row still remembers.
   if (Number(head.seq) !== lastSeq || head.hash !== lastHash) {
     return { isIntact: false, eventCount, firstBreak: { seq: lastSeq + 1, reason: 'truncated' } };

@@ -16,7 +16,10 @@ export const MASTER_KINDS = {
 } as const;
 
 export type ImportKind = keyof typeof MASTER_KINDS | 'orders';
-export const IMPORT_KINDS: readonly ImportKind[] = [...(Object.keys(MASTER_KINDS) as Array<keyof typeof MASTER_KINDS>), 'orders'];
+export const IMPORT_KINDS: readonly ImportKind[] = [
+  ...(Object.keys(MASTER_KINDS) as Array<keyof typeof MASTER_KINDS>),
+  'orders',
+];
 
 export function isImportKind(kind: string): kind is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(kind);
@@ -34,19 +37,38 @@ export async function importCsv(platform: Platform, kind: ImportKind, text: stri
   } catch (error) {
     // Malformed beyond one record (e.g. a quote never closed): nothing is imported.
     if (!(error instanceof CsvError)) throw error;
-    return { kind, rows: 0, created: 0, failed: 1, failures: [{ row: Number(error.lines ?? 0), field: '', message: error.message }] };
+    return {
+      kind,
+      rows: 0,
+      created: 0,
+      failed: 1,
+      failures: [{ row: Number(error.lines ?? 0), field: '', message: error.message }],
+    };
   }
   const expected = kind === 'orders' ? ORDER_COLUMNS : Object.keys(MASTER_KINDS[kind].inputSchema.shape);
   // A misspelt column would make every row fail the same way: say it once and import nothing.
   const unknown = table.columns.filter((c) => !expected.includes(c));
   if (unknown.length > 0) {
-    const failures: RowFailure[] = unknown.map((column) => ({ row: 1, field: column, message: `unknown column; the columns of ${kind} are ${expected.join(', ')}` }));
+    const failures: RowFailure[] = unknown.map((column) => ({
+      row: 1,
+      field: column,
+      message: `unknown column; the columns of ${kind} are ${expected.join(', ')}`,
+    }));
     return { kind, rows: table.rows.length, created: 0, failed: table.rows.length + table.unreadable.length, failures };
   }
   const resolveReferences = createReferenceResolver(platform.db);
-  const result = kind === 'orders' ? await importOrders(platform, table.rows, resolveReferences) : await importMasterRecords(platform, MASTER_KINDS[kind], table.rows, resolveReferences);
+  const result =
+    kind === 'orders'
+      ? await importOrders(platform, table.rows, resolveReferences)
+      : await importMasterRecords(platform, MASTER_KINDS[kind], table.rows, resolveReferences);
   const failures = [...table.unreadable, ...result.failures].sort((a, b) => a.row - b.row);
-  return { kind, rows: table.rows.length + table.unreadable.length, created: result.created, failed: result.failed + table.unreadable.length, failures };
+  return {
+    kind,
+    rows: table.rows.length + table.unreadable.length,
+    created: result.created,
+    failed: result.failed + table.unreadable.length,
+    failures,
+  };
 }
 
 export function formatReport(report: ImportReport): string[] {

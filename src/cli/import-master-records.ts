@@ -38,7 +38,11 @@ export async function importMasterRecords(
   async function importRow(row: CsvRow): Promise<RowFailure[]> {
     const parsed = definition.inputSchema.safeParse(await resolveReferences(coerceCells(row.cells, fields)));
     if (!parsed.success) {
-      return parsed.error.issues.map((issue) => ({ row: row.line, field: issue.path.join('.'), message: describeIssue(issue) }));
+      return parsed.error.issues.map((issue) => ({
+        row: row.line,
+        field: issue.path.join('.'),
+        message: describeIssue(issue),
+      }));
     }
     try {
       await createMasterRecord(platform, ctx, definition, parsed.data);
@@ -50,7 +54,11 @@ export async function importMasterRecords(
 }
 
 /** A use case's refusal, as failures on the row; anything that is not a refusal is a bug and is thrown. */
-export function failuresFromError(error: unknown, row: number, rowOfPath: (path: string) => { row: number; field: string } = (path) => ({ row, field: path })): RowFailure[] {
+export function failuresFromError(
+  error: unknown,
+  row: number,
+  rowOfPath: (path: string) => { row: number; field: string } = (path) => ({ row, field: path }),
+): RowFailure[] {
   if (!(error instanceof AppError)) throw error;
   if (!error.errors || error.errors.length === 0) return [{ row, field: '', message: error.message }];
   return error.errors.map((e) => ({ ...rowOfPath(e.path), message: error.message }));

@@ -15,7 +15,11 @@ const LINE_FIELDS = describeFields(SalesOrderLineInputSchema);
 /** The columns an orders CSV may have: the order's and its lines'. */
 export const ORDER_COLUMNS = [...ORDER_FIELDS.keys(), ...LINE_FIELDS.keys()];
 
-export async function importOrders(platform: Platform, rows: CsvRow[], resolveReferences: ReferenceResolver): Promise<ImportResult> {
+export async function importOrders(
+  platform: Platform,
+  rows: CsvRow[],
+  resolveReferences: ReferenceResolver,
+): Promise<ImportResult> {
   const ctx = systemContext('csv-import');
   const result: ImportResult = { created: 0, failed: 0, failures: [] };
   const fail = (failures: RowFailure[]) => {
@@ -35,7 +39,9 @@ export async function importOrders(platform: Platform, rows: CsvRow[], resolveRe
       continue;
     }
     const order = await resolveReferences(coerceCells(first.cells, ORDER_FIELDS));
-    const lines = await Promise.all(orderRows.map(async (row) => resolveReferences(coerceCells(row.cells, LINE_FIELDS))));
+    const lines = await Promise.all(
+      orderRows.map(async (row) => resolveReferences(coerceCells(row.cells, LINE_FIELDS))),
+    );
     // A line is where it comes in the file, unless the CSV numbers its lines itself.
     lines.forEach((line, index) => (line.lineNumber ??= index + 1));
     const rowOfPath = (path: string) => {
@@ -78,6 +84,10 @@ function findInconsistentRows(orderRows: CsvRow[]): RowFailure[] {
         const value = (row.cells[field] ?? '').trim();
         return value !== '' && value !== (first.cells[field] ?? '').trim();
       })
-      .map((field) => ({ row: row.line, field, message: `differs from the order's first row (line ${first.line}); an order's columns must be the same on each of its rows` })),
+      .map((field) => ({
+        row: row.line,
+        field,
+        message: `differs from the order's first row (line ${first.line}); an order's columns must be the same on each of its rows`,
+      })),
   );
 }

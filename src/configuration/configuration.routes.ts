@@ -13,7 +13,14 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
     '/config/:kind',
-    { schema: { tags: ['configuration'], summary: 'The configuration version in force', params: KindParams, response: { 200: ConfigVersionSchema } } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'The configuration version in force',
+        params: KindParams,
+        response: { 200: ConfigVersionSchema },
+      },
+    },
     async (request, reply) => {
       const current = await getCurrentConfig(platform, contextOf(request), request.params.kind);
       setVersionEtag(reply, current.version);
@@ -22,7 +29,14 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
   );
   api.get(
     '/config/:kind/versions',
-    { schema: { tags: ['configuration'], summary: 'Every published version, newest first', params: KindParams, response: { 200: z.object({ items: z.array(ConfigVersionSchema) }) } } },
+    {
+      schema: {
+        tags: ['configuration'],
+        summary: 'Every published version, newest first',
+        params: KindParams,
+        response: { 200: z.object({ items: z.array(ConfigVersionSchema) }) },
+      },
+    },
     async (request) => ({ items: await listConfigVersions(platform, contextOf(request), request.params.kind) }),
   );
   api.put(

@@ -10,6 +10,7 @@ import {
 import type { RequestContext } from '../platform/actor.js';
 import type { ConfigVersionsTable, DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
+import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from '../identity/index.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
@@ -75,7 +76,10 @@ export async function publishConfig(
   return runInTransaction(platform, ctx, async (tx) => {
     const current = await findCurrentConfig(tx.db, input.kind);
     if (current.version !== input.expectedVersion) {
-      throw new AppError('precondition_failed', `${input.kind} is at version ${current.version}, not ${input.expectedVersion}; reload and apply your change again`);
+      throw new AppError(
+        'precondition_failed',
+        `${input.kind} is at version ${current.version}, not ${input.expectedVersion}; reload and apply your change again`,
+      );
     }
     const row = {
       kind: input.kind,
@@ -86,9 +90,31 @@ export async function publishConfig(
       created_at: tx.now,
     };
     // The primary key (kind, version) makes a concurrent publish of the same version fail.
-    await tx.db.insertInto('config_versions').values(row).execute();
-    tx.audit({ entityType: 'config', entityId: input.kind, action: 'config.published', before: { version: current.version }, after: { version: row.version, comment: row.comment, document: parsed.data } });
-    tx.emit({ type: 'config.published', aggregateType: 'config', aggregateId: input.kind, payload: { kind: input.kind, version: row.version } });
+    await tx.db
+      .insertInto('config_versions')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error))
+          throw new AppError(
+            'precondition_failed',
+            `${input.kind} was changed by someone else at the same moment; reload and apply your change again`,
+          );
+        throw error;
+      });
+    tx.audit({
+      entityType: 'config',
+      entityId: input.kind,
+      action: 'config.published',
+      before: { version: current.version },
+      after: { version: row.version, comment: row.comment, document: parsed.data },
+    });
+    tx.emit({
+      type: 'config.published',
+      aggregateType: 'config',
+      aggregateId: input.kind,
+      payload: { kind: input.kind, version: row.version },
+    });
     return toVersion(row);
   });
 }
@@ -108,11 +134,22 @@ function assertUniqueCodes(kind: ConfigKind, document: unknown): void {
 export async function seedDefaultConfiguration(platform: Platform, ctx: RequestContext): Promise<void> {
   await runInTransaction(platform, ctx, async (tx) => {
     for (const kind of Object.keys(DEFAULT_CONFIGURATION) as ConfigKind[]) {
-      const existing = await tx.db.selectFrom('config_versions').select('version').where('kind', '=', kind).executeTakeFirst();
+      const existing = await tx.db
+        .selectFrom('config_versions')
+        .select('version')
+        .where('kind', '=', kind)
+        .executeTakeFirst();
       if (existing) continue;
       await tx.db
         .insertInto('config_versions')
-        .values({ kind, version: 1, document: JSON.stringify(DEFAULT_CONFIGURATION[kind]), comment: 'standard configuration', created_by: ctx.actor.name, created_at: tx.now })
+        .values({
+          kind,
+          version: 1,
+          document: JSON.stringify(DEFAULT_CONFIGURATION[kind]),
+          comment: 'standard configuration',
+          created_by: ctx.actor.name,
+          created_at: tx.now,
+        })
         .execute();
       tx.audit({ entityType: 'config', entityId: kind, action: 'config.published', after: { version: 1 } });
     }

@@ -55,9 +55,7 @@ export const ProblemSchema = z.looseObject({
   detail: z.string().optional(),
   instance: z.string().optional(),
   code: z.string(),
-  errors: z
-    .array(z.object({ path: z.string(), message: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 

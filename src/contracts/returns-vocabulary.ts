@@ -1,12 +1,5 @@
 // The words of return authorization. Kept apart so configuration and returns can share them.
-export const RETURN_TYPES = [
-  'standard',
-  'serialized',
-  'regulated',
-  'warranty',
-  'stock_rotation',
-  'recall',
-] as const;
+export const RETURN_TYPES = ['standard', 'serialized', 'regulated', 'warranty', 'stock_rotation', 'recall'] as const;
 export type ReturnType = (typeof RETURN_TYPES)[number];
 
 export const CLAIMED_CONDITIONS = [

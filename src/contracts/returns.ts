@@ -138,7 +138,10 @@ export const ListRmasQuerySchema = z.strictObject({
   /** A field of RMA_SORT_KEYS, '-' first for descending; newest first by default. */
   sort: z
     .string()
-    .regex(/^-?(rmaNumber|status|customer|type|value|created|expires)$/, 'sort by rmaNumber, status, customer, type, value, created or expires; prefix - for descending')
+    .regex(
+      /^-?(rmaNumber|status|customer|type|value|created|expires)$/,
+      'sort by rmaNumber, status, customer, type, value, created or expires; prefix - for descending',
+    )
     .default('-created'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),

@@ -5,7 +5,11 @@ import type { DB } from '../platform/db/schema.js';
 
 const MAX_PARAMETERS = 30_000;
 
-export async function insertInBatches<T extends keyof DB>(trx: Transaction<DB>, table: T, rows: ReadonlyArray<Insertable<DB[T]>>): Promise<void> {
+export async function insertInBatches<T extends keyof DB>(
+  trx: Transaction<DB>,
+  table: T,
+  rows: ReadonlyArray<Insertable<DB[T]>>,
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!).length;
   const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));

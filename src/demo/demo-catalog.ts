@@ -25,6 +25,7 @@ export interface CategoryVocabulary {
   isNamedByPack?: boolean;
 }
 
+// prettier-ignore
 export const CATALOG: readonly CategoryVocabulary[] = [
   {
     name: 'Networking', code: 'NET', productCount: 300, warrantyMonths: [12, 24, 36],

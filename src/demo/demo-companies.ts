@@ -7,6 +7,7 @@ export type EntityKey = 'US' | 'EU' | 'UK';
 export type Segment = 'contractor' | 'healthcare' | 'it' | 'industrial' | 'facilities';
 type Capability = (typeof SITE_CAPABILITIES)[number];
 
+// prettier-ignore
 export const ENTITIES: ReadonlyArray<{ key: EntityKey; code: string; name: string; currency: string; country: Country }> = [
   { key: 'US', code: 'MSI-US', name: 'Meridian Supply Inc.', currency: 'USD', country: 'US' },
   { key: 'EU', code: 'MSE-NL', name: 'Meridian Supply Europe B.V.', currency: 'EUR', country: 'NL' },
@@ -23,6 +24,7 @@ export interface SiteVocabulary {
   isShipping: boolean;
 }
 
+// prettier-ignore
 export const SITES: readonly SiteVocabulary[] = [
   { code: 'US-DAL', name: 'Dallas Distribution Center', entity: 'US', address: ['4800 Mountain Creek Pkwy', 'Dallas', 'TX', '75236', 'US'], capabilities: ['receiving', 'inspection', 'regulated_goods', 'hazmat'], isShipping: true },
   { code: 'US-RNO', name: 'Reno Distribution Center', entity: 'US', address: ['9550 Gateway Dr', 'Reno', 'NV', '89521', 'US'], capabilities: ['receiving', 'inspection', 'regulated_goods', 'temperature_controlled'], isShipping: true },
@@ -33,6 +35,7 @@ export const SITES: readonly SiteVocabulary[] = [
 ];
 
 /** Where customers sit, with the sales tax or VAT an invoice to them carries (basis points). */
+// prettier-ignore
 export const REGIONS: Record<Country, ReadonlyArray<readonly [region: string, taxBps: number]>> = {
   US: [['TX', 625], ['CA', 725], ['NY', 400], ['IL', 625], ['OH', 575], ['GA', 400], ['FL', 600], ['WA', 650], ['CO', 290], ['AZ', 560], ['OR', 0], ['NC', 475], ['PA', 600], ['MN', 688], ['NV', 685], ['TN', 700], ['MI', 600], ['MA', 625]],
   NL: [['Noord-Holland', 2100], ['Zuid-Holland', 2100], ['Utrecht', 2100], ['Noord-Brabant', 2100], ['Gelderland', 2100], ['Limburg', 2100]],
@@ -42,11 +45,13 @@ export const REGIONS: Record<Country, ReadonlyArray<readonly [region: string, ta
   GB: [['Greater London', 2000], ['West Midlands', 2000], ['Greater Manchester', 2000], ['West Yorkshire', 2000], ['Scotland', 2000], ['Wales', 2000], ['Bristol', 2000]],
 };
 
+// prettier-ignore
 export const CUSTOMER_COUNTRIES: ReadonlyArray<readonly [Country, EntityKey, weight: number]> = [
   ['US', 'US', 55], ['NL', 'EU', 13], ['DE', 'EU', 8], ['BE', 'EU', 7], ['GB', 'UK', 17],
 ];
 
 /** The first word of a customer name: places and family names that sound local. */
+// prettier-ignore
 export const NAME_STEMS: Record<Country, readonly string[]> = {
   US: ['Lone Star', 'Summit', 'Great Lakes', 'Bayview', 'Cascade', 'Pioneer', 'Redwood', 'Keystone', 'Blue Ridge', 'Gulf Coast', 'Ironwood', 'Prairie', 'Harbor', 'Copper State', 'Granite', 'Evergreen', 'Tri-County', 'Riverside', 'Allegheny', 'Sierra', 'Magnolia', 'Heartland', 'Northshore', 'Hudson Valley', 'Mesa', 'Palmetto', 'Badger', 'Buckeye', 'Crescent', 'Liberty', 'Frontier', 'Sunbelt', 'Patriot', 'Midwest', 'Pacific Crest', 'Atlas', 'Beacon', 'Clearwater', 'Red River', 'Silver Creek'],
   NL: ['Van Dijk', 'De Vries', 'Bakker', 'Jansen', 'Visser', 'Smit', 'Meijer', 'De Boer', 'Mulder', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Dekker', 'Brouwer', 'Kok', 'Van Leeuwen', 'Verhoeven'],
@@ -56,6 +61,7 @@ export const NAME_STEMS: Record<Country, readonly string[]> = {
 };
 
 /** The trade words of a customer name, per segment and country. */
+// prettier-ignore
 export const TRADE_WORDS: Record<Segment, Record<Country, readonly string[]>> = {
   contractor: {
     US: ['Electrical Contractors', 'Mechanical', 'Plumbing & Heating', 'Building Services', 'Construction'],
@@ -84,12 +90,14 @@ export const TRADE_WORDS: Record<Segment, Record<Country, readonly string[]>> = 
   },
 };
 
+// prettier-ignore
 export const LEGAL_SUFFIXES: Record<Country, readonly string[]> = {
   US: ['Inc.', 'LLC', 'Co.', 'Corp.'],
   NL: ['B.V.'], DE: ['GmbH', 'GmbH & Co. KG'], BE: ['NV', 'BV'], GB: ['Ltd', 'plc'],
 };
 
 /** Which categories each kind of customer buys, by weight. */
+// prettier-ignore
 export const SEGMENT_CATEGORIES: Record<Segment, ReadonlyArray<readonly [category: string, weight: number]>> = {
   contractor: [['Electrical', 30], ['Plumbing', 15], ['Power Tools', 20], ['HVAC', 12], ['Lighting', 12], ['Safety & PPE', 8], ['Batteries', 5]],
   healthcare: [['Pharmaceuticals', 40], ['Lab Equipment', 20], ['Safety & PPE', 15], ['Consumables', 10], ['Office Supplies', 10], ['Batteries', 5]],
@@ -98,10 +106,16 @@ export const SEGMENT_CATEGORIES: Record<Segment, ReadonlyArray<readonly [categor
   facilities: [['HVAC', 25], ['Lighting', 25], ['Plumbing', 15], ['Office Supplies', 15], ['Consumables', 10], ['Electrical', 10]],
 };
 
+// prettier-ignore
 export const SEGMENT_WEIGHTS: ReadonlyArray<readonly [Segment, number]> = [['contractor', 35], ['healthcare', 15], ['it', 18], ['industrial', 20], ['facilities', 12]];
 
 /** The customer account the demo portal user belongs to. */
-export const DEMO_CUSTOMER = { name: 'Acme Tools Inc.', accountNumber: 'C-100042', region: 'OH', segment: 'contractor' as Segment };
+export const DEMO_CUSTOMER = {
+  name: 'Acme Tools Inc.',
+  accountNumber: 'C-100042',
+  region: 'OH',
+  segment: 'contractor' as Segment,
+};
 
 /** Value of one unit of each currency in US dollars, for pricing the catalogue in other currencies. */
 export const USD_PER_UNIT: Record<string, number> = { USD: 1, EUR: 1.08, GBP: 1.27 };

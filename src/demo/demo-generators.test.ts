@@ -34,8 +34,11 @@ describe('demo data generators', () => {
     expect(new Set(products.map((p) => p.gtin)).size).toBe(products.length);
     expect(products.every((p) => p.gtin !== null && p.gtin.length === 13 && isValidGtin(p.gtin))).toBe(true);
     expect(products.every((p) => p.unit_cost_minor < p.list_price_minor)).toBe(true);
-    expect(products.filter((p) => p.is_serialized === 1).every((p) => p.warranty_months >= 12 && p.warranty_months <= 36)).toBe(true);
-    for (const regulated of ['hazmat', 'rx', 'controlled']) expect(products.some((p) => p.regulated_class === regulated)).toBe(true);
+    expect(
+      products.filter((p) => p.is_serialized === 1).every((p) => p.warranty_months >= 12 && p.warranty_months <= 36),
+    ).toBe(true);
+    for (const regulated of ['hazmat', 'rx', 'controlled'])
+      expect(products.some((p) => p.regulated_class === regulated)).toBe(true);
     expect(products.some((p) => p.is_returnable === 0)).toBe(true);
     expect(products.some((p) => p.is_temperature_controlled === 1)).toBe(true);
   });

@@ -4,6 +4,7 @@
 import type { ClaimedCondition } from '../contracts/returns-vocabulary.js';
 
 /** Reasons for an ordinary return, by how often distributors see them. */
+// prettier-ignore
 export const STANDARD_REASONS: ReadonlyArray<readonly [code: string, weight: number]> = [
   ['DEFECTIVE', 22], ['WRONG_ITEM_SHIPPED', 11], ['NOT_AS_DESCRIBED', 6], ['ORDERED_IN_ERROR', 16], ['OVERSTOCK', 8],
   ['NO_LONGER_NEEDED', 9], ['LATE_DELIVERY', 4], ['DUPLICATE_SHIPMENT', 4], ['MISSING_PARTS', 6], ['DAMAGED_IN_TRANSIT', 10],
@@ -57,20 +58,44 @@ export const NOTES_BY_REASON: Record<string, readonly string[]> = {
     'Wrong voltage ordered by our purchasing team.',
     'Typo on the PO — we needed 5, not 50.',
   ],
-  OVERSTOCK: ['Job finished with material left over, all unopened.', 'Project scaled down, returning surplus stock.', 'Over-ordered for the season.'],
-  NO_LONGER_NEEDED: ['Project was cancelled by the end client.', 'Customer changed the design, these are no longer required.', 'No longer needed after the site survey.'],
-  LATE_DELIVERY: ['Arrived a week after the install date, we had to source elsewhere.', 'Too late for the shutdown window, returning.'],
-  DUPLICATE_SHIPMENT: ['Received the same order twice, second delivery unopened.', 'Duplicate shipment — only one PO was raised.'],
-  MISSING_PARTS: ['Mounting bracket missing from the box.', 'Charger and battery not included although listed.', 'Only 8 of 10 pieces in the pack.'],
+  OVERSTOCK: [
+    'Job finished with material left over, all unopened.',
+    'Project scaled down, returning surplus stock.',
+    'Over-ordered for the season.',
+  ],
+  NO_LONGER_NEEDED: [
+    'Project was cancelled by the end client.',
+    'Customer changed the design, these are no longer required.',
+    'No longer needed after the site survey.',
+  ],
+  LATE_DELIVERY: [
+    'Arrived a week after the install date, we had to source elsewhere.',
+    'Too late for the shutdown window, returning.',
+  ],
+  DUPLICATE_SHIPMENT: [
+    'Received the same order twice, second delivery unopened.',
+    'Duplicate shipment — only one PO was raised.',
+  ],
+  MISSING_PARTS: [
+    'Mounting bracket missing from the box.',
+    'Charger and battery not included although listed.',
+    'Only 8 of 10 pieces in the pack.',
+  ],
   WARRANTY_FAILURE: [
     'Failed after seven months of normal use, under warranty.',
     'Motor burnt out, well within the warranty period.',
     'Compressor fault reported by the installer, warranty claim.',
     'Port failures on the unit, RMA requested under warranty.',
   ],
-  RECALL: ['Returned under the supplier recall notice for this lot.', 'Quarantined on receipt of the recall letter, returning all units.'],
+  RECALL: [
+    'Returned under the supplier recall notice for this lot.',
+    'Quarantined on receipt of the recall letter, returning all units.',
+  ],
   EXPIRED_PRODUCT: ['Shelf life shorter than agreed on delivery.', 'Expiry date already passed on arrival.'],
-  STOCK_ROTATION: ['Quarterly stock rotation per our distribution agreement.', 'Slow movers swapped under the stock rotation allowance.'],
+  STOCK_ROTATION: [
+    'Quarterly stock rotation per our distribution agreement.',
+    'Slow movers swapped under the stock rotation allowance.',
+  ],
 };
 
 export const APPROVAL_COMMENTS: readonly string[] = [

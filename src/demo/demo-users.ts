@@ -29,7 +29,13 @@ export async function createDemoUsers(platform: Platform, demoCustomer: DemoCust
     USERS.map(async ([role, baseName]): Promise<[Role, Actor]> => {
       const customerId = role === 'customer' ? demoCustomer.id : null;
       const name = role === 'customer' ? `${baseName} (${demoCustomer.name})` : baseName;
-      const id = await createUser(platform, ctx, { email: `${role}@demo.local`, name, role, customerId, password: DEMO_PASSWORD });
+      const id = await createUser(platform, ctx, {
+        email: `${role}@demo.local`,
+        name,
+        role,
+        customerId,
+        password: DEMO_PASSWORD,
+      });
       return [role, { kind: 'user', id, name, role, customerId }];
     }),
   );

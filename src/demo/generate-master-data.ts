@@ -1,15 +1,19 @@
 // Generates the demo distributor's master data as table rows (for fast batched inserts) plus the
 // in-memory world the order and return generators work from. Pure: same seed, same data.
-import type { CustomersTable, LegalEntitiesTable, ProductsTable, SitesTable, SuppliersTable } from '../platform/db/schema.js';
+import type {
+  CustomersTable,
+  LegalEntitiesTable,
+  ProductsTable,
+  SitesTable,
+  SuppliersTable,
+} from '../platform/db/schema.js';
 import type { IdGenerator } from '../platform/ids.js';
 import type { Random } from './random.js';
 import { buildGtin13 } from './gtin.js';
 import { CATALOG, MODEL_SUFFIXES, PHARMA_PACKS, type Brand, type CategoryVocabulary } from './demo-catalog.js';
-import {
-  CUSTOMER_COUNTRIES, DEMO_CUSTOMER, ENTITIES, LEGAL_SUFFIXES, NAME_STEMS, REGIONS, SEGMENT_WEIGHTS, SITES, TRADE_WORDS, USD_PER_UNIT,
-  type Country, type EntityKey,
-} from './demo-companies.js';
-import type { DemoCustomer, DemoEntity, DemoProduct, DemoSite, DemoWorld, Tier } from './demo-model.js';
+import { ENTITIES, SITES, USD_PER_UNIT, type EntityKey } from './demo-companies.js';
+import type { DemoEntity, DemoProduct, DemoSite, DemoWorld } from './demo-model.js';
+import { generateCustomers } from './generate-customers.js';
 
 export interface MasterDataRows {
   legal_entities: LegalEntitiesTable[];
@@ -19,19 +23,25 @@ export interface MasterDataRows {
   customers: CustomersTable[];
 }
 
-const CUSTOMER_COUNT = 400;
-const DEMO_CUSTOMER_INDEX = 41; // account C-100042
-const TIER_WEIGHTS: ReadonlyArray<readonly [Tier, number]> = [['platinum', 6], ['gold', 20], ['silver', 40], ['bronze', 34]];
-const ORDERS_BY_TIER: Record<Tier, number> = { platinum: 6, gold: 3, silver: 1.5, bronze: 0.8 };
-
-export function generateMasterData(random: Random, ids: IdGenerator, createdAt: string): { rows: MasterDataRows; world: DemoWorld } {
+export function generateMasterData(
+  random: Random,
+  ids: IdGenerator,
+  createdAt: string,
+): { rows: MasterDataRows; world: DemoWorld } {
   const stamp = { version: 1, created_at: createdAt, updated_at: createdAt };
   const entities = ENTITIES.map((e) => ({ ...e, id: ids.next('le') }));
   const entityOf = (key: EntityKey) => entities.find((e) => e.key === key)!;
+  const worldEntities = entities.map((e): DemoEntity => ({ id: e.id, key: e.key, currency: e.currency }));
   const sites = SITES.map((s) => ({ ...s, id: ids.next('site'), legalEntityId: entityOf(s.entity).id }));
 
   const brands = CATALOG.flatMap((c) => c.brands);
-  const suppliers = brands.map((brand, n) => ({ brand, id: ids.next('sup'), code: `V-${10101 + n}`, entity: entityOf(homeEntity(brand)), gs1Prefix: gs1PrefixFor(brand, n) }));
+  const suppliers = brands.map((brand, n) => ({
+    brand,
+    id: ids.next('sup'),
+    code: `V-${10101 + n}`,
+    entity: entityOf(homeEntity(brand)),
+    gs1Prefix: gs1PrefixFor(brand, n),
+  }));
   const supplierOf = (brand: Brand) => suppliers.find((s) => s.brand === brand)!;
 
   const products: DemoProduct[] = [];
@@ -53,9 +63,16 @@ export function generateMasterData(random: Random, ids: IdGenerator, createdAt: 
         isReturnable: !draft.traits.includes('n') && !random.chance(0.02),
         isSerialized: draft.traits.includes('s'),
         isLotControlled: draft.traits.includes('l'),
-        regulatedClass: draft.traits.includes('c') ? 'controlled' : draft.traits.includes('r') ? 'rx' : draft.traits.includes('h') ? 'hazmat' : null,
+        regulatedClass: draft.traits.includes('c')
+          ? 'controlled'
+          : draft.traits.includes('r')
+            ? 'rx'
+            : draft.traits.includes('h')
+              ? 'hazmat'
+              : null,
         isTemperatureControlled: draft.traits.includes('t'),
-        warrantyMonths: /[sw]/.test(draft.traits) && category.warrantyMonths.length > 0 ? random.pick(category.warrantyMonths) : 0,
+        warrantyMonths:
+          /[sw]/.test(draft.traits) && category.warrantyMonths.length > 0 ? random.pick(category.warrantyMonths) : 0,
       };
       products.push(product);
       productRows.push({
@@ -79,21 +96,47 @@ export function generateMasterData(random: Random, ids: IdGenerator, createdAt: 
     }
   }
 
-  const customers = generateCustomers(random, ids, entityOf);
+  const customers = generateCustomers(random, ids, (key) => worldEntities.find((e) => e.key === key)!);
   const world: DemoWorld = {
-    entities: entities.map((e): DemoEntity => ({ id: e.id, key: e.key, currency: e.currency })),
-    sites: sites.map((s): DemoSite => ({ id: s.id, code: s.code, entity: s.entity, capabilities: s.capabilities, isShipping: s.isShipping })),
+    entities: worldEntities,
+    sites: sites.map((s): DemoSite => ({
+      id: s.id,
+      code: s.code,
+      entity: s.entity,
+      capabilities: s.capabilities,
+      isShipping: s.isShipping,
+    })),
     products,
     productsByCategory: groupByCategory(products),
     customers: customers.map((c) => c.model),
-    demoCustomer: customers[DEMO_CUSTOMER_INDEX]!.model,
+    demoCustomer: customers.find((c) => c.isDemo)!.model,
     supplierCount: suppliers.length,
   };
   const rows: MasterDataRows = {
-    legal_entities: entities.map((e) => ({ ...stamp, id: e.id, code: e.code, name: e.name, functional_currency: e.currency, country: e.country })),
+    legal_entities: entities.map((e) => ({
+      ...stamp,
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      functional_currency: e.currency,
+      country: e.country,
+    })),
     sites: sites.map((s) => {
       const [address_line1, city, region, postal_code, country] = s.address;
-      return { ...stamp, id: s.id, code: s.code, name: s.name, legal_entity_id: s.legalEntityId, address_line1, city, region, postal_code, country, capabilities: JSON.stringify(s.capabilities), is_active: 1 };
+      return {
+        ...stamp,
+        id: s.id,
+        code: s.code,
+        name: s.name,
+        legal_entity_id: s.legalEntityId,
+        address_line1,
+        city,
+        region,
+        postal_code,
+        country,
+        capabilities: JSON.stringify(s.capabilities),
+        is_active: 1,
+      };
     }),
     suppliers: suppliers.map((s) => ({
       ...stamp,
@@ -131,9 +174,16 @@ function toPricePoint(major: number): number {
 
 function* draftProducts(random: Random, category: CategoryVocabulary) {
   if (category.isNamedByPack) {
-    const combos = category.types.flatMap((type) => PHARMA_PACKS.flatMap((pack) => category.brands.map((brand) => ({ type, pack, brand }))));
+    const combos = category.types.flatMap((type) =>
+      PHARMA_PACKS.flatMap((pack) => category.brands.map((brand) => ({ type, pack, brand }))),
+    );
     for (const { type, pack, brand } of combos.slice(0, category.productCount)) {
-      yield { brand, name: `${type[0]}, ${pack[0]} (${brand[0]})`, listPriceUsd: type[1] * pack[1] * (0.85 + random.next() * 0.3), traits: type[2] };
+      yield {
+        brand,
+        name: `${type[0]}, ${pack[0]} (${brand[0]})`,
+        listPriceUsd: type[1] * pack[1] * (0.85 + random.next() * 0.3),
+        traits: type[2],
+      };
     }
     return;
   }
@@ -152,50 +202,6 @@ function* draftProducts(random: Random, category: CategoryVocabulary) {
   }
 }
 
-function generateCustomers(random: Random, ids: IdGenerator, entityOf: (key: EntityKey) => { id: string; key: EntityKey; currency: string }) {
-  const names = new Set<string>();
-  return Array.from({ length: CUSTOMER_COUNT }, (_, i) => {
-    const isDemo = i === DEMO_CUSTOMER_INDEX;
-    const [country, entityKey] = isDemo ? (['US', 'US'] as const) : random.weighted(CUSTOMER_COUNTRIES.map(([c, e, w]) => [[c, e] as const, w] as const));
-    const segment = isDemo ? DEMO_CUSTOMER.segment : random.weighted(SEGMENT_WEIGHTS);
-    const tier: Tier = isDemo ? 'gold' : random.weighted(TIER_WEIGHTS);
-    const name = isDemo ? DEMO_CUSTOMER.name : uniqueName(random, country, segment, names);
-    names.add(name);
-    const [region, taxBps] = isDemo ? (['OH', 575] as const) : random.pick(REGIONS[country]);
-    const entity = entityOf(entityKey);
-    const channel = isDemo ? 'portal' : random.weighted([['direct', 30], ['edi', tier === 'platinum' || tier === 'gold' ? 35 : 10], ['portal', 25], ['marketplace', 10], ['field_sales', 15]] as const);
-    const model: DemoCustomer = {
-      id: ids.next('cus'),
-      name,
-      tier,
-      entity: { id: entity.id, key: entity.key, currency: entity.currency },
-      country,
-      region,
-      taxBps,
-      segment,
-      channel,
-      isOnCreditHold: !isDemo && random.chance(0.03),
-      returnWindowDays: !isDemo && random.chance(0.08) ? random.pick([30, 45, 90, 120]) : null,
-      orderWeight: ORDERS_BY_TIER[tier] * (0.3 + random.next() * 1.4),
-    };
-    const row = {
-      id: model.id,
-      account_number: isDemo ? DEMO_CUSTOMER.accountNumber : `C-${100001 + i}`,
-      name,
-      tier,
-      legal_entity_id: entity.id,
-      channel,
-      currency: entity.currency,
-      payment_terms: tier === 'platinum' ? random.pick(['NET45', 'NET60']) : random.pick(['NET30', 'NET30', 'NET30', '2/10 NET30', 'NET15']),
-      return_window_days: model.returnWindowDays,
-      is_on_credit_hold: model.isOnCreditHold ? 1 : 0,
-      email: `${random.pick(['orders', 'purchasing', 'accounts', 'returns'])}@${toDomainLabel(name)}.example`,
-      region,
-    };
-    return { model, row };
-  });
-}
-
 function groupByCategory(products: DemoProduct[]): Map<string, DemoProduct[]> {
   const byCategory = new Map<string, DemoProduct[]>();
   for (const product of products) {
@@ -204,18 +210,4 @@ function groupByCategory(products: DemoProduct[]): Map<string, DemoProduct[]> {
     byCategory.set(product.category, list);
   }
   return byCategory;
-}
-
-/** 'Müller Haustechnik GmbH' → 'muller-haustechnik' */
-function toDomainLabel(name: string): string {
-  const suffixes = Object.values(LEGAL_SUFFIXES).flat().sort((a, b) => b.length - a.length);
-  const bare = suffixes.reduce((n, suffix) => (n.endsWith(` ${suffix}`) ? n.slice(0, -suffix.length - 1) : n), name);
-  return bare.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-}
-
-function uniqueName(random: Random, country: Country, segment: DemoCustomer['segment'], taken: Set<string>): string {
-  for (;;) {
-    const name = `${random.pick(NAME_STEMS[country])} ${random.pick(TRADE_WORDS[segment][country])} ${random.pick(LEGAL_SUFFIXES[country])}`;
-    if (!taken.has(name)) return name;
-  }
 }

@@ -9,7 +9,16 @@ import type { DemoCustomer, DemoOrderLine, DemoProduct, DemoWorld, Tier } from '
 
 const ORDER_COUNT = 6000;
 const HISTORY_DAYS = 365;
-const LINE_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [[1, 18], [2, 18], [3, 16], [4, 14], [5, 12], [6, 9], [7, 7], [8, 6]];
+const LINE_COUNT_WEIGHTS: ReadonlyArray<readonly [number, number]> = [
+  [1, 18],
+  [2, 18],
+  [3, 16],
+  [4, 14],
+  [5, 12],
+  [6, 9],
+  [7, 7],
+  [8, 6],
+];
 const TIER_DISCOUNT: Record<Tier, number> = { platinum: 0.18, gold: 0.12, silver: 0.06, bronze: 0 };
 const WEST = new Set(['CA', 'WA', 'OR', 'NV', 'AZ', 'CO']);
 const SOUTH = new Set(['TX', 'FL', 'GA', 'TN', 'NC']);
@@ -105,12 +114,21 @@ function draftOrders(random: Random, world: DemoWorld, today: string): OrderDraf
   const drafts: OrderDraft[] = [];
   for (let i = 0; i < ORDER_COUNT; i += 1) {
     // A growing business: somewhat more orders in recent months than a year ago.
-    drafts.push({ customer: random.weighted(weights), orderDate: businessDay(addDays(today, -Math.floor(HISTORY_DAYS * Math.pow(random.next(), 0.85)) - 1)) });
+    drafts.push({
+      customer: random.weighted(weights),
+      orderDate: businessDay(addDays(today, -Math.floor(HISTORY_DAYS * Math.pow(random.next(), 0.85)) - 1)),
+    });
   }
   // The portal demo account needs plenty of delivered orders still inside its 60-day window.
-  for (let i = 0; i < 45; i += 1) drafts.push({ customer: world.demoCustomer, orderDate: businessDay(addDays(today, -random.int(60, HISTORY_DAYS))) });
-  for (let i = 0; i < 32; i += 1) drafts.push({ customer: world.demoCustomer, orderDate: businessDay(addDays(today, -random.int(12, 55))) });
-  for (let i = 0; i < 3; i += 1) drafts.push({ customer: world.demoCustomer, orderDate: addDays(today, -random.int(0, 3)) });
+  for (let i = 0; i < 45; i += 1)
+    drafts.push({
+      customer: world.demoCustomer,
+      orderDate: businessDay(addDays(today, -random.int(60, HISTORY_DAYS))),
+    });
+  for (let i = 0; i < 32; i += 1)
+    drafts.push({ customer: world.demoCustomer, orderDate: businessDay(addDays(today, -random.int(12, 55))) });
+  for (let i = 0; i < 3; i += 1)
+    drafts.push({ customer: world.demoCustomer, orderDate: addDays(today, -random.int(0, 3)) });
   return drafts.sort((a, b) => a.orderDate.localeCompare(b.orderDate));
 }
 
@@ -137,12 +155,14 @@ function pickOrderProducts(random: Random, world: DemoWorld, customer: DemoCusto
 
 function pickQuantity(random: Random, product: DemoProduct): number {
   const usd = (product.listPriceMinor / 100) * USD_PER_UNIT[product.currency]!;
-  const quantity = usd < 25 ? random.int(1, 12) * 5 : usd < 150 ? random.int(1, 20) : usd < 1000 ? random.int(1, 6) : random.int(1, 2);
+  const quantity =
+    usd < 25 ? random.int(1, 12) * 5 : usd < 150 ? random.int(1, 20) : usd < 1000 ? random.int(1, 6) : random.int(1, 2);
   return product.isSerialized ? Math.min(quantity, 8) : quantity;
 }
 
 function priceFor(random: Random, product: DemoProduct, customer: DemoCustomer): number {
-  const inOrderCurrency = (product.listPriceMinor * USD_PER_UNIT[product.currency]!) / USD_PER_UNIT[customer.entity.currency]!;
+  const inOrderCurrency =
+    (product.listPriceMinor * USD_PER_UNIT[product.currency]!) / USD_PER_UNIT[customer.entity.currency]!;
   return Math.max(1, Math.round(inOrderCurrency * (1 - TIER_DISCOUNT[customer.tier]) * (0.97 + random.next() * 0.06)));
 }
 

@@ -13,8 +13,17 @@ import { createReturnPool } from './return-pool.js';
 import { planUseCaseReturns, type PlanContext } from './plan-returns.js';
 import { planHistoricalReturns } from './historical-returns.js';
 
-export async function generateReturns(platform: Platform, world: DemoWorld, orderLines: DemoOrderLine[], actors: DemoActors, random: Random): Promise<void> {
-  const [policy, rules] = await Promise.all([findCurrentConfig(platform.db, 'return_policy'), findCurrentConfig(platform.db, 'approval_rules')]);
+export async function generateReturns(
+  platform: Platform,
+  world: DemoWorld,
+  orderLines: DemoOrderLine[],
+  actors: DemoActors,
+  random: Random,
+): Promise<void> {
+  const [policy, rules] = await Promise.all([
+    findCurrentConfig(platform.db, 'return_policy'),
+    findCurrentConfig(platform.db, 'approval_rules'),
+  ]);
   const now = platform.clock.now().toISOString();
   const plan: PlanContext = {
     random,
@@ -30,7 +39,9 @@ export async function generateReturns(platform: Platform, world: DemoWorld, orde
   };
   const steps = [...(await planUseCaseReturns(plan)), ...(await planHistoricalReturns(plan))];
   // Stable: a step planned after another at the same moment (approve after create) runs after it.
-  const ordered = steps.map((step, index) => ({ step, index })).sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index);
+  const ordered = steps
+    .map((step, index) => ({ step, index }))
+    .sort((a, b) => a.step.at.localeCompare(b.step.at) || a.index - b.index);
   for (const { step } of ordered) await step.run();
   await expireDueAuthorizations(platform, systemContext('expiry-job'));
 }

@@ -27,7 +27,12 @@ const DAYS_BEFORE: Record<LaterStatus, readonly [number, number]> = {
   closed: [1, 10],
 };
 
-const HISTORY: ReadonlyArray<{ status: LaterStatus; count: number; forDemoAccount: number; extraDaysAgo: readonly [number, number] }> = [
+const HISTORY: ReadonlyArray<{
+  status: LaterStatus;
+  count: number;
+  forDemoAccount: number;
+  extraDaysAgo: readonly [number, number];
+}> = [
   { status: 'receiving', count: 22, forDemoAccount: 1, extraDaysAgo: [0, 5] },
   { status: 'inspecting', count: 28, forDemoAccount: 1, extraDaysAgo: [0, 7] },
   { status: 'dispositioned', count: 30, forDemoAccount: 1, extraDaysAgo: [0, 12] },
@@ -56,7 +61,12 @@ export async function planHistoricalReturns(plan: PlanContext): Promise<Step[]> 
   return steps;
 }
 
-function historicalStep(plan: PlanContext, draft: DraftReturn, path: readonly LaterStatus[], durations: number[]): Step {
+function historicalStep(
+  plan: PlanContext,
+  draft: DraftReturn,
+  path: readonly LaterStatus[],
+  durations: number[],
+): Step {
   const { random, actors, world, rules } = plan;
   const totalValueMinor = draft.lines.reduce((sum, l) => sum + valueOf(l.line, l.quantity), 0);
   const currency = draft.customer.entity.currency;
@@ -65,7 +75,10 @@ function historicalStep(plan: PlanContext, draft: DraftReturn, path: readonly La
     customerTier: draft.customer.tier,
     currency,
     totalValueMinor,
-    lines: draft.lines.map((l) => ({ regulatedClass: l.line.product.regulatedClass, claimedCondition: l.claimedCondition })),
+    lines: draft.lines.map((l) => ({
+      regulatedClass: l.line.product.regulatedClass,
+      claimedCondition: l.claimedCondition,
+    })),
     rules,
     rulesVersion: plan.rulesVersion,
   });
@@ -147,10 +160,13 @@ function historicalStep(plan: PlanContext, draft: DraftReturn, path: readonly La
           )
           .execute();
         for (const l of draft.lines) {
-          if (!(await tryCommitQuantity(tx.db, l.line.id, l.quantity))) throw new Error(`demo history over-commits order line ${l.line.id}`);
+          if (!(await tryCommitQuantity(tx.db, l.line.id, l.quantity)))
+            throw new Error(`demo history over-commits order line ${l.line.id}`);
         }
         // Goods that came back keep their serials: the same unit cannot be returned twice.
-        const serialRows = draft.lines.flatMap((l) => l.serials.map((serial) => ({ rma_id: id, order_line_id: l.line.id, serial, is_active: 1 })));
+        const serialRows = draft.lines.flatMap((l) =>
+          l.serials.map((serial) => ({ rma_id: id, order_line_id: l.line.id, serial, is_active: 1 })),
+        );
         if (serialRows.length > 0) await tx.db.insertInto('rma_serials').values(serialRows).execute();
         tx.audit({
           entityType: 'rma',
@@ -180,12 +196,19 @@ function pickReceivingSite(random: Random, world: DemoWorld, draft: DraftReturn)
   const needs = [
     ...(products.some((p) => p.isTemperatureControlled) ? ['temperature_controlled'] : []),
     ...(products.some((p) => p.regulatedClass === 'hazmat') ? ['hazmat'] : []),
-    ...(products.some((p) => p.regulatedClass === 'rx' || p.regulatedClass === 'controlled') ? ['regulated_goods'] : []),
+    ...(products.some((p) => p.regulatedClass === 'rx' || p.regulatedClass === 'controlled')
+      ? ['regulated_goods']
+      : []),
   ];
-  const sites = world.sites.filter((s) => s.entity === draft.customer.entity.key && needs.every((n) => s.capabilities.includes(n)));
-  const isRepairCase = products.some((p) => p.isSerialized) && draft.lines.some((l) => l.claimedCondition === 'defective');
+  const sites = world.sites.filter(
+    (s) => s.entity === draft.customer.entity.key && needs.every((n) => s.capabilities.includes(n)),
+  );
+  const isRepairCase =
+    products.some((p) => p.isSerialized) && draft.lines.some((l) => l.claimedCondition === 'defective');
   const repair = sites.find((s) => s.capabilities.includes('repair'));
   if (isRepairCase && repair && random.chance(0.6)) return repair.id;
   const receiving = sites.filter((s) => s.capabilities.includes('receiving'));
-  return random.pick(receiving.length > 0 ? receiving : world.sites.filter((s) => s.entity === draft.customer.entity.key)).id;
+  return random.pick(
+    receiving.length > 0 ? receiving : world.sites.filter((s) => s.entity === draft.customer.entity.key),
+  ).id;
 }

@@ -35,11 +35,25 @@ export interface DemoDataSummary {
   phaseMilliseconds: Record<'masterData' | 'orders' | 'users' | 'returns', number>;
 }
 
-/** Loads the demo into a database that has no users yet; returns null when it was not empty. */
-export async function loadDemoDataIfEmpty(platform: Platform, options: { log?: (line: string) => void } = {}): Promise<DemoDataSummary | null> {
-  const existing = await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
-  if (existing) return null;
-  return loadDemoData(platform, options.log ?? ((line) => console.log(line)));
+/**
+ * Loads the demo into an empty database — no users and no master data — and returns null
+ * otherwise. Data imported before the first start (npm run import) is never mixed with the demo.
+ */
+export async function loadDemoDataIfEmpty(
+  platform: Platform,
+  options: { log?: (line: string) => void } = {},
+): Promise<DemoDataSummary | null> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const [user, entity] = await Promise.all([
+    platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+    platform.db.selectFrom('legal_entities').select('id').limit(1).executeTakeFirst(),
+  ]);
+  if (user) return null;
+  if (entity) {
+    log('Demo data: skipped, the database already holds master data');
+    return null;
+  }
+  return loadDemoData(platform, log);
 }
 
 async function loadDemoData(platform: Platform, log: (line: string) => void): Promise<DemoDataSummary | null> {
@@ -85,7 +99,13 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
 async function insertMasterData(platform: Platform, ctx: RequestContext, rows: MasterDataRows): Promise<boolean> {
   try {
     await runInTransaction(platform, ctx, async (tx) => {
-      await tx.db.insertInto('counters').values({ name: 'demo_data', value: 1 }).execute();
+      await tx.db
+        .insertInto('counters')
+        .values({ name: 'demo_data', value: 1 })
+        .execute()
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? new DemoAlreadyClaimed() : error;
+        });
       await insertInBatches(tx.db, 'legal_entities', rows.legal_entities);
       await insertInBatches(tx.db, 'sites', rows.sites);
       await insertInBatches(tx.db, 'suppliers', rows.suppliers);
@@ -95,15 +115,23 @@ async function insertMasterData(platform: Platform, ctx: RequestContext, rows: M
         entityType: 'demo_data',
         entityId: 'master_data',
         action: 'demo.master_data_loaded',
-        after: { legalEntities: rows.legal_entities.length, sites: rows.sites.length, suppliers: rows.suppliers.length, products: rows.products.length, customers: rows.customers.length },
+        after: {
+          legalEntities: rows.legal_entities.length,
+          sites: rows.sites.length,
+          suppliers: rows.suppliers.length,
+          products: rows.products.length,
+          customers: rows.customers.length,
+        },
       });
     });
     return true;
   } catch (error) {
-    if (isUniqueViolation(error)) return false;
+    if (error instanceof DemoAlreadyClaimed) return false;
     throw error;
   }
 }
+
+class DemoAlreadyClaimed extends Error {}
 
 async function insertOrders(platform: Platform, ctx: RequestContext, generated: GeneratedOrders): Promise<void> {
   const linesByOrder = new Map<string, GeneratedOrders['lines']>();
@@ -113,21 +141,29 @@ async function insertOrders(platform: Platform, ctx: RequestContext, generated: 
     linesByOrder.set(line.order_id, lines);
   }
   const batches: Array<GeneratedOrders['orders']> = [];
-  for (let start = 0; start < generated.orders.length; start += ORDERS_PER_TRANSACTION) batches.push(generated.orders.slice(start, start + ORDERS_PER_TRANSACTION));
+  for (let start = 0; start < generated.orders.length; start += ORDERS_PER_TRANSACTION)
+    batches.push(generated.orders.slice(start, start + ORDERS_PER_TRANSACTION));
   // Concurrent batches use several PostgreSQL connections at once; SQLite runs them in turn.
-  await Promise.all(batches.map(async (orders) => {
-    const lines = orders.flatMap((o) => linesByOrder.get(o.id) ?? []);
-    await runInTransaction(platform, ctx, async (tx) => {
-      await insertInBatches(tx.db, 'sales_orders', orders);
-      await insertInBatches(tx.db, 'sales_order_lines', lines);
-      tx.audit({
-        entityType: 'demo_data',
-        entityId: 'sales_orders',
-        action: 'demo.sales_orders_loaded',
-        after: { orders: orders.length, lines: lines.length, firstOrderNumber: orders[0]!.order_number, lastOrderNumber: orders[orders.length - 1]!.order_number },
+  await Promise.all(
+    batches.map(async (orders) => {
+      const lines = orders.flatMap((o) => linesByOrder.get(o.id) ?? []);
+      await runInTransaction(platform, ctx, async (tx) => {
+        await insertInBatches(tx.db, 'sales_orders', orders);
+        await insertInBatches(tx.db, 'sales_order_lines', lines);
+        tx.audit({
+          entityType: 'demo_data',
+          entityId: 'sales_orders',
+          action: 'demo.sales_orders_loaded',
+          after: {
+            orders: orders.length,
+            lines: lines.length,
+            firstOrderNumber: orders[0]!.order_number,
+            lastOrderNumber: orders[orders.length - 1]!.order_number,
+          },
+        });
       });
-    });
-  }));
+    }),
+  );
 }
 
 function stopwatch(): () => number {

@@ -5,14 +5,27 @@ import type { ApprovalRules, ReturnPolicy } from '../contracts/configuration.js'
 import type { Actor, RequestContext } from '../platform/actor.js';
 import { systemContext } from '../platform/actor.js';
 import type { Platform } from '../platform/unit-of-work.js';
-import { approveRma, cancelRma, createRma, expireDueAuthorizations, previewReturn, recordUnauthorizedReturn, rejectRma } from '../returns/index.js';
+import {
+  approveRma,
+  cancelRma,
+  createRma,
+  expireDueAuthorizations,
+  previewReturn,
+  recordUnauthorizedReturn,
+  rejectRma,
+} from '../returns/index.js';
 import { addDays } from '../returns/domain/return-window.js';
 import type { Random } from './random.js';
 import type { DemoOrderLine, DemoWorld } from './demo-model.js';
 import type { DemoActors } from './demo-users.js';
 import { laterMoment, pickMoment, type ReturnPool } from './return-pool.js';
 import { APPROVAL_TRIGGERS, draftReturn, toCreateRequest, type DraftReturn, type Trigger } from './return-drafts.js';
-import { APPROVAL_COMMENTS, CANCEL_REASONS, REJECTION_COMMENTS, UNAUTHORIZED_NOTES } from './demo-returns-vocabulary.js';
+import {
+  APPROVAL_COMMENTS,
+  CANCEL_REASONS,
+  REJECTION_COMMENTS,
+  UNAUTHORIZED_NOTES,
+} from './demo-returns-vocabulary.js';
 
 export interface Step {
   at: string;
@@ -50,9 +63,16 @@ export const mostlyAuto = (share: number) => (random: Random) => (random.chance(
 const DEMO_PENDING: readonly Trigger[] = ['value', 'regulated', 'warranty', 'damaged', 'value', 'damaged'];
 
 const SCENARIOS: readonly Scenario[] = [
+  // Pending first, so the demo account's high-value lines are still free when these are drafted.
+  {
+    outcome: 'pending',
+    count: 26,
+    forDemoAccount: 6,
+    createdDaysAgo: [1, 9],
+    trigger: (r, i) => DEMO_PENDING[i] ?? anyApproval(r),
+  },
   { outcome: 'authorized', count: 80, forDemoAccount: 5, createdDaysAgo: [1, 27], trigger: () => 'none' },
   { outcome: 'approved', count: 20, forDemoAccount: 2, createdDaysAgo: [3, 26], trigger: anyApproval },
-  { outcome: 'pending', count: 26, forDemoAccount: 6, createdDaysAgo: [1, 9], trigger: (r, i) => DEMO_PENDING[i] ?? anyApproval(r) },
   { outcome: 'rejected', count: 45, forDemoAccount: 2, createdDaysAgo: [4, 340], trigger: anyApproval },
   { outcome: 'cancelled', count: 40, forDemoAccount: 2, createdDaysAgo: [14, 340], trigger: mostlyAuto(0.7) },
   { outcome: 'expired', count: 55, forDemoAccount: 2, createdDaysAgo: [40, 340], trigger: mostlyAuto(0.8) },
@@ -75,12 +95,31 @@ export async function planUseCaseReturns(plan: PlanContext): Promise<Step[]> {
   return steps;
 }
 
-async function draftChecked(plan: PlanContext, trigger: Trigger, createdDaysAgo: readonly [number, number], isDemo: boolean) {
+async function draftChecked(
+  plan: PlanContext,
+  trigger: Trigger,
+  createdDaysAgo: readonly [number, number],
+  isDemo: boolean,
+) {
   const expected = trigger === 'none' ? 'auto_approve' : 'needs_approval';
-  const draft = await draftReturn(plan.random, plan.pool, plan.rules, { trigger, createdDaysAgo, customer: isDemo ? (c) => c === plan.world.demoCustomer : (c) => c !== plan.world.demoCustomer }, async (candidate) => {
-    const verdict = await previewReturn(plan.at(candidate.createdAt), context(plan.actors.cs_agent), toCreateRequest(candidate));
-    return verdict.isEligible && verdict.routing?.decision === expected;
-  });
+  const draft = await draftReturn(
+    plan.random,
+    plan.pool,
+    plan.rules,
+    {
+      trigger,
+      createdDaysAgo,
+      customer: isDemo ? (c) => c === plan.world.demoCustomer : (c) => c !== plan.world.demoCustomer,
+    },
+    async (candidate) => {
+      const verdict = await previewReturn(
+        plan.at(candidate.createdAt),
+        context(plan.actors.cs_agent),
+        toCreateRequest(candidate),
+      );
+      return verdict.isEligible && verdict.routing?.decision === expected;
+    },
+  );
   if (draft) for (const line of draft.lines) plan.pool.reserve(line.line, line.quantity);
   return draft;
 }
@@ -88,7 +127,8 @@ async function draftChecked(plan: PlanContext, trigger: Trigger, createdDaysAgo:
 function stepsFor(plan: PlanContext, outcome: Outcome, trigger: Trigger, draft: DraftReturn): Step[] {
   const { random, actors } = plan;
   // The portal user raises most of the demo account's returns; an agent raises the rest by phone.
-  const requester = draft.customer === plan.world.demoCustomer && random.chance(0.6) ? actors.customer : actors.cs_agent;
+  const requester =
+    draft.customer === plan.world.demoCustomer && random.chance(0.6) ? actors.customer : actors.cs_agent;
   const manager = context(actors.cs_manager);
   const rma = { id: '' };
   const steps: Step[] = [
@@ -99,13 +139,22 @@ function stepsFor(plan: PlanContext, outcome: Outcome, trigger: Trigger, draft: 
       },
     },
   ];
-  const later = (minDays: number, maxDays: number) => laterMoment(random, draft.createdAt, random.int(minDays, maxDays), plan.now);
+  const later = (minDays: number, maxDays: number) =>
+    laterMoment(random, draft.createdAt, random.int(minDays, maxDays), plan.now);
   const needsApproval = trigger !== 'none';
   let authorizedAt = draft.createdAt;
-  if (needsApproval && outcome !== 'pending' && outcome !== 'rejected' && !(outcome === 'cancelled' && random.chance(0.5))) {
+  if (
+    needsApproval &&
+    outcome !== 'pending' &&
+    outcome !== 'rejected' &&
+    !(outcome === 'cancelled' && random.chance(0.5))
+  ) {
     authorizedAt = later(1, 2);
     const comment = random.pick(APPROVAL_COMMENTS);
-    steps.push({ at: authorizedAt, run: async () => void (await approveRma(plan.at(authorizedAt), manager, rma.id, comment)) });
+    steps.push({
+      at: authorizedAt,
+      run: async () => void (await approveRma(plan.at(authorizedAt), manager, rma.id, comment)),
+    });
   }
   if (outcome === 'rejected') {
     const at = later(1, 3);
@@ -129,7 +178,11 @@ function stepsFor(plan: PlanContext, outcome: Outcome, trigger: Trigger, draft: 
 /** Goods that turn up at a dock with no RMA; half can be matched to the order line they came from. */
 function planUnauthorizedArrival(plan: PlanContext, isDemo: boolean): Step[] {
   const { random, pool, world } = plan;
-  const candidates = pool.findCandidates({ createdDaysAgo: [1, 25], window: 'return', customer: (c) => (c === world.demoCustomer) === isDemo });
+  const candidates = pool.findCandidates({
+    createdDaysAgo: [1, 25],
+    window: 'return',
+    customer: (c) => (c === world.demoCustomer) === isDemo,
+  });
   if (candidates.length === 0) return [];
   const candidate = random.pick(candidates);
   const { line } = candidate;
@@ -137,7 +190,9 @@ function planUnauthorizedArrival(plan: PlanContext, isDemo: boolean): Step[] {
   const quantity = random.int(1, Math.min(3, pool.remainingOf(line)));
   const serials = isMatched ? pool.reserve(line, quantity) : [];
   const at = pickMoment(random, candidate);
-  const sites = world.sites.filter((s) => s.entity === line.customer.entity.key && s.capabilities.includes('receiving'));
+  const sites = world.sites.filter(
+    (s) => s.entity === line.customer.entity.key && s.capabilities.includes('receiving'),
+  );
   const request = {
     customerId: line.customer.id,
     siteId: random.pick(sites).id,
@@ -155,12 +210,18 @@ function planUnauthorizedArrival(plan: PlanContext, isDemo: boolean): Step[] {
       },
     ],
   };
-  return [{ at, run: async () => void (await recordUnauthorizedReturn(plan.at(at), context(plan.actors.warehouse), request)) }];
+  return [
+    {
+      at,
+      run: async () => void (await recordUnauthorizedReturn(plan.at(at), context(plan.actors.warehouse), request)),
+    },
+  ];
 }
 
 function carrierReference(random: Random, line: DemoOrderLine): string {
   const digits = (n: number) => Array.from({ length: n }, () => random.int(0, 9)).join('');
-  if (line.customer.entity.key === 'US') return `1Z${random.pick(['A', 'E', 'W', 'X'])}${digits(3)}${random.pick(['R', 'V'])}${digits(11)}`;
+  if (line.customer.entity.key === 'US')
+    return `1Z${random.pick(['A', 'E', 'W', 'X'])}${digits(3)}${random.pick(['R', 'V'])}${digits(11)}`;
   if (line.customer.entity.key === 'UK') return `RM${digits(9)}GB`;
   return `JJD00${digits(16)}`;
 }

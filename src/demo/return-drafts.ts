@@ -3,25 +3,23 @@
 // The draft only proposes; the real use case (or its preview) decides.
 import type { ApprovalRules } from '../contracts/configuration.js';
 import type { CreateRmaRequest } from '../contracts/returns.js';
-import type { ClaimedCondition, ReturnType } from '../contracts/returns-vocabulary.js';
-import { computeLineValueMinor } from '../returns/domain/line-value.js';
+import type { ReturnType } from '../contracts/returns-vocabulary.js';
 import type { Random } from './random.js';
 import type { DemoCustomer, DemoOrderLine } from './demo-model.js';
 import { pickMoment, type Candidate, type CandidateQuery, type ReturnPool } from './return-pool.js';
-import { CONDITION_BY_REASON, NOTES_BY_REASON, STANDARD_REASONS } from './demo-returns-vocabulary.js';
+import { NOTES_BY_REASON } from './demo-returns-vocabulary.js';
+import {
+  draftLine,
+  isPharma,
+  isPlain,
+  returnTypeFor,
+  thresholdFor,
+  valueOf,
+  type DraftLine,
+  type Trigger,
+} from './return-line-drafts.js';
 
-/** What makes a return need approval; 'none' drafts a return policy lets straight through. */
-export type Trigger = 'none' | 'tier' | 'value' | 'regulated' | 'warranty' | 'damaged';
-export const APPROVAL_TRIGGERS: readonly Trigger[] = ['tier', 'value', 'regulated', 'warranty', 'damaged'];
-
-export interface DraftLine {
-  line: DemoOrderLine;
-  quantity: number;
-  serials: string[];
-  lots: string[];
-  reasonCode: string;
-  claimedCondition: ClaimedCondition;
-}
+export { APPROVAL_TRIGGERS, valueOf, type Trigger } from './return-line-drafts.js';
 
 export interface DraftReturn {
   customer: DemoCustomer;
@@ -36,18 +34,6 @@ export interface DraftSpec {
   trigger: Trigger;
   createdDaysAgo: readonly [number, number];
   customer?: (customer: DemoCustomer) => boolean;
-}
-
-const BULK_REASONS = new Set(['ORDERED_IN_ERROR', 'OVERSTOCK', 'DUPLICATE_SHIPMENT', 'NO_LONGER_NEEDED', 'WRONG_ITEM_SHIPPED', 'LATE_DELIVERY', 'STOCK_ROTATION', 'RECALL']);
-const isPlain = (l: DemoOrderLine) => l.product.isReturnable && l.product.regulatedClass === null;
-const isPharma = (l: DemoOrderLine) => l.product.regulatedClass === 'rx' || l.product.regulatedClass === 'controlled';
-
-export function thresholdFor(rules: ApprovalRules, currency: string): number {
-  return Object.hasOwn(rules.valueThresholds, currency) ? rules.valueThresholds[currency]! : rules.defaultValueThresholdMinor;
-}
-
-export function valueOf(line: DemoOrderLine, quantity: number): number {
-  return computeLineValueMinor({ quantity, unitPriceMinor: line.unitPriceMinor, taxMinor: line.taxMinor, quantityShipped: line.quantityShipped });
 }
 
 /** Candidates for the trigger, tried in random order until one makes a sensible return; null if none. */
@@ -69,17 +55,31 @@ export async function draftReturn(
   return null;
 }
 
-function draftFromCandidate(random: Random, pool: ReturnPool, rules: ApprovalRules, trigger: Trigger, query: CandidateQuery, candidate: Candidate): DraftReturn | null {
+function draftFromCandidate(
+  random: Random,
+  pool: ReturnPool,
+  rules: ApprovalRules,
+  trigger: Trigger,
+  query: CandidateQuery,
+  candidate: Candidate,
+): DraftReturn | null {
   const createdAt = pickMoment(random, candidate);
   const returnType = returnTypeFor(random, trigger, candidate.line);
   const first = draftLine(random, pool, rules, trigger, returnType, candidate.line);
   if (!first) return null;
   const lines = [first];
   // Now and then a second line from the same order, as when a job's leftovers go back together.
-  const sibling = (trigger === 'none' || trigger === 'tier') && random.chance(0.2) ? pickSibling(random, pool, query, candidate.line, createdAt) : undefined;
+  const sibling =
+    (trigger === 'none' || trigger === 'tier') && random.chance(0.2)
+      ? pickSibling(random, pool, query, candidate.line, createdAt)
+      : undefined;
   const second = sibling ? draftLine(random, pool, rules, trigger, returnType, sibling) : null;
-  const total = lines.reduce((sum, l) => sum + valueOf(l.line, l.quantity), second ? valueOf(second.line, second.quantity) : 0);
-  if (second && (trigger !== 'none' || total <= thresholdFor(rules, candidate.line.customer.entity.currency))) lines.push(second);
+  const total = lines.reduce(
+    (sum, l) => sum + valueOf(l.line, l.quantity),
+    second ? valueOf(second.line, second.quantity) : 0,
+  );
+  if (second && (trigger !== 'none' || total <= thresholdFor(rules, candidate.line.customer.entity.currency)))
+    lines.push(second);
   return {
     customer: candidate.line.customer,
     createdAt,
@@ -96,7 +96,15 @@ export function toCreateRequest(draft: DraftReturn): CreateRmaRequest {
     returnType: draft.returnType,
     note: draft.note,
     customerReference: draft.customerReference,
-    lines: draft.lines.map((l) => ({ orderLineId: l.line.id, quantity: l.quantity, reasonCode: l.reasonCode, claimedCondition: l.claimedCondition, note: '', serials: l.serials, lots: l.lots })),
+    lines: draft.lines.map((l) => ({
+      orderLineId: l.line.id,
+      quantity: l.quantity,
+      reasonCode: l.reasonCode,
+      claimedCondition: l.claimedCondition,
+      note: '',
+      serials: l.serials,
+      lots: l.lots,
+    })),
   };
 }
 
@@ -105,73 +113,61 @@ function queriesFor(random: Random, spec: DraftSpec, pool: ReturnPool, rules: Ap
   const notBronze = (c: DemoCustomer) => c.tier !== 'bronze' && (spec.customer?.(c) ?? true);
   switch (spec.trigger) {
     case 'none':
-      return [{ ...base, window: 'return', customer: notBronze, line: (l) => isPlain(l) && l.product.category !== 'Pharmaceuticals' }];
+      return [
+        {
+          ...base,
+          window: 'return',
+          customer: notBronze,
+          line: (l) => isPlain(l) && l.product.category !== 'Pharmaceuticals',
+        },
+      ];
     case 'tier':
-      return [{ ...base, window: 'return', customer: (c) => c.tier === 'bronze' && (spec.customer?.(c) ?? true), line: isPlain }];
+      return [
+        {
+          ...base,
+          window: 'return',
+          customer: (c) => c.tier === 'bronze' && (spec.customer?.(c) ?? true),
+          line: isPlain,
+        },
+      ];
     case 'damaged':
       return [{ ...base, window: 'return', customer: notBronze, line: isPlain }];
     case 'value':
-      return [{ ...base, window: 'return', line: (l) => isPlain(l) && valueOf(l, pool.remainingOf(l)) > thresholdFor(rules, l.customer.entity.currency) }];
+      return [
+        {
+          ...base,
+          window: 'return',
+          line: (l) => isPlain(l) && valueOf(l, pool.remainingOf(l)) > thresholdFor(rules, l.customer.entity.currency),
+        },
+      ];
     case 'warranty':
-      return [{ ...base, window: 'warranty', line: (l) => l.product.warrantyMonths > 0 && l.product.regulatedClass === null }];
+      return [
+        { ...base, window: 'warranty', line: (l) => l.product.warrantyMonths > 0 && l.product.regulatedClass === null },
+      ];
     case 'regulated': {
       // Hazmat goes back as a regulated return within the return window; medicines only under a
       // recall, because their return window is 0 days.
-      const hazmat: CandidateQuery = { ...base, window: 'return', line: (l) => l.product.regulatedClass === 'hazmat' && l.product.isReturnable };
+      const hazmat: CandidateQuery = {
+        ...base,
+        window: 'return',
+        line: (l) => l.product.regulatedClass === 'hazmat' && l.product.isReturnable,
+      };
       const medicine: CandidateQuery = { ...base, window: 'none', line: isPharma };
       return random.chance(0.6) ? [hazmat, medicine] : [medicine, hazmat];
     }
   }
 }
 
-function returnTypeFor(random: Random, trigger: Trigger, line: DemoOrderLine): ReturnType {
-  if (trigger === 'warranty') return 'warranty';
-  if (line.product.regulatedClass === 'hazmat') return 'regulated';
-  if (isPharma(line)) return 'recall';
-  if (line.product.isSerialized) return 'serialized';
-  if (trigger === 'none' && (line.customer.tier === 'platinum' || line.customer.tier === 'gold') && random.chance(0.1)) return 'stock_rotation';
-  if (trigger === 'none' && line.product.isLotControlled && random.chance(0.08)) return 'recall';
-  return 'standard';
-}
-
-function reasonFor(random: Random, trigger: Trigger, returnType: ReturnType, line: DemoOrderLine): string {
-  if (returnType === 'warranty') return 'WARRANTY_FAILURE';
-  if (returnType === 'recall') return 'RECALL';
-  if (returnType === 'stock_rotation') return 'STOCK_ROTATION';
-  if (trigger === 'damaged') return 'DAMAGED_IN_TRANSIT';
-  if (line.product.isLotControlled && random.chance(0.12)) return 'EXPIRED_PRODUCT';
-  // Damage routes to approval by itself, so returns meant to go straight through never claim it.
-  const reasons = trigger === 'none' ? STANDARD_REASONS.filter(([code]) => code !== 'DAMAGED_IN_TRANSIT') : STANDARD_REASONS;
-  return random.weighted(reasons);
-}
-
-function draftLine(random: Random, pool: ReturnPool, rules: ApprovalRules, trigger: Trigger, returnType: ReturnType, line: DemoOrderLine): DraftLine | null {
-  const remaining = pool.remainingOf(line);
-  if (remaining < 1) return null;
-  const reasonCode = reasonFor(random, trigger, returnType, line);
-  const threshold = thresholdFor(rules, line.customer.entity.currency);
-  let quantity = BULK_REASONS.has(reasonCode) ? (random.chance(0.5) ? remaining : random.int(1, remaining)) : random.int(1, Math.min(2, remaining));
-  if (trigger === 'value') {
-    quantity = 1;
-    while (quantity < remaining && valueOf(line, quantity) <= threshold) quantity += 1;
-    if (valueOf(line, quantity) <= threshold) return null;
-  }
-  if (trigger === 'none') {
-    while (quantity > 1 && valueOf(line, quantity) > threshold) quantity = Math.floor(quantity / 2);
-    if (valueOf(line, quantity) > threshold) return null;
-  }
-  return {
-    line,
-    quantity,
-    serials: pool.peekSerials(line, quantity),
-    lots: line.lots.length > 0 && random.chance(0.6) ? [line.lots[0]!] : [],
-    reasonCode,
-    claimedCondition: random.pick(CONDITION_BY_REASON[reasonCode] ?? ['unopened']),
-  };
-}
-
-function pickSibling(random: Random, pool: ReturnPool, query: CandidateQuery, line: DemoOrderLine, createdAt: string): DemoOrderLine | undefined {
+function pickSibling(
+  random: Random,
+  pool: ReturnPool,
+  query: CandidateQuery,
+  line: DemoOrderLine,
+  createdAt: string,
+): DemoOrderLine | undefined {
   const day = createdAt.slice(0, 10);
-  const siblings = pool.siblingsOf(line).filter((s) => (query.line?.(s) ?? true) && pool.windowEndOf(s, query.window) >= day);
+  const siblings = pool
+    .siblingsOf(line)
+    .filter((s) => (query.line?.(s) ?? true) && pool.windowEndOf(s, query.window) >= day);
   return siblings.length > 0 ? random.pick(siblings) : undefined;
 }

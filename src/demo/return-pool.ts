@@ -41,7 +41,12 @@ export interface ReturnPool {
   reserve(line: DemoOrderLine, quantity: number): string[];
 }
 
-export function createReturnPool(random: Random, orderLines: DemoOrderLine[], today: string, policy: ReturnPolicy): ReturnPool {
+export function createReturnPool(
+  random: Random,
+  orderLines: DemoOrderLine[],
+  today: string,
+  policy: ReturnPolicy,
+): ReturnPool {
   const delivered = orderLines.filter((l) => l.deliveryDate !== null && l.deliveryDate < today);
   const remaining = new Map(delivered.map((l) => [l.id, l.quantityShipped]));
   const usedSerials = new Map<string, number>();
@@ -70,7 +75,12 @@ export function createReturnPool(random: Random, orderLines: DemoOrderLine[], to
   const computeWarrantyEnd = (line: DemoOrderLine) =>
     line.product.warrantyMonths > 0 ? addMonths(line.deliveryDate!, line.product.warrantyMonths) : NEVER;
   const computeReturnWindowEnd = (line: DemoOrderLine) => {
-    const window = resolveReturnWindowDays(policy, line.customer.tier, line.product.category, line.customer.returnWindowDays);
+    const window = resolveReturnWindowDays(
+      policy,
+      line.customer.tier,
+      line.product.category,
+      line.customer.returnWindowDays,
+    );
     // A 0-day window means no returns at all (see checkReturnWindow), not "on the day".
     return window.days === 0 ? NEVER : addDays(line.deliveryDate!, window.days);
   };
@@ -104,7 +114,8 @@ export function createReturnPool(random: Random, orderLines: DemoOrderLine[], to
     siblingsOf: (line) => (byOrder.get(line.orderId) ?? []).filter((l) => l !== line && (remaining.get(l.id) ?? 0) > 0),
     reserve(line, quantity) {
       const left = remaining.get(line.id) ?? 0;
-      if (quantity < 1 || quantity > left) throw new RangeError(`cannot reserve ${quantity} of ${left} on order line ${line.id}`);
+      if (quantity < 1 || quantity > left)
+        throw new RangeError(`cannot reserve ${quantity} of ${left} on order line ${line.id}`);
       remaining.set(line.id, left - quantity);
       if (!line.product.isSerialized) return [];
       const start = usedSerials.get(line.id) ?? 0;

@@ -1,7 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ApiKeySchema, CreateApiKeyBodySchema, CreatedApiKeySchema, TokenRequestSchema, TokenResponseSchema } from '../contracts/identity.js';
+import {
+  ApiKeySchema,
+  CreateApiKeyBodySchema,
+  CreatedApiKeySchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+} from '../contracts/identity.js';
 import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
 import { contextOf } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
@@ -13,7 +19,13 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
     '/auth/token',
     {
       config: { isPublic: true },
-      schema: { tags: ['identity'], summary: 'Sign in: e-mail and password for a bearer token', security: [], body: TokenRequestSchema, response: { 200: TokenResponseSchema, 401: ProblemSchema } },
+      schema: {
+        tags: ['identity'],
+        summary: 'Sign in: e-mail and password for a bearer token',
+        security: [],
+        body: TokenRequestSchema,
+        response: { 200: TokenResponseSchema, 401: ProblemSchema },
+      },
     },
     (request) => issueToken(platform, request.body.email, request.body.password),
   );
@@ -21,23 +33,51 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
     const { actor } = contextOf(request);
     return { id: actor.id, name: actor.name, role: actor.role, customerId: actor.customerId, kind: actor.kind };
   });
-  api.post('/auth/logout', { schema: { tags: ['identity'], summary: 'Revoke the bearer token used for this call' } }, async (request, reply) => {
-    contextOf(request);
-    const token = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
-    if (token) await revokeToken(platform, token);
-    return reply.code(204).send();
-  });
-  api.get('/api-keys', { schema: { tags: ['identity'], summary: 'List API keys', response: { 200: z.object({ items: z.array(ApiKeySchema) }) } } }, async (request) => ({
-    items: await listApiKeys(platform, contextOf(request)),
-  }));
+  api.post(
+    '/auth/logout',
+    { schema: { tags: ['identity'], summary: 'Revoke the bearer token used for this call' } },
+    async (request, reply) => {
+      contextOf(request);
+      const token = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
+      if (token) await revokeToken(platform, token);
+      return reply.code(204).send();
+    },
+  );
+  api.get(
+    '/api-keys',
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'List API keys',
+        response: { 200: z.object({ items: z.array(ApiKeySchema) }) },
+      },
+    },
+    async (request) => ({
+      items: await listApiKeys(platform, contextOf(request)),
+    }),
+  );
   api.post(
     '/api-keys',
-    { schema: { tags: ['identity'], summary: 'Create an API key for an integration (the secret is shown once)', body: CreateApiKeyBodySchema, response: { 201: CreatedApiKeySchema } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Create an API key for an integration (the secret is shown once)',
+        body: CreateApiKeyBodySchema,
+        response: { 201: CreatedApiKeySchema },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createApiKey(platform, contextOf(request), request.body)),
   );
   api.delete(
     '/api-keys/:id',
-    { schema: { tags: ['identity'], summary: 'Revoke an API key', params: IdParamsSchema, response: { 200: ApiKeySchema } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Revoke an API key',
+        params: IdParamsSchema,
+        response: { 200: ApiKeySchema },
+      },
+    },
     (request) => revokeApiKey(platform, contextOf(request), request.params.id),
   );
 }

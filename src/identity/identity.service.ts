@@ -33,7 +33,13 @@ export async function issueToken(platform: Platform, email: string, password: st
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS).toISOString();
   await platform.db
     .insertInto('access_tokens')
-    .values({ token_hash: sha256(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+    .values({
+      token_hash: sha256(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked_at: null,
+    })
     .execute();
   return {
     accessToken: token,
@@ -80,7 +86,13 @@ async function authenticateApiKey(platform: Platform, credential: string): Promi
   const expected = Buffer.from(key.key_hash, 'hex');
   const actual = Buffer.from(sha256(secret), 'hex');
   if (!timingSafeEqual(expected, actual)) return null;
-  return { kind: 'api_key', id: key.id, name: `API key ${key.name}`, role: key.role as Role, customerId: key.customer_id };
+  return {
+    kind: 'api_key',
+    id: key.id,
+    name: `API key ${key.name}`,
+    role: key.role as Role,
+    customerId: key.customer_id,
+  };
 }
 
 export async function createApiKey(
@@ -94,12 +106,25 @@ export async function createApiKey(
       errors: [{ path: 'customerId', message: 'required for role customer' }],
     });
   }
+  if (input.role !== 'customer' && input.customerId) {
+    // A staff key scoped to one account would mix two access models; scoping is for customer keys.
+    throw new AppError('validation_failed', 'only a customer API key is scoped to a customer account', {
+      errors: [{ path: 'customerId', message: `must be null for role ${input.role}` }],
+    });
+  }
   const prefix = randomBytes(6).toString('hex');
   const secret = randomBytes(24).toString('base64url').replaceAll('_', 'x');
   return runInTransaction(platform, ctx, async (tx) => {
     if (input.customerId) {
-      const customer = await tx.db.selectFrom('customers').select('id').where('id', '=', input.customerId).executeTakeFirst();
-      if (!customer) throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, { errors: [{ path: 'customerId', message: 'unknown customer' }] });
+      const customer = await tx.db
+        .selectFrom('customers')
+        .select('id')
+        .where('id', '=', input.customerId)
+        .executeTakeFirst();
+      if (!customer)
+        throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
+          errors: [{ path: 'customerId', message: 'unknown customer' }],
+        });
     }
     const row = {
       id: tx.ids.next('key'),
@@ -114,7 +139,12 @@ export async function createApiKey(
       last_used_at: null,
     };
     await tx.db.insertInto('api_keys').values(row).execute();
-    tx.audit({ entityType: 'api_key', entityId: row.id, action: 'api_key.created', after: { name: row.name, role: row.role, customerId: row.customer_id, prefix } });
+    tx.audit({
+      entityType: 'api_key',
+      entityId: row.id,
+      action: 'api_key.created',
+      after: { name: row.name, role: row.role, customerId: row.customer_id, prefix },
+    });
     return { ...toApiKey(row), secret: `${API_KEY_PREFIX}${prefix}_${secret}` };
   });
 }
@@ -132,12 +162,26 @@ export async function revokeApiKey(platform: Platform, ctx: RequestContext, id: 
     if (!key) throw new AppError('not_found', `API key ${id} was not found`);
     if (key.revoked_at) return toApiKey(key);
     await tx.db.updateTable('api_keys').set({ revoked_at: tx.now }).where('id', '=', id).execute();
-    tx.audit({ entityType: 'api_key', entityId: id, action: 'api_key.revoked', before: { revokedAt: null }, after: { revokedAt: tx.now } });
+    tx.audit({
+      entityType: 'api_key',
+      entityId: id,
+      action: 'api_key.revoked',
+      before: { revokedAt: null },
+      after: { revokedAt: tx.now },
+    });
     return toApiKey({ ...key, revoked_at: tx.now });
   });
 }
 
-function toApiKey(row: { id: string; name: string; role: string; customer_id: string | null; prefix: string; created_at: string; revoked_at: string | null }) {
+function toApiKey(row: {
+  id: string;
+  name: string;
+  role: string;
+  customer_id: string | null;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}) {
   return {
     id: row.id,
     name: row.name,
@@ -169,7 +213,12 @@ export async function createUser(
       updated_at: tx.now,
     };
     await tx.db.insertInto('users').values(row).execute();
-    tx.audit({ entityType: 'user', entityId: row.id, action: 'user.created', after: { email: row.email, role: row.role, customerId: row.customer_id } });
+    tx.audit({
+      entityType: 'user',
+      entityId: row.id,
+      action: 'user.created',
+      after: { email: row.email, role: row.role, customerId: row.customer_id },
+    });
     return row.id;
   });
 }

@@ -49,9 +49,17 @@ function assertReadable(def: MasterRecordDefinition<z.ZodObject, unknown>, ctx: 
   }
 }
 
-function scopeToCustomer<Q extends { where: (...args: never[]) => Q }>(def: MasterRecordDefinition<z.ZodObject, unknown>, ctx: RequestContext, query: Q): Q {
+function scopeToCustomer<Q extends { where: (...args: never[]) => Q }>(
+  def: MasterRecordDefinition<z.ZodObject, unknown>,
+  ctx: RequestContext,
+  query: Q,
+): Q {
   if (!isCustomerScoped(ctx.actor) || !def.customerScopeColumn) return query;
-  return (query.where as unknown as (c: string, op: string, v: unknown) => Q)(def.customerScopeColumn, '=', ctx.actor.customerId);
+  return (query.where as unknown as (c: string, op: string, v: unknown) => Q)(
+    def.customerScopeColumn,
+    '=',
+    ctx.actor.customerId,
+  );
 }
 
 export async function searchMasterRecords<O>(
@@ -66,53 +74,103 @@ export async function searchMasterRecords<O>(
   if (query.q) {
     const pattern = likePattern(query.q);
     base = base.where((eb) =>
-      eb.or(def.searchColumns.map((column) => eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`))),
+      eb.or(
+        def.searchColumns.map((column) =>
+          eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`),
+        ),
+      ),
     );
   }
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy(sql.ref(def.orderColumn)).offset(offsetOf(query.page, query.pageSize)).limit(query.pageSize).execute(),
+    base
+      .selectAll()
+      .orderBy(sql.ref(def.orderColumn))
+      .offset(offsetOf(query.page, query.pageSize))
+      .limit(query.pageSize)
+      .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return toPage(rows.map((r) => def.fromRow(r as Record<string, unknown>)), query.page, query.pageSize, Number(count.n));
+  return toPage(
+    rows.map((r) => def.fromRow(r as Record<string, unknown>)),
+    query.page,
+    query.pageSize,
+    Number(count.n),
+  );
 }
 
-export async function getMasterRecord<O>(platform: Platform, ctx: RequestContext, def: MasterRecordDefinition<z.ZodObject, O>, id: string): Promise<O> {
+export async function getMasterRecord<O>(
+  platform: Platform,
+  ctx: RequestContext,
+  def: MasterRecordDefinition<z.ZodObject, O>,
+  id: string,
+): Promise<O> {
   assertReadable(def, ctx);
-  let query = platform.db.selectFrom(def.table as 'customers').selectAll().where('id', '=', id);
+  let query = platform.db
+    .selectFrom(def.table as 'customers')
+    .selectAll()
+    .where('id', '=', id);
   query = scopeToCustomer(def, ctx, query);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('not_found', `${def.name} ${id} was not found`);
   return def.fromRow(row);
 }
 
-async function assertReferencesExist(db: Reader, def: MasterRecordDefinition<z.ZodObject, unknown>, input: Record<string, unknown>) {
+async function assertReferencesExist(
+  db: Reader,
+  def: MasterRecordDefinition<z.ZodObject, unknown>,
+  input: Record<string, unknown>,
+) {
   for (const ref of def.references) {
     const value = input[ref.field] as string | null | undefined;
     if (value === null || value === undefined) continue;
-    const found = await db.selectFrom(ref.table as 'customers').select('id').where('id', '=', value).executeTakeFirst();
+    const found = await db
+      .selectFrom(ref.table as 'customers')
+      .select('id')
+      .where('id', '=', value)
+      .executeTakeFirst();
     if (!found) {
-      throw new AppError('validation_failed', `${ref.label} ${value} does not exist`, { errors: [{ path: ref.field, message: `unknown ${ref.label}` }] });
+      throw new AppError('validation_failed', `${ref.label} ${value} does not exist`, {
+        errors: [{ path: ref.field, message: `unknown ${ref.label}` }],
+      });
     }
   }
   for (const field of def.currencyFields) {
     const value = input[field];
     if (typeof value === 'string' && !isKnownCurrency(value)) {
-      throw new AppError('validation_failed', `${value} is not an active ISO 4217 currency`, { errors: [{ path: field, message: 'unknown or withdrawn currency' }] });
+      throw new AppError('validation_failed', `${value} is not an active ISO 4217 currency`, {
+        errors: [{ path: field, message: 'unknown or withdrawn currency' }],
+      });
     }
   }
 }
 
 function conflictFrom(def: MasterRecordDefinition<z.ZodObject, unknown>, error: unknown): never {
-  if (isUniqueViolation(error)) throw new AppError('conflict', `a ${def.name} with the same unique key (code, number, SKU or GTIN) already exists`);
+  if (isUniqueViolation(error))
+    throw new AppError('conflict', `a ${def.name} with the same unique key (code, number, SKU or GTIN) already exists`);
   throw error;
 }
 
-export async function createMasterRecord<I extends z.ZodObject, O>(platform: Platform, ctx: RequestContext, def: MasterRecordDefinition<I, O>, input: z.infer<I>): Promise<O> {
+export async function createMasterRecord<I extends z.ZodObject, O>(
+  platform: Platform,
+  ctx: RequestContext,
+  def: MasterRecordDefinition<I, O>,
+  input: z.infer<I>,
+): Promise<O> {
   assertCan(ctx.actor, 'masterdata.write');
   return runInTransaction(platform, ctx, async (tx) => {
     await assertReferencesExist(tx.db, def, input);
-    const row = { id: tx.ids.next(def.prefix), ...def.toRow(input), version: 1, created_at: tx.now, updated_at: tx.now };
-    await tx.db.insertInto(def.table as 'customers').values(row as never).execute().catch((e: unknown) => conflictFrom(def as never, e));
+    const row = {
+      id: tx.ids.next(def.prefix),
+      ...def.toRow(input),
+      version: 1,
+      created_at: tx.now,
+      updated_at: tx.now,
+    };
+    await tx.db
+      .insertInto(def.table as 'customers')
+      .values(row as never)
+      .execute()
+      .catch((e: unknown) => conflictFrom(def as never, e));
     const created = def.fromRow(row);
     tx.audit({ entityType: def.name, entityId: row.id, action: `${def.name}.created`, after: created });
     tx.emit({ type: `${def.name}.created`, aggregateType: def.name, aggregateId: row.id, payload: { id: row.id } });
@@ -130,10 +188,17 @@ export async function updateMasterRecord<I extends z.ZodObject, O>(
 ): Promise<O> {
   assertCan(ctx.actor, 'masterdata.write');
   return runInTransaction(platform, ctx, async (tx) => {
-    const existing = await tx.db.selectFrom(def.table as 'customers').selectAll().where('id', '=', id).executeTakeFirst();
+    const existing = await tx.db
+      .selectFrom(def.table as 'customers')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!existing) throw new AppError('not_found', `${def.name} ${id} was not found`);
     if (existing.version !== expectedVersion) {
-      throw new AppError('precondition_failed', `${def.name} ${id} is at version ${existing.version}, not ${expectedVersion}; reload and apply your change again`);
+      throw new AppError(
+        'precondition_failed',
+        `${def.name} ${id} is at version ${existing.version}, not ${expectedVersion}; reload and apply your change again`,
+      );
     }
     const before = def.fromRow(existing) as Record<string, unknown>;
     const merged = def.inputSchema.parse({ ...pickInputFields(def, before), ...patch });
@@ -145,10 +210,16 @@ export async function updateMasterRecord<I extends z.ZodObject, O>(
       .where('version', '=', expectedVersion)
       .executeTakeFirst()
       .catch((e: unknown) => conflictFrom(def as never, e));
-    if (Number(result.numUpdatedRows) !== 1) throw new AppError('precondition_failed', `${def.name} ${id} was changed concurrently; reload`);
+    if (Number(result.numUpdatedRows) !== 1)
+      throw new AppError('precondition_failed', `${def.name} ${id} was changed concurrently; reload`);
     const after = def.fromRow({ ...existing, ...def.toRow(merged), version: existing.version + 1, updated_at: tx.now });
     tx.audit({ entityType: def.name, entityId: id, action: `${def.name}.updated`, before, after });
-    tx.emit({ type: `${def.name}.updated`, aggregateType: def.name, aggregateId: id, payload: { id, version: existing.version + 1 } });
+    tx.emit({
+      type: `${def.name}.updated`,
+      aggregateType: def.name,
+      aggregateId: id,
+      payload: { id, version: existing.version + 1 },
+    });
     return after;
   });
 }
@@ -158,7 +229,14 @@ function pickInputFields(def: MasterRecordDefinition<z.ZodObject, unknown>, reco
 }
 
 /** Creates each item independently; one bad item does not stop the others. */
-export function bulkCreateMasterRecords<I extends z.ZodObject, O extends { id: string }>(platform: Platform, ctx: RequestContext, def: MasterRecordDefinition<I, O>, items: unknown[]) {
+export function bulkCreateMasterRecords<I extends z.ZodObject, O extends { id: string }>(
+  platform: Platform,
+  ctx: RequestContext,
+  def: MasterRecordDefinition<I, O>,
+  items: unknown[],
+) {
   assertCan(ctx.actor, 'masterdata.write');
-  return createEach(items, def.inputSchema as unknown as z.ZodType<z.infer<I>>, (item) => createMasterRecord(platform, ctx, def, item));
+  return createEach(items, def.inputSchema as unknown as z.ZodType<z.infer<I>>, (item) =>
+    createMasterRecord(platform, ctx, def, item),
+  );
 }

@@ -38,7 +38,14 @@ export const LEGAL_ENTITIES: MasterRecordDefinition<typeof LegalEntityInputSchem
   references: [],
   isVisibleToCustomers: false,
   toRow: (i) => ({ code: i.code, name: i.name, functional_currency: i.functionalCurrency, country: i.country }),
-  fromRow: (r: Row) => ({ id: str(r.id), code: str(r.code), name: str(r.name), functionalCurrency: str(r.functional_currency), country: str(r.country), version: num(r.version) }),
+  fromRow: (r: Row) => ({
+    id: str(r.id),
+    code: str(r.code),
+    name: str(r.name),
+    functionalCurrency: str(r.functional_currency),
+    country: str(r.country),
+    version: num(r.version),
+  }),
 };
 
 export const SITES: MasterRecordDefinition<typeof SiteInputSchema, Site> = {

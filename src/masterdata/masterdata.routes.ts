@@ -26,35 +26,85 @@ export function registerMasterdataRoutes(app: FastifyInstance, platform: Platfor
   for (const def of MASTER_RECORDS) registerMasterRecordRoutes(app, platform, def);
 }
 
-function registerMasterRecordRoutes(app: FastifyInstance, platform: Platform, def: MasterRecordDefinition<z.ZodObject, { id: string; version: number }>) {
+function registerMasterRecordRoutes(
+  app: FastifyInstance,
+  platform: Platform,
+  def: MasterRecordDefinition<z.ZodObject, { id: string; version: number }>,
+) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['master data'];
   const base = `/${def.path}`;
-  api.get(base, { schema: { tags, summary: `Search ${def.path}`, querystring: SearchQuery, response: { 200: pageOf(def.outputSchema) } } }, (request) =>
-    searchMasterRecords(platform, contextOf(request), def, request.query),
+  api.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `Search ${def.path}`,
+        querystring: SearchQuery,
+        response: { 200: pageOf(def.outputSchema) },
+      },
+    },
+    (request) => searchMasterRecords(platform, contextOf(request), def, request.query),
   );
-  api.get(`${base}/:id`, { schema: { tags, summary: `One ${def.name}`, params: IdParamsSchema, response: { 200: def.outputSchema, 404: ProblemSchema } } }, async (request, reply) => {
-    const record = await getMasterRecord(platform, contextOf(request), def, request.params.id);
-    setVersionEtag(reply, record.version);
-    return record;
-  });
-  api.post(base, { schema: { tags, summary: `Create a ${def.name}`, body: def.inputSchema, response: { 201: def.outputSchema } } }, async (request, reply) => {
-    const record = await createMasterRecord(platform, contextOf(request), def, request.body);
-    setVersionEtag(reply, record.version);
-    return reply.code(201).header('Location', `/api/v1${base}/${record.id}`).send(record);
-  });
+  api.get(
+    `${base}/:id`,
+    {
+      schema: {
+        tags,
+        summary: `One ${def.name}`,
+        params: IdParamsSchema,
+        response: { 200: def.outputSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const record = await getMasterRecord(platform, contextOf(request), def, request.params.id);
+      setVersionEtag(reply, record.version);
+      return record;
+    },
+  );
+  api.post(
+    base,
+    { schema: { tags, summary: `Create a ${def.name}`, body: def.inputSchema, response: { 201: def.outputSchema } } },
+    async (request, reply) => {
+      const record = await createMasterRecord(platform, contextOf(request), def, request.body);
+      setVersionEtag(reply, record.version);
+      return reply.code(201).header('Location', `/api/v1${base}/${record.id}`).send(record);
+    },
+  );
   api.patch(
     `${base}/:id`,
-    { schema: { tags, summary: `Edit a ${def.name} (If-Match required)`, params: IdParamsSchema, body: def.inputSchema.partial().strict(), response: { 200: def.outputSchema } } },
+    {
+      schema: {
+        tags,
+        summary: `Edit a ${def.name} (If-Match required)`,
+        params: IdParamsSchema,
+        body: def.inputSchema.partial().strict(),
+        response: { 200: def.outputSchema },
+      },
+    },
     async (request, reply) => {
-      const record = await updateMasterRecord(platform, contextOf(request), def, request.params.id, request.body, requireIfMatchVersion(request));
+      const record = await updateMasterRecord(
+        platform,
+        contextOf(request),
+        def,
+        request.params.id,
+        request.body,
+        requireIfMatchVersion(request),
+      );
       setVersionEtag(reply, record.version);
       return record;
     },
   );
   api.post(
     `${base}/bulk`,
-    { schema: { tags, summary: `Create many ${def.path}; one result per item`, body: z.strictObject({ items: z.array(z.unknown()).min(1).max(5000) }), response: { 200: BulkResultSchema } } },
+    {
+      schema: {
+        tags,
+        summary: `Create many ${def.path}; one result per item`,
+        body: z.strictObject({ items: z.array(z.unknown()).min(1).max(5000) }),
+        response: { 200: BulkResultSchema },
+      },
+    },
     (request) => bulkCreateMasterRecords(platform, contextOf(request), def, request.body.items),
   );
 }

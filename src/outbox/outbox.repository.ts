@@ -32,5 +32,11 @@ export async function insertOutboxEvents(
 }
 
 export function findOutboxEventsFor(db: Kysely<DB>, aggregateId: string) {
-  return db.selectFrom('outbox_events').selectAll().where('aggregate_id', '=', aggregateId).orderBy('occurred_at').orderBy('id').execute();
+  return db
+    .selectFrom('outbox_events')
+    .selectAll()
+    .where('aggregate_id', '=', aggregateId)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .execute();
 }

@@ -15,7 +15,11 @@ export async function createEach<T>(
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.join('.') || '(item)';
-      results.push({ index, ok: false, error: { code: 'validation_failed', message: `${where}: ${issue?.message ?? 'invalid'}` } });
+      results.push({
+        index,
+        ok: false,
+        error: { code: 'validation_failed', message: `${where}: ${issue?.message ?? 'invalid'}` },
+      });
       continue;
     }
     try {

@@ -156,7 +156,13 @@ export function searchRmaRows(db: Reader, query: ListRmasFilter) {
   if (query.reasonCode) {
     const code = query.reasonCode;
     base = base.where((eb) =>
-      eb.exists(eb.selectFrom('rma_lines').select('rma_lines.id').whereRef('rma_lines.rma_id', '=', 'rmas.id').where('rma_lines.reason_code', '=', code)),
+      eb.exists(
+        eb
+          .selectFrom('rma_lines')
+          .select('rma_lines.id')
+          .whereRef('rma_lines.rma_id', '=', 'rmas.id')
+          .where('rma_lines.reason_code', '=', code),
+      ),
     );
   }
   if (query.q) {
@@ -173,9 +179,16 @@ export function searchRmaRows(db: Reader, query: ListRmasFilter) {
     .selectAll('rmas')
     .select(['customers.name as customer_name', 'customers.account_number as customer_account'])
     .select((eb) =>
-      eb.selectFrom('rma_lines').select((inner) => inner.fn.countAll<number>().as('n')).whereRef('rma_lines.rma_id', '=', 'rmas.id').as('line_count'),
+      eb
+        .selectFrom('rma_lines')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('rma_lines.rma_id', '=', 'rmas.id')
+        .as('line_count'),
     )
-    .orderBy(sql.ref(SORT_COLUMNS[query.sort.replace(/^-/, '')] ?? 'rmas.created_at'), query.sort.startsWith('-') ? 'desc' : 'asc')
+    .orderBy(
+      sql.ref(SORT_COLUMNS[query.sort.replace(/^-/, '')] ?? 'rmas.created_at'),
+      query.sort.startsWith('-') ? 'desc' : 'asc',
+    )
     .orderBy('rmas.id', 'desc')
     .offset(offsetOf(query.page, query.pageSize))
     .limit(query.pageSize)

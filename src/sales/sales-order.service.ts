@@ -88,7 +88,8 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
     .select('customers.name as customer_name')
     .where('sales_orders.id', '=', id)
     .executeTakeFirst();
-  if (!order || !isVisibleToActor(ctx.actor, order.customer_id)) throw new AppError('not_found', `sales order ${id} was not found`);
+  if (!order || !isVisibleToActor(ctx.actor, order.customer_id))
+    throw new AppError('not_found', `sales order ${id} was not found`);
   const lines = await platform.db
     .selectFrom('sales_order_lines')
     .innerJoin('products', 'products.id', 'sales_order_lines.product_id')
@@ -130,30 +131,64 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
 export async function createSalesOrder(platform: Platform, ctx: RequestContext, input: SalesOrderInput) {
   assertCan(ctx.actor, 'orders.write');
   if (!isKnownCurrency(input.currency)) {
-    throw new AppError('validation_failed', `${input.currency} is not an active ISO 4217 currency`, { errors: [{ path: 'currency', message: 'unknown currency' }] });
+    throw new AppError('validation_failed', `${input.currency} is not an active ISO 4217 currency`, {
+      errors: [{ path: 'currency', message: 'unknown currency' }],
+    });
   }
   const lineNumbers = input.lines.map((l) => l.lineNumber);
   if (new Set(lineNumbers).size !== lineNumbers.length) {
-    throw new AppError('validation_failed', 'line numbers must be unique within an order', { errors: [{ path: 'lines', message: 'duplicate line number' }] });
+    throw new AppError('validation_failed', 'line numbers must be unique within an order', {
+      errors: [{ path: 'lines', message: 'duplicate line number' }],
+    });
   }
   for (const [i, line] of input.lines.entries()) {
     if (line.serialsShipped.length > 0 && line.serialsShipped.length !== line.quantityShipped) {
-      throw new AppError('validation_failed', `line ${line.lineNumber} lists ${line.serialsShipped.length} serials for ${line.quantityShipped} shipped`, {
-        errors: [{ path: `lines.${i}.serialsShipped`, message: 'one serial per unit shipped' }],
-      });
+      throw new AppError(
+        'validation_failed',
+        `line ${line.lineNumber} lists ${line.serialsShipped.length} serials for ${line.quantityShipped} shipped`,
+        {
+          errors: [{ path: `lines.${i}.serialsShipped`, message: 'one serial per unit shipped' }],
+        },
+      );
     }
   }
   return runInTransaction(platform, ctx, async (tx) => {
-    const customer = await tx.db.selectFrom('customers').select(['id', 'legal_entity_id']).where('id', '=', input.customerId).executeTakeFirst();
-    if (!customer) throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, { errors: [{ path: 'customerId', message: 'unknown customer' }] });
-    const entity = await tx.db.selectFrom('legal_entities').select('id').where('id', '=', input.legalEntityId).executeTakeFirst();
-    if (!entity) throw new AppError('validation_failed', `legal entity ${input.legalEntityId} does not exist`, { errors: [{ path: 'legalEntityId', message: 'unknown legal entity' }] });
+    const customer = await tx.db
+      .selectFrom('customers')
+      .select(['id', 'legal_entity_id'])
+      .where('id', '=', input.customerId)
+      .executeTakeFirst();
+    if (!customer)
+      throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
+        errors: [{ path: 'customerId', message: 'unknown customer' }],
+      });
+    const entity = await tx.db
+      .selectFrom('legal_entities')
+      .select('id')
+      .where('id', '=', input.legalEntityId)
+      .executeTakeFirst();
+    if (!entity)
+      throw new AppError('validation_failed', `legal entity ${input.legalEntityId} does not exist`, {
+        errors: [{ path: 'legalEntityId', message: 'unknown legal entity' }],
+      });
     const productIds = [...new Set(input.lines.map((l) => l.productId))];
     const products = await tx.db.selectFrom('products').select('id').where('id', 'in', productIds).execute();
     const known = new Set(products.map((p) => p.id));
     const unknownIndex = input.lines.findIndex((l) => !known.has(l.productId));
     if (unknownIndex >= 0) {
-      throw new AppError('validation_failed', `product ${input.lines[unknownIndex]!.productId} does not exist`, { errors: [{ path: `lines.${unknownIndex}.productId`, message: 'unknown product' }] });
+      throw new AppError('validation_failed', `product ${input.lines[unknownIndex]!.productId} does not exist`, {
+        errors: [{ path: `lines.${unknownIndex}.productId`, message: 'unknown product' }],
+      });
+    }
+    const siteIds = [...new Set(input.lines.flatMap((l) => (l.shipSiteId ? [l.shipSiteId] : [])))];
+    const sites =
+      siteIds.length > 0 ? await tx.db.selectFrom('sites').select('id').where('id', 'in', siteIds).execute() : [];
+    const knownSites = new Set(sites.map((s) => s.id));
+    const unknownSiteIndex = input.lines.findIndex((l) => l.shipSiteId !== null && !knownSites.has(l.shipSiteId));
+    if (unknownSiteIndex >= 0) {
+      throw new AppError('validation_failed', `site ${input.lines[unknownSiteIndex]!.shipSiteId} does not exist`, {
+        errors: [{ path: `lines.${unknownSiteIndex}.shipSiteId`, message: 'unknown site' }],
+      });
     }
     const orderId = tx.ids.next('so');
     await tx.db
@@ -192,8 +227,18 @@ export async function createSalesOrder(platform: Platform, ctx: RequestContext, 
       ship_site_id: l.shipSiteId,
     }));
     await tx.db.insertInto('sales_order_lines').values(lineRows).execute();
-    tx.audit({ entityType: 'sales_order', entityId: orderId, action: 'sales_order.created', after: { orderNumber: input.orderNumber, customerId: input.customerId, lines: input.lines.length } });
-    tx.emit({ type: 'sales_order.created', aggregateType: 'sales_order', aggregateId: orderId, payload: { id: orderId, orderNumber: input.orderNumber } });
+    tx.audit({
+      entityType: 'sales_order',
+      entityId: orderId,
+      action: 'sales_order.created',
+      after: { orderNumber: input.orderNumber, customerId: input.customerId, lines: input.lines.length },
+    });
+    tx.emit({
+      type: 'sales_order.created',
+      aggregateType: 'sales_order',
+      aggregateId: orderId,
+      payload: { id: orderId, orderNumber: input.orderNumber },
+    });
     return { id: orderId };
   });
 }

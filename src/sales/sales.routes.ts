@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParamsSchema, pageOf } from '../contracts/common.js';
 import { BulkResultSchema, SalesOrderInputSchema, SalesOrderSchema } from '../contracts/masterdata.js';
 import { createEach } from '../platform/bulk.js';
+import { assertCan } from '../identity/index.js';
 import { contextOf } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createSalesOrder, getSalesOrder, searchSalesOrders } from './sales-order.service.js';
@@ -19,22 +20,62 @@ const OrderQuery = z.strictObject({
 export function registerSalesRoutes(app: FastifyInstance, platform: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['sales orders'];
-  api.get('/orders', { schema: { tags, summary: 'Search sales orders (customers see their own)', querystring: OrderQuery, response: { 200: pageOf(OrderSummarySchema) } } }, (request) =>
-    searchSalesOrders(platform, contextOf(request), request.query),
+  api.get(
+    '/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Search sales orders (customers see their own)',
+        querystring: OrderQuery,
+        response: { 200: pageOf(OrderSummarySchema) },
+      },
+    },
+    (request) => searchSalesOrders(platform, contextOf(request), request.query),
   );
-  api.get('/orders/:id', { schema: { tags, summary: 'A sales order with its lines and returnable quantities', params: IdParamsSchema, response: { 200: SalesOrderSchema } } }, (request) =>
-    getSalesOrder(platform, contextOf(request), request.params.id),
+  api.get(
+    '/orders/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A sales order with its lines and returnable quantities',
+        params: IdParamsSchema,
+        response: { 200: SalesOrderSchema },
+      },
+    },
+    (request) => getSalesOrder(platform, contextOf(request), request.params.id),
   );
-  api.post('/orders', { schema: { tags, summary: 'Record a shipped sales order (from the ERP)', body: SalesOrderInputSchema, response: { 201: SalesOrderSchema } } }, async (request, reply) => {
-    const ctx = contextOf(request);
-    const { id } = await createSalesOrder(platform, ctx, request.body);
-    return reply.code(201).header('Location', `/api/v1/orders/${id}`).send(await getSalesOrder(platform, ctx, id));
-  });
+  api.post(
+    '/orders',
+    {
+      schema: {
+        tags,
+        summary: 'Record a shipped sales order (from the ERP)',
+        body: SalesOrderInputSchema,
+        response: { 201: SalesOrderSchema },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      const { id } = await createSalesOrder(platform, ctx, request.body);
+      return reply
+        .code(201)
+        .header('Location', `/api/v1/orders/${id}`)
+        .send(await getSalesOrder(platform, ctx, id));
+    },
+  );
   api.post(
     '/orders/bulk',
-    { schema: { tags, summary: 'Record many orders; one result per item', body: z.strictObject({ items: z.array(z.unknown()).min(1).max(2000) }), response: { 200: BulkResultSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Record many orders; one result per item',
+        body: z.strictObject({ items: z.array(z.unknown()).min(1).max(2000) }),
+        response: { 200: BulkResultSchema },
+      },
+    },
     (request) => {
       const ctx = contextOf(request);
+      assertCan(ctx.actor, 'orders.write');
       return createEach(request.body.items, SalesOrderInputSchema, (order) => createSalesOrder(platform, ctx, order));
     },
   );

@@ -6,11 +6,17 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Platform } from '../platform/unit-of-work.js';
 import { registerProblemHandlers, sendProblem } from '../platform/http/problem.js';
 import { registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
+import { registerNulRejection } from '../platform/http/reject-nul.js';
 import { authenticate } from '../identity/index.js';
 import { registerIdentityRoutes } from '../identity/identity.routes.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
@@ -44,7 +50,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       info: {
         title: 'Boomerang API',
         version: '1.0.0',
-        description: 'Returns management and reverse logistics. Authenticate with POST /api/v1/auth/token and send Authorization: Bearer <token>.',
+        description:
+          'Returns management and reverse logistics. Authenticate with POST /api/v1/auth/token and send Authorization: Bearer <token>.',
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
@@ -55,6 +62,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   registerAuthentication(app, (credential) => authenticate(platform, credential));
   registerIdempotency(app, platform.db, platform.clock);
+  registerNulRejection(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/health', { config: { isPublic: true }, schema: { hide: true } }, async () => {
@@ -85,7 +93,8 @@ function registerWebApp(app: FastifyInstance, webRoot: string): void {
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
   if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((request, reply) => {
-    const isPageRequest = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    const isPageRequest =
+      request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
     if (isPageRequest && hasWeb) return reply.type('text/html').sendFile('index.html');
     return sendProblem(reply, request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });

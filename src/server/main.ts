@@ -14,7 +14,9 @@ const app = await buildApp(platform, { logLevel: config.logLevel });
 // Authorizations lapse with the calendar, not with a request; check hourly (idempotent, and safe
 // with several API processes because each expiry is a versioned update).
 const runExpiry = () =>
-  expireDueAuthorizations(platform, systemContext('expiry-job')).catch((error: unknown) => app.log.error({ err: error }, 'expiry job failed'));
+  expireDueAuthorizations(platform, systemContext('expiry-job')).catch((error: unknown) =>
+    app.log.error({ err: error }, 'expiry job failed'),
+  );
 void runExpiry();
 const expiryTimer = setInterval(() => void runExpiry(), 60 * 60 * 1000);
 expiryTimer.unref();
@@ -22,7 +24,10 @@ expiryTimer.unref();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     clearInterval(expiryTimer);
-    void app.close().then(() => platform.close()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => platform.close())
+      .then(() => process.exit(0));
   });
 }
 

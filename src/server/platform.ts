@@ -7,10 +7,18 @@ import type { Platform } from '../platform/unit-of-work.js';
 import { systemContext } from '../platform/actor.js';
 import { seedDefaultConfiguration } from '../configuration/index.js';
 
-export async function startPlatform(options: { databaseUrl: string; clock?: Clock }): Promise<Platform & { close(): Promise<void> }> {
+export async function startPlatform(options: {
+  databaseUrl: string;
+  clock?: Clock;
+}): Promise<Platform & { close(): Promise<void> }> {
   const database = openDatabase({ url: options.databaseUrl });
   await migrateToLatest(database.db);
-  const platform = { db: database.db, dialect: database.dialect, clock: options.clock ?? systemClock, ids: createIdGenerator() };
+  const platform = {
+    db: database.db,
+    dialect: database.dialect,
+    clock: options.clock ?? systemClock,
+    ids: createIdGenerator(),
+  };
   await seedDefaultConfiguration(platform, systemContext('startup'));
   return { ...platform, close: () => database.close() };
 }

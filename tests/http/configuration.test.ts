@@ -9,7 +9,8 @@ import { makeWorld } from './support/factories.js';
 
 const KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_codes'] as const;
 type Kind = (typeof KINDS)[number];
-const errorPaths = (res: LightMyRequestResponse) => (res.json().errors ?? []).map((e: { path: string }) => e.path) as string[];
+const errorPaths = (res: LightMyRequestResponse) =>
+  (res.json().errors ?? []).map((e: { path: string }) => e.path) as string[];
 
 function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
   expect(res.statusCode, res.body).toBe(status);
@@ -18,7 +19,13 @@ function expectProblem(res: LightMyRequestResponse, status: number, code?: strin
 }
 
 function rmaBody(customerId: string, orderLineId: string, lineOverrides: Record<string, unknown> = {}) {
-  return { customerId, returnType: 'standard', lines: [{ orderLineId, quantity: 1, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened', ...lineOverrides }] };
+  return {
+    customerId,
+    returnType: 'standard',
+    lines: [
+      { orderLineId, quantity: 1, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened', ...lineOverrides },
+    ],
+  };
 }
 
 describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
@@ -35,13 +42,36 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
   async function current(kind: Kind) {
     const res = await t.request(agent, { method: 'GET', url: `/api/v1/config/${kind}` });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ kind: Kind; version: number; document: Record<string, unknown> & { codes?: Array<Record<string, unknown>> }; comment: string; createdBy: string; createdAt: string }>();
+    return res.json<{
+      kind: Kind;
+      version: number;
+      document: Record<string, unknown> & { codes?: Array<Record<string, unknown>> };
+      comment: string;
+      createdBy: string;
+      createdAt: string;
+    }>();
   }
-  function publish(kind: Kind, document: unknown, version: number | null, comment: unknown = 'test change', token = admin) {
-    return t.request(token, { method: 'PUT', url: `/api/v1/config/${kind}`, payload: { document, comment }, headers: version === null ? {} : { 'if-match': `"${version}"` } });
+  function publish(
+    kind: Kind,
+    document: unknown,
+    version: number | null,
+    comment: unknown = 'test change',
+    token = admin,
+  ) {
+    return t.request(token, {
+      method: 'PUT',
+      url: `/api/v1/config/${kind}`,
+      payload: { document, comment },
+      headers: version === null ? {} : { 'if-match': `"${version}"` },
+    });
   }
   function publishWithoutComment(kind: Kind, document: unknown, version: number) {
-    return t.request(admin, { method: 'PUT', url: `/api/v1/config/${kind}`, payload: { document }, headers: { 'if-match': `"${version}"` } });
+    return t.request(admin, {
+      method: 'PUT',
+      url: `/api/v1/config/${kind}`,
+      payload: { document },
+      headers: { 'if-match': `"${version}"` },
+    });
   }
 
   it('serves every kind with its version as the ETag', async () => {
@@ -60,7 +90,11 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     const customer = await t.tokenFor('customer', { customerId: (await makeWorld(t.platform)).customer.id });
     expect((await t.request(customer, { method: 'GET', url: '/api/v1/config/reason_codes' })).statusCode).toBe(200);
 
-    for (const url of ['/api/v1/config/tax_rules', '/api/v1/config/RETURN_POLICY', '/api/v1/config/tax_rules/versions']) {
+    for (const url of [
+      '/api/v1/config/tax_rules',
+      '/api/v1/config/RETURN_POLICY',
+      '/api/v1/config/tax_rules/versions',
+    ]) {
       const res = await t.request(agent, { method: 'GET', url });
       expectProblem(res, 400, 'validation_failed');
       expect(errorPaths(res)).toEqual(['params.kind']);
@@ -76,7 +110,12 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     expectProblem(stale, 412, 'precondition_failed');
     expect(stale.json().detail).toContain(`version ${before.version}`);
     expectProblem(await publish('return_policy', changed, before.version - 1), 412);
-    const garbage = await t.request(admin, { method: 'PUT', url: '/api/v1/config/return_policy', payload: { document: changed, comment: 'x' }, headers: { 'if-match': '*' } });
+    const garbage = await t.request(admin, {
+      method: 'PUT',
+      url: '/api/v1/config/return_policy',
+      payload: { document: changed, comment: 'x' },
+      headers: { 'if-match': '*' },
+    });
     expectProblem(garbage, 400);
     expect((await current('return_policy')).version).toBe(before.version);
   });
@@ -90,9 +129,17 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     const cases: Array<[Kind, unknown, string]> = [
       ['return_policy', { ...policy, defaultReturnWindowDays: -1 }, 'document.defaultReturnWindowDays'],
       ['return_policy', { ...policy, authorizationValidDays: 0 }, 'document.authorizationValidDays'],
-      ['return_policy', { ...policy, windowExemptReturnTypes: ['warranty', 'gift'] }, 'document.windowExemptReturnTypes.1'],
+      [
+        'return_policy',
+        { ...policy, windowExemptReturnTypes: ['warranty', 'gift'] },
+        'document.windowExemptReturnTypes.1',
+      ],
       ['return_policy', { ...policy, windows: [{ tier: 'gold', category: '*', days: -5 }] }, 'document.windows.0.days'],
-      ['return_policy', { ...policy, windows: [{ tier: 'gold', category: '*', days: 5, note: 'x' }] }, 'document.windows.0'],
+      [
+        'return_policy',
+        { ...policy, windows: [{ tier: 'gold', category: '*', days: 5, note: 'x' }] },
+        'document.windows.0',
+      ],
       ['return_policy', { ...policy, restockingFeeBps: 1500 }, 'document'],
       ['return_policy', rules, 'document'],
       ['return_policy', null, 'document'],
@@ -100,20 +147,39 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
       ['approval_rules', { ...rules, valueThresholds: { usd: 100 } }, 'document.valueThresholds.usd'],
       ['approval_rules', { ...rules, valueThresholds: { USD: 1.5 } }, 'document.valueThresholds.USD'],
       ['approval_rules', { ...rules, defaultValueThresholdMinor: -1 }, 'document.defaultValueThresholdMinor'],
-      ['approval_rules', { ...rules, conditionsRequiringApproval: ['soggy'] }, 'document.conditionsRequiringApproval.0'],
-      ['reason_codes', { codes: [...reasons.codes!, { ...reasons.codes![0], label: 'Again' }] }, `document.codes.${reasons.codes!.length}.code`],
+      [
+        'approval_rules',
+        { ...rules, conditionsRequiringApproval: ['soggy'] },
+        'document.conditionsRequiringApproval.0',
+      ],
+      [
+        'reason_codes',
+        { codes: [...reasons.codes!, { ...reasons.codes![0], label: 'Again' }] },
+        `document.codes.${reasons.codes!.length}.code`,
+      ],
       ['reason_codes', { codes: [] }, 'document.codes'],
       ['reason_codes', { codes: [{ code: 'lower case', label: 'x', fault: 'customer' }] }, 'document.codes.0.code'],
       ['reason_codes', { codes: [{ code: 'GOOD', label: 'x', fault: 'aliens' }] }, 'document.codes.0.fault'],
-      ['disposition_codes', { codes: [...dispositions.codes!, dispositions.codes![2]] }, `document.codes.${dispositions.codes!.length}.code`],
-      ['disposition_codes', { codes: [{ code: 'MELT', label: 'Melt', stockStatus: 'liquid' }] }, 'document.codes.0.stockStatus'],
+      [
+        'disposition_codes',
+        { codes: [...dispositions.codes!, dispositions.codes![2]] },
+        `document.codes.${dispositions.codes!.length}.code`,
+      ],
+      [
+        'disposition_codes',
+        { codes: [{ code: 'MELT', label: 'Melt', stockStatus: 'liquid' }] },
+        'document.codes.0.stockStatus',
+      ],
     ];
     for (const [kind, document, path] of cases) {
       const res = await publish(kind, document, versionsBefore[KINDS.indexOf(kind)]!);
       expectProblem(res, 400, 'validation_failed');
       const paths = errorPaths(res);
       expect(paths, `${kind} ${JSON.stringify(document)}`).toContain(path);
-      expect(paths.every((p) => p === 'document' || p.startsWith('document.')), paths.join()).toBe(true);
+      expect(
+        paths.every((p) => p === 'document' || p.startsWith('document.')),
+        paths.join(),
+      ).toBe(true);
     }
     const afterVersions = await Promise.all(KINDS.map(async (k) => (await current(k)).version));
     expect(afterVersions).toEqual(versionsBefore);
@@ -129,13 +195,27 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
       expectProblem(res, 400, 'validation_failed');
       expect(errorPaths(res)).toEqual(['comment']);
     }
-    const extra = await t.request(admin, { method: 'PUT', url: '/api/v1/config/disposition_codes', payload: { document, comment: 'x', publishAt: 'tomorrow' }, headers: { 'if-match': `"${version}"` } });
+    const extra = await t.request(admin, {
+      method: 'PUT',
+      url: '/api/v1/config/disposition_codes',
+      payload: { document, comment: 'x', publishAt: 'tomorrow' },
+      headers: { 'if-match': `"${version}"` },
+    });
     expectProblem(extra, 400);
-    const unknownKind = await t.request(admin, { method: 'PUT', url: '/api/v1/config/tax_rules', payload: { document, comment: 'x' }, headers: { 'if-match': '"1"' } });
+    const unknownKind = await t.request(admin, {
+      method: 'PUT',
+      url: '/api/v1/config/tax_rules',
+      payload: { document, comment: 'x' },
+      headers: { 'if-match': '"1"' },
+    });
     expectProblem(unknownKind, 400);
     expect(errorPaths(unknownKind)).toContain('params.kind');
     for (const role of ['cs_agent', 'cs_manager', 'ops_manager', 'finance'] as const) {
-      expectProblem(await publish('disposition_codes', document, version, 'mine now', await t.tokenFor(role)), 403, 'forbidden');
+      expectProblem(
+        await publish('disposition_codes', document, version, 'mine now', await t.tokenFor(role)),
+        403,
+        'forbidden',
+      );
     }
     const customer = await t.tokenFor('customer', { customerId: (await makeWorld(t.platform)).customer.id });
     expectProblem(await publish('disposition_codes', document, version, 'mine now', customer), 403);
@@ -144,41 +224,79 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
 
   it('publishes a new version with its comment and author, and keeps the history', async () => {
     const before = await current('disposition_codes');
-    const document = { codes: [...before.document.codes!, { code: 'DONATE', label: 'Donate', description: 'Give to charity', stockStatus: 'scrapped' }] };
+    const document = {
+      codes: [
+        ...before.document.codes!,
+        { code: 'DONATE', label: 'Donate', description: 'Give to charity', stockStatus: 'scrapped' },
+      ],
+    };
     const res = await publish('disposition_codes', document, before.version, '  charity programme from Q1  ');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers.etag).toBe(`"${before.version + 1}"`);
-    expect(res.json()).toMatchObject({ kind: 'disposition_codes', version: before.version + 1, comment: 'charity programme from Q1', createdBy: 'admin@test.local' });
+    expect(res.json()).toMatchObject({
+      kind: 'disposition_codes',
+      version: before.version + 1,
+      comment: 'charity programme from Q1',
+      createdBy: 'admin@test.local',
+    });
     // Defaults inside the document are filled in before it is stored.
-    expect(res.json().document.codes.at(-1)).toEqual({ code: 'DONATE', label: 'Donate', description: 'Give to charity', isActive: true, stockStatus: 'scrapped' });
+    expect(res.json().document.codes.at(-1)).toEqual({
+      code: 'DONATE',
+      label: 'Donate',
+      description: 'Give to charity',
+      isActive: true,
+      stockStatus: 'scrapped',
+    });
 
     const now = await t.request(agent, { method: 'GET', url: '/api/v1/config/disposition_codes' });
     expect(now.headers.etag).toBe(`"${before.version + 1}"`);
     expect(now.json()).toEqual(res.json());
-    const versions = (await t.request(agent, { method: 'GET', url: '/api/v1/config/disposition_codes/versions' })).json();
+    const versions = (
+      await t.request(agent, { method: 'GET', url: '/api/v1/config/disposition_codes/versions' })
+    ).json();
     expect(versions.items.map((v: { version: number }) => v.version)).toEqual([before.version + 1, before.version]);
     expect(versions.items[0]).toMatchObject({ comment: 'charity programme from Q1', createdBy: 'admin@test.local' });
     expect(versions.items[1]).toMatchObject({ comment: before.comment, document: before.document });
 
     // The version just edited is stale now.
     expectProblem(await publish('disposition_codes', document, before.version), 412);
-    const audit = await t.platform.db.selectFrom('audit_events').select(['action', 'before', 'after']).where('entity_id', '=', 'disposition_codes').orderBy('seq').execute();
+    const audit = await t.platform.db
+      .selectFrom('audit_events')
+      .select(['action', 'before', 'after'])
+      .where('entity_id', '=', 'disposition_codes')
+      .orderBy('seq')
+      .execute();
     expect(audit.at(-1)!.action).toBe('config.published');
-    expect(JSON.parse(audit.at(-1)!.after!)).toMatchObject({ version: before.version + 1, comment: 'charity programme from Q1' });
+    expect(JSON.parse(audit.at(-1)!.after!)).toMatchObject({
+      version: before.version + 1,
+      comment: 'charity programme from Q1',
+    });
   });
 
   async function racePublishes() {
     const before = await current('return_policy');
     const attempts = await Promise.all(
-      [40, 41, 42, 43, 44, 45, 46, 47].map((days) => publish('return_policy', { ...before.document, defaultReturnWindowDays: days }, before.version, `try ${days}`)),
+      [40, 41, 42, 43, 44, 45, 46, 47].map((days) =>
+        publish('return_policy', { ...before.document, defaultReturnWindowDays: days }, before.version, `try ${days}`),
+      ),
     );
-    return { before, statuses: attempts.map((r) => r.statusCode), winner: attempts.find((r) => r.statusCode === 200)?.json() };
+    return {
+      before,
+      statuses: attempts.map((r) => r.statusCode),
+      winner: attempts.find((r) => r.statusCode === 200)?.json(),
+    };
   }
 
   it('lets exactly one of several concurrent publishes of the same version win', async () => {
     const { before, statuses, winner } = await racePublishes();
-    expect(statuses.filter((s) => s === 200), statuses.join()).toHaveLength(1);
-    expect(statuses.filter((s) => s >= 400), statuses.join()).toHaveLength(7);
+    expect(
+      statuses.filter((s) => s === 200),
+      statuses.join(),
+    ).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s >= 400),
+      statuses.join(),
+    ).toHaveLength(7);
     const after = await current('return_policy');
     expect(after.version).toBe(before.version + 1);
     expect(after.document.defaultReturnWindowDays).toBe(winner.document.defaultReturnWindowDays);
@@ -187,34 +305,53 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     await publish('return_policy', before.document, after.version, 'restore');
   });
 
-  // BUG (src/configuration/configuration.service.ts, publishConfig): on PostgreSQL concurrent
-  // publishes all read version N and insert N+1; the losers hit the (kind, version) primary key
-  // and the unique violation escapes as a 500 instead of 412 (SQLite serializes the transactions,
-  // so the losers see the new version and get 412). Remove `.fails` once the insert maps
-  // isUniqueViolation to precondition_failed.
-  (dialect === 'postgres' ? it.fails : it)('answers the losers of a concurrent publish with 412, never 500', async () => {
+  // On PostgreSQL the losers read the same version and collide on the (kind, version) key.
+  it('answers the losers of a concurrent publish with 412, never 500', async () => {
     const { before, statuses } = await racePublishes();
-    expect(statuses.filter((s) => s === 412), statuses.join()).toHaveLength(7);
+    expect(
+      statuses.filter((s) => s === 412),
+      statuses.join(),
+    ).toHaveLength(7);
     await publish('return_policy', before.document, before.version + 1, 'restore');
   });
 
   it('routes returns by the approval rules in force when each was created, and records that version', async () => {
     const w = await makeWorld(t.platform, { quantityShipped: 10, unitPriceMinor: 500 });
     const rulesBefore = await current('approval_rules');
-    const earlier = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const earlier = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(earlier.statusCode, earlier.body).toBe(201);
     expect(earlier.json()).toMatchObject({ status: 'authorized', approvalRulesVersion: rulesBefore.version });
 
     // Lower the USD threshold to $1.00, so every return of more than that needs a manager.
-    const stricter = { ...rulesBefore.document, valueThresholds: { ...(rulesBefore.document.valueThresholds as object), USD: 100 } };
-    const published = await publish('approval_rules', stricter, rulesBefore.version, 'tighten approvals during stock count');
+    const stricter = {
+      ...rulesBefore.document,
+      valueThresholds: { ...(rulesBefore.document.valueThresholds as object), USD: 100 },
+    };
+    const published = await publish(
+      'approval_rules',
+      stricter,
+      rulesBefore.version,
+      'tighten approvals during stock count',
+    );
     expect(published.statusCode, published.body).toBe(200);
     const newVersion = rulesBefore.version + 1;
     expect(published.json().version).toBe(newVersion);
 
-    const evaluated = await t.request(agent, { method: 'POST', url: '/api/v1/returns/evaluate', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const evaluated = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns/evaluate',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(evaluated.json().routing).toMatchObject({ decision: 'needs_approval', approvalRulesVersion: newVersion });
-    const later = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const later = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(later.statusCode, later.body).toBe(201);
     expect(later.json()).toMatchObject({ status: 'pending_approval', approvalRulesVersion: newVersion });
     expect(later.json().routingReasons.join(' ')).toMatch(/above the auto-approval limit of USD 1\.00/);
@@ -227,51 +364,105 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     // Restore the old thresholds as a further version; returns go straight through again.
     const restored = await publish('approval_rules', rulesBefore.document, newVersion, 'stock count over');
     expect(restored.json().version).toBe(newVersion + 1);
-    const third = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const third = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(third.json()).toMatchObject({ status: 'authorized', approvalRulesVersion: newVersion + 1 });
   });
 
   it('records the return policy version in force, and applies a changed window at once', async () => {
     const w = await makeWorld(t.platform); // gold customer, delivered 2026-11-16: 10 days ago
     const policy = await current('return_policy');
-    const first = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const first = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(first.json()).toMatchObject({ status: 'authorized', returnPolicyVersion: policy.version });
 
     const noWindows = { ...policy.document, defaultReturnWindowDays: 5, windows: [] };
     const published = await publish('return_policy', noWindows, policy.version, 'five days for everyone');
     expect(published.statusCode, published.body).toBe(200);
-    const refused = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const refused = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expectProblem(refused, 422, 'not_eligible');
     expect(refused.json().verdict.returnPolicyVersion).toBe(policy.version + 1);
     expect(refused.json().detail).toMatch(/window/i);
-    expect((await t.request(agent, { method: 'GET', url: `/api/v1/returns/${first.json().id}` })).json().returnPolicyVersion).toBe(policy.version);
+    expect(
+      (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${first.json().id}` })).json().returnPolicyVersion,
+    ).toBe(policy.version);
 
     const back = await publish('return_policy', policy.document, policy.version + 1, 'restore');
     expect(back.statusCode).toBe(200);
-    expect((await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) })).statusCode).toBe(201);
+    expect(
+      (
+        await t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: rmaBody(w.customer.id, w.orderLine.id),
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 
   it('makes a deactivated reason code ineligible for new requests', async () => {
     const w = await makeWorld(t.platform);
     const reasons = await current('reason_codes');
-    const deactivated = { codes: reasons.document.codes!.map((c) => (c.code === 'OVERSTOCK' ? { ...c, isActive: false } : c)) };
+    const deactivated = {
+      codes: reasons.document.codes!.map((c) => (c.code === 'OVERSTOCK' ? { ...c, isActive: false } : c)),
+    };
     const published = await publish('reason_codes', deactivated, reasons.version, 'no more overstock returns');
     expect(published.statusCode, published.body).toBe(200);
 
-    const evaluated = await t.request(agent, { method: 'POST', url: '/api/v1/returns/evaluate', payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }) });
+    const evaluated = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns/evaluate',
+      payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }),
+    });
     expect(evaluated.statusCode).toBe(200);
     expect(evaluated.json().isEligible).toBe(false);
-    const refused = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }) });
+    const refused = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }),
+    });
     expectProblem(refused, 422, 'not_eligible');
     const check = refused.json().verdict.lines[0].checks.find((c: { code: string }) => c.code === 'reason_code_active');
     expect(check).toMatchObject({ passed: false });
     expect(check.message).toContain('OVERSTOCK');
-    const committed = await t.platform.db.selectFrom('sales_order_lines').select('quantity_committed').where('id', '=', w.orderLine.id).executeTakeFirstOrThrow();
+    const committed = await t.platform.db
+      .selectFrom('sales_order_lines')
+      .select('quantity_committed')
+      .where('id', '=', w.orderLine.id)
+      .executeTakeFirstOrThrow();
     expect(committed.quantity_committed).toBe(0);
 
     // Other reasons are unaffected; reactivating brings the code back.
-    expect((await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'DEFECTIVE' }) })).statusCode).toBe(201);
-    expect((await publish('reason_codes', reasons.document, reasons.version + 1, 'overstock returns again')).statusCode).toBe(200);
-    expect((await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }) })).statusCode).toBe(201);
+    expect(
+      (
+        await t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'DEFECTIVE' }),
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (await publish('reason_codes', reasons.document, reasons.version + 1, 'overstock returns again')).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: rmaBody(w.customer.id, w.orderLine.id, { reasonCode: 'OVERSTOCK' }),
+        })
+      ).statusCode,
+    ).toBe(201);
   });
 });

@@ -28,16 +28,33 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
   it('imports legal entities and reports each bad row with its field', async () => {
     const report = await importText(
       'legal-entities',
-      csv('code,name,functionalCurrency,country', 'CSV-US,CSV Supply Inc.,USD,US', 'CSV-EU,"CSV Supply Europe, B.V.",EUR,NL', 'CSV-BAD,Bad Entity,usd,USA', 'CSV-XXX,Unknown Money Ltd,XXY,GB'),
+      csv(
+        'code,name,functionalCurrency,country',
+        'CSV-US,CSV Supply Inc.,USD,US',
+        'CSV-EU,"CSV Supply Europe, B.V.",EUR,NL',
+        'CSV-BAD,Bad Entity,usd,USA',
+        'CSV-XXX,Unknown Money Ltd,XXY,GB',
+      ),
     );
     expect(report).toMatchObject({ created: 2, failed: 2, rows: 4 });
-    expect(report.failures.map((f) => [f.row, f.field])).toEqual([[4, 'functionalCurrency'], [4, 'country'], [5, 'functionalCurrency']]);
-    const eu = await t.platform.db.selectFrom('legal_entities').selectAll().where('code', '=', 'CSV-EU').executeTakeFirstOrThrow();
+    expect(report.failures.map((f) => [f.row, f.field])).toEqual([
+      [4, 'functionalCurrency'],
+      [4, 'country'],
+      [5, 'functionalCurrency'],
+    ]);
+    const eu = await t.platform.db
+      .selectFrom('legal_entities')
+      .selectAll()
+      .where('code', '=', 'CSV-EU')
+      .executeTakeFirstOrThrow();
     expect(eu).toMatchObject({ name: 'CSV Supply Europe, B.V.', functional_currency: 'EUR', country: 'NL' });
   });
 
   it('reports rows that already exist as conflicts when the same file is imported again', async () => {
-    const report = await importText('legal-entities', csv('code,name,functionalCurrency,country', 'CSV-US,CSV Supply Inc.,USD,US'));
+    const report = await importText(
+      'legal-entities',
+      csv('code,name,functionalCurrency,country', 'CSV-US,CSV Supply Inc.,USD,US'),
+    );
     expect(report).toMatchObject({ created: 0, failed: 1 });
     expect(report.failures[0]!.message).toMatch(/already exists/);
   });
@@ -58,7 +75,11 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       expect.objectContaining({ row: 4, field: 'capabilities.1' }),
       expect.objectContaining({ row: 4, field: 'isActive' }),
     ]);
-    const dal = await t.platform.db.selectFrom('sites').selectAll().where('code', '=', 'CSV-DAL').executeTakeFirstOrThrow();
+    const dal = await t.platform.db
+      .selectFrom('sites')
+      .selectAll()
+      .where('code', '=', 'CSV-DAL')
+      .executeTakeFirstOrThrow();
     expect(dal).toMatchObject({ legal_entity_id: await idOf('legal_entities', 'CSV-US'), is_active: 1 });
     expect(JSON.parse(dal.capabilities)).toEqual(['receiving', 'inspection', 'hazmat']);
 
@@ -73,17 +94,40 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       ),
     );
     expect(customers).toMatchObject({ created: 2, failed: 2 });
-    expect(customers.failures.map((f) => [f.row, f.field])).toEqual([[4, 'tier'], [5, 'name'], [5, 'returnWindowDays']]);
+    expect(customers.failures.map((f) => [f.row, f.field])).toEqual([
+      [4, 'tier'],
+      [5, 'name'],
+      [5, 'returnWindowDays'],
+    ]);
     expect(customers.failures[1]!.message).toMatch(/required/);
-    const [c1, c2] = await t.platform.db.selectFrom('customers').selectAll().where('account_number', 'in', ['CSV-C1', 'CSV-C2']).orderBy('account_number').execute();
-    expect(c1).toMatchObject({ tier: 'gold', channel: 'edi', payment_terms: 'NET45', return_window_days: null, is_on_credit_hold: 0 });
-    expect(c2).toMatchObject({ channel: 'direct', payment_terms: 'NET30', return_window_days: 90, is_on_credit_hold: 1 });
+    const [c1, c2] = await t.platform.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('account_number', 'in', ['CSV-C1', 'CSV-C2'])
+      .orderBy('account_number')
+      .execute();
+    expect(c1).toMatchObject({
+      tier: 'gold',
+      channel: 'edi',
+      payment_terms: 'NET45',
+      return_window_days: null,
+      is_on_credit_hold: 0,
+    });
+    expect(c2).toMatchObject({
+      channel: 'direct',
+      payment_terms: 'NET30',
+      return_window_days: 90,
+      is_on_credit_hold: 1,
+    });
   });
 
   it('imports suppliers and products, products naming their supplier by code', async () => {
     const suppliers = await importText(
       'suppliers',
-      csv('code,name,legalEntityId,currency,acceptsVendorReturns,vendorReturnWindowDays,vendorRestockingFeeBps,warrantyRecoveryBps,requiresRtvAuthorization', 'CSV-V1,Voltforge Tool Company,CSV-US,USD,true,60,1500,9000,false'),
+      csv(
+        'code,name,legalEntityId,currency,acceptsVendorReturns,vendorReturnWindowDays,vendorRestockingFeeBps,warrantyRecoveryBps,requiresRtvAuthorization',
+        'CSV-V1,Voltforge Tool Company,CSV-US,USD,true,60,1500,9000,false',
+      ),
     );
     expect(suppliers).toMatchObject({ created: 1, failed: 0 });
     const products = await importText(
@@ -97,12 +141,23 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     );
     expect(products).toMatchObject({ created: 2, failed: 1 });
     expect(products.failures).toEqual([expect.objectContaining({ row: 4, field: 'unitCostMinor' })]);
-    const drill = await t.platform.db.selectFrom('products').selectAll().where('sku', '=', 'CSV-DRILL').executeTakeFirstOrThrow();
-    expect(drill).toMatchObject({ gtin: '4006381333931', is_serialized: 1, warranty_months: 36, supplier_id: await idOf('suppliers', 'CSV-V1'), regulated_class: null });
+    const drill = await t.platform.db
+      .selectFrom('products')
+      .selectAll()
+      .where('sku', '=', 'CSV-DRILL')
+      .executeTakeFirstOrThrow();
+    expect(drill).toMatchObject({
+      gtin: '4006381333931',
+      is_serialized: 1,
+      warranty_months: 36,
+      supplier_id: await idOf('suppliers', 'CSV-V1'),
+      regulated_class: null,
+    });
   });
 
   it('imports orders one row per line, grouped by order number, and reports the row of a bad line', async () => {
-    const header = 'orderNumber,customerId,legalEntityId,currency,orderDate,customerPo,channel,lineNumber,productId,quantityShipped,unitPriceMinor,taxMinor,shipDate,deliveryDate,serialsShipped,lotsShipped,shipSiteId';
+    const header =
+      'orderNumber,customerId,legalEntityId,currency,orderDate,customerPo,channel,lineNumber,productId,quantityShipped,unitPriceMinor,taxMinor,shipDate,deliveryDate,serialsShipped,lotsShipped,shipSiteId';
     const report = await importText(
       'orders',
       csv(
@@ -117,7 +172,11 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       ),
     );
     expect(report).toMatchObject({ created: 1, failed: 3, rows: 7 });
-    expect(report.failures.map((f) => [f.row, f.field])).toEqual([[5, 'productId'], [6, 'serialsShipped'], [8, 'currency']]);
+    expect(report.failures.map((f) => [f.row, f.field])).toEqual([
+      [5, 'productId'],
+      [6, 'serialsShipped'],
+      [8, 'currency'],
+    ]);
 
     const admin = await t.tokenFor('admin');
     const found = await t.request(admin, { method: 'GET', url: '/api/v1/orders?q=SO-CSV-1' });
@@ -125,33 +184,64 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     const order = await t.request(admin, { method: 'GET', url: `/api/v1/orders/${found.json().items[0].id}` });
     expect(order.statusCode).toBe(200);
     expect(order.json()).toMatchObject({ orderNumber: 'SO-CSV-1', customerPo: 'PO-77', channel: 'edi' });
-    expect(order.json().lines.map((l: { sku: string; serialsShipped: string[]; lotsShipped: string[] }) => [l.sku, l.serialsShipped, l.lotsShipped])).toEqual([
+    expect(
+      order
+        .json()
+        .lines.map((l: { sku: string; serialsShipped: string[]; lotsShipped: string[] }) => [
+          l.sku,
+          l.serialsShipped,
+          l.lotsShipped,
+        ]),
+    ).toEqual([
       ['CSV-DRILL', ['SN-A1', 'SN-A2'], []],
       ['CSV-TAPE', [], ['L2610-01']],
     ]);
   });
 
   it('imports nothing from a file with an unknown column, and says which', async () => {
-    const report = await importText('customers', csv('accountNumber,name,tier,legalEntityId,currency,colour', 'CSV-C9,Nine Inc.,gold,CSV-US,USD,red'));
+    const report = await importText(
+      'customers',
+      csv('accountNumber,name,tier,legalEntityId,currency,colour', 'CSV-C9,Nine Inc.,gold,CSV-US,USD,red'),
+    );
     expect(report).toMatchObject({ created: 0, failed: 1 });
     expect(report.failures).toEqual([expect.objectContaining({ row: 1, field: 'colour' })]);
-    expect(await t.platform.db.selectFrom('customers').select('id').where('account_number', '=', 'CSV-C9').executeTakeFirst()).toBeUndefined();
+    expect(
+      await t.platform.db
+        .selectFrom('customers')
+        .select('id')
+        .where('account_number', '=', 'CSV-C9')
+        .executeTakeFirst(),
+    ).toBeUndefined();
   });
 
-  it.runIf(dialect === 'sqlite')('runs as npm run import / migrate: a per-row report, a summary and exit code 1 on failures', async () => {
-    const env = { ...process.env, DATABASE_URL: t.database.url };
-    const file = join(dir, 'customers.csv');
-    writeFileSync(file, csv('accountNumber,name,tier,legalEntityId,currency', 'CSV-C10,Ten Inc.,gold,CSV-US,USD', 'CSV-C11,Eleven Inc.,copper,CSV-US,USD'));
-    const failed = await run('npx', ['tsx', 'src/cli/import.ts', 'customers', file], { env }).catch((e: { code: number; stdout: string }) => e);
-    expect('code' in failed ? failed.code : 0).toBe(1);
-    expect(failed.stdout).toContain('row 3 tier:');
-    expect(failed.stdout).toContain('customers: 1 created, 1 failed (2 rows read)');
+  it.runIf(dialect === 'sqlite')(
+    'runs as npm run import / migrate: a per-row report, a summary and exit code 1 on failures',
+    async () => {
+      const env = { ...process.env, DATABASE_URL: t.database.url };
+      const file = join(dir, 'customers.csv');
+      writeFileSync(
+        file,
+        csv(
+          'accountNumber,name,tier,legalEntityId,currency',
+          'CSV-C10,Ten Inc.,gold,CSV-US,USD',
+          'CSV-C11,Eleven Inc.,copper,CSV-US,USD',
+        ),
+      );
+      const failed = await run('npx', ['tsx', 'src/cli/import.ts', 'customers', file], { env }).catch(
+        (e: { code: number; stdout: string }) => e,
+      );
+      expect('code' in failed ? failed.code : 0).toBe(1);
+      expect(failed.stdout).toContain('row 3 tier:');
+      expect(failed.stdout).toContain('customers: 1 created, 1 failed (2 rows read)');
 
-    const usage = await run('npx', ['tsx', 'src/cli/import.ts', 'widgets', file], { env }).catch((e: { code: number; stderr: string }) => e);
-    expect('code' in usage ? usage.code : 0).toBe(2);
-    expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, orders');
+      const usage = await run('npx', ['tsx', 'src/cli/import.ts', 'widgets', file], { env }).catch(
+        (e: { code: number; stderr: string }) => e,
+      );
+      expect('code' in usage ? usage.code : 0).toBe(2);
+      expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, orders');
 
-    const migrated = await run('npx', ['tsx', 'src/cli/migrate.ts'], { env });
-    expect(migrated.stdout).toContain('already at the latest schema');
-  });
+      const migrated = await run('npx', ['tsx', 'src/cli/migrate.ts'], { env });
+      expect(migrated.stdout).toContain('already at the latest schema');
+    },
+  );
 });

@@ -12,8 +12,27 @@ import { loadDemoDataIfEmpty, type DemoDataSummary } from '../../src/demo/index.
 import { isValidGtin } from '../../src/demo/gtin.js';
 import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
 
-const countOf = async (platform: Awaited<ReturnType<typeof startPlatform>>, table: 'legal_entities' | 'sites' | 'suppliers' | 'products' | 'customers' | 'sales_orders' | 'sales_order_lines' | 'users' | 'rmas') =>
-  Number((await platform.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countOf = async (
+  platform: Awaited<ReturnType<typeof startPlatform>>,
+  table:
+    | 'legal_entities'
+    | 'sites'
+    | 'suppliers'
+    | 'products'
+    | 'customers'
+    | 'sales_orders'
+    | 'sales_order_lines'
+    | 'users'
+    | 'rmas',
+) =>
+  Number(
+    (
+      await platform.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(DIALECTS)('demo data on %s', (dialect) => {
   let database: TestDatabase;
@@ -42,7 +61,11 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     expect(await countOf(platform, 'sales_order_lines')).toBeGreaterThanOrEqual(20_000);
     expect(await countOf(platform, 'users')).toBe(8);
     expect(await countOf(platform, 'rmas')).toBeGreaterThanOrEqual(450);
-    const currencies = await platform.db.selectFrom('legal_entities').select('functional_currency').orderBy('functional_currency').execute();
+    const currencies = await platform.db
+      .selectFrom('legal_entities')
+      .select('functional_currency')
+      .orderBy('functional_currency')
+      .execute();
     expect(currencies.map((c) => c.functional_currency)).toEqual(['EUR', 'GBP', 'USD']);
   });
 
@@ -61,16 +84,24 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
   });
 
   it('has returns in every state but the transient one, and at least 15 awaiting approval', async () => {
-    const rows = await platform.db.selectFrom('rmas').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status').execute();
+    const rows = await platform.db
+      .selectFrom('rmas')
+      .select(['status', (eb) => eb.fn.countAll().as('n')])
+      .groupBy('status')
+      .execute();
     const byStatus = new Map(rows.map((r) => [r.status, Number(r.n)]));
-    for (const status of RMA_STATUSES.filter((s) => s !== 'requested')) expect(byStatus.get(status) ?? 0, status).toBeGreaterThan(0);
+    for (const status of RMA_STATUSES.filter((s) => s !== 'requested'))
+      expect(byStatus.get(status) ?? 0, status).toBeGreaterThan(0);
     expect(byStatus.get('pending_approval')).toBeGreaterThanOrEqual(15);
     const unauthorized = await platform.db.selectFrom('rmas').select('id').where('is_unauthorized', '=', 1).execute();
     expect(unauthorized.length).toBeGreaterThan(0);
   });
 
   it('commits on each order line exactly what the returns holding quantity hold, never more than shipped', async () => {
-    const lines = await platform.db.selectFrom('sales_order_lines').select(['id', 'quantity_shipped', 'quantity_committed']).execute();
+    const lines = await platform.db
+      .selectFrom('sales_order_lines')
+      .select(['id', 'quantity_shipped', 'quantity_committed'])
+      .execute();
     const rmaLines = await platform.db
       .selectFrom('rma_lines')
       .innerJoin('rmas', 'rmas.id', 'rma_lines.rma_id')
@@ -79,9 +110,12 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       .execute();
     const held = new Map<string, number>();
     for (const l of rmaLines) {
-      if (holdsQuantity(l.status as RmaStatus)) held.set(l.order_line_id!, (held.get(l.order_line_id!) ?? 0) + l.quantity);
+      if (holdsQuantity(l.status as RmaStatus))
+        held.set(l.order_line_id!, (held.get(l.order_line_id!) ?? 0) + l.quantity);
     }
-    const wrong = lines.filter((l) => l.quantity_committed > l.quantity_shipped || l.quantity_committed !== (held.get(l.id) ?? 0));
+    const wrong = lines.filter(
+      (l) => l.quantity_committed > l.quantity_shipped || l.quantity_committed !== (held.get(l.id) ?? 0),
+    );
     expect(wrong).toEqual([]);
     expect([...held.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
@@ -92,14 +126,28 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     const withoutEvents = await platform.db
       .selectFrom('rmas')
       .select('rmas.id')
-      .where((eb) => eb.not(eb.exists(eb.selectFrom('audit_events').select('audit_events.id').whereRef('audit_events.stream_id', '=', 'rmas.id'))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb.selectFrom('audit_events').select('audit_events.id').whereRef('audit_events.stream_id', '=', 'rmas.id'),
+          ),
+        ),
+      )
       .execute();
     expect(withoutEvents).toEqual([]);
   });
 
   it('gives the demo customer user recent delivered orders and returns in several states', async () => {
-    const user = await platform.db.selectFrom('users').select(['customer_id', 'name']).where('email', '=', 'customer@demo.local').executeTakeFirstOrThrow();
-    const customer = await platform.db.selectFrom('customers').selectAll().where('id', '=', user.customer_id!).executeTakeFirstOrThrow();
+    const user = await platform.db
+      .selectFrom('users')
+      .select(['customer_id', 'name'])
+      .where('email', '=', 'customer@demo.local')
+      .executeTakeFirstOrThrow();
+    const customer = await platform.db
+      .selectFrom('customers')
+      .selectAll()
+      .where('id', '=', user.customer_id!)
+      .executeTakeFirstOrThrow();
     expect(customer).toMatchObject({ tier: 'gold', currency: 'USD' });
     const recent = await platform.db
       .selectFrom('sales_order_lines')
@@ -109,9 +157,19 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       .where('sales_order_lines.delivery_date', '>=', '2026-10-01')
       .execute();
     expect(recent.length).toBeGreaterThanOrEqual(40);
-    const statuses = await platform.db.selectFrom('rmas').select('status').distinct().where('customer_id', '=', customer.id).execute();
+    const statuses = await platform.db
+      .selectFrom('rmas')
+      .select('status')
+      .distinct()
+      .where('customer_id', '=', customer.id)
+      .execute();
     expect(statuses.length).toBeGreaterThanOrEqual(5);
-    const pending = await platform.db.selectFrom('rmas').select('id').where('customer_id', '=', customer.id).where('status', '=', 'pending_approval').execute();
+    const pending = await platform.db
+      .selectFrom('rmas')
+      .select('id')
+      .where('customer_id', '=', customer.id)
+      .where('status', '=', 'pending_approval')
+      .execute();
     expect(pending.length).toBeGreaterThanOrEqual(3);
   });
 

@@ -23,16 +23,27 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const signIn = (email: unknown, password: unknown) => t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: { email, password } });
+  const signIn = (email: unknown, password: unknown) =>
+    t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: { email, password } });
   const me = (credential: string | null) => t.request(credential, { method: 'GET', url: '/api/v1/auth/me' });
-  const createKey = (payload: object, token = admin) => t.request(token, { method: 'POST', url: '/api/v1/api-keys', payload });
+  const createKey = (payload: object, token = admin) =>
+    t.request(token, { method: 'POST', url: '/api/v1/api-keys', payload });
 
   it('issues a bearer token for the right e-mail and password', async () => {
-    await createUser(t.platform, systemContext('test'), { email: 'Dana.Agent@Example.com', name: 'Dana Agent', role: 'cs_agent', customerId: null, password: 'correct horse' });
+    await createUser(t.platform, systemContext('test'), {
+      email: 'Dana.Agent@Example.com',
+      name: 'Dana Agent',
+      role: 'cs_agent',
+      customerId: null,
+      password: 'correct horse',
+    });
     const res = await signIn('  dana.agent@EXAMPLE.com ', 'correct horse');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body).toMatchObject({ tokenType: 'Bearer', user: { email: 'dana.agent@example.com', name: 'Dana Agent', role: 'cs_agent', customerId: null } });
+    expect(body).toMatchObject({
+      tokenType: 'Bearer',
+      user: { email: 'dana.agent@example.com', name: 'Dana Agent', role: 'cs_agent', customerId: null },
+    });
     expect(body.user.id).toMatch(/^usr_/);
     expect(body.accessToken.length).toBeGreaterThanOrEqual(40);
     // Twelve hours from the test's "now".
@@ -42,17 +53,33 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
 
     const who = await me(body.accessToken);
     expect(who.statusCode).toBe(200);
-    expect(who.json()).toEqual({ id: body.user.id, name: 'Dana Agent', role: 'cs_agent', customerId: null, kind: 'user' });
+    expect(who.json()).toEqual({
+      id: body.user.id,
+      name: 'Dana Agent',
+      role: 'cs_agent',
+      customerId: null,
+      kind: 'user',
+    });
     // Every sign-in is a separate token; the stored row is a hash, not the token.
     const second = (await signIn('dana.agent@example.com', 'correct horse')).json();
     expect(second.accessToken).not.toBe(body.accessToken);
-    const stored = await t.platform.db.selectFrom('access_tokens').select('token_hash').where('user_id', '=', body.user.id).execute();
+    const stored = await t.platform.db
+      .selectFrom('access_tokens')
+      .select('token_hash')
+      .where('user_id', '=', body.user.id)
+      .execute();
     expect(stored).toHaveLength(2);
     expect(stored.map((s) => s.token_hash)).not.toContain(body.accessToken);
   });
 
   it('answers a wrong password and an unknown e-mail alike', async () => {
-    await createUser(t.platform, systemContext('test'), { email: 'sam@example.com', name: 'Sam', role: 'finance', customerId: null, password: 'right' });
+    await createUser(t.platform, systemContext('test'), {
+      email: 'sam@example.com',
+      name: 'Sam',
+      role: 'finance',
+      customerId: null,
+      password: 'right',
+    });
     const wrongPassword = await signIn('sam@example.com', 'wrong');
     const unknownEmail = await signIn('nobody@example.com', 'right');
     const emptyish = await signIn('sam@example.com', ' right');
@@ -66,30 +93,71 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   });
 
   it('refuses a malformed sign-in with 400', async () => {
-    const cases: unknown[] = [{ email: 'sam@example.com' }, { password: 'right' }, { email: 'a', password: 'x' }, { email: 'sam@example.com', password: '' }, { email: 'sam@example.com', password: 'right', remember: true }, { email: 42, password: 'right' }, []];
+    const cases: unknown[] = [
+      { email: 'sam@example.com' },
+      { password: 'right' },
+      { email: 'a', password: 'x' },
+      { email: 'sam@example.com', password: '' },
+      { email: 'sam@example.com', password: 'right', remember: true },
+      { email: 42, password: 'right' },
+      [],
+    ];
     for (const payload of cases) {
       const res = await t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: payload as object });
       expectProblem(res, 400, 'validation_failed');
     }
     expectProblem(await signIn('sam@example.com', 'x'.repeat(201)), 400);
-    const notJson = await t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: 'email=sam&password=right', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: 'email=sam&password=right',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.statusCode).toBeGreaterThanOrEqual(400);
     expect(notJson.statusCode).toBeLessThan(500);
-    expectProblem(await t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: '{"email":', headers: { 'content-type': 'application/json' } }), 400);
+    expectProblem(
+      await t.request(null, {
+        method: 'POST',
+        url: '/api/v1/auth/token',
+        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+    );
   });
 
   it('needs a valid bearer credential for /auth/me', async () => {
     expectProblem(await me(null), 401, 'unauthenticated');
     expect((await me(null)).headers['www-authenticate']).toContain('Bearer');
     expectProblem(await me('forged-token'), 401);
-    expectProblem(await t.request(null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` } }), 401);
-    expectProblem(await t.request(null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer' } }), 401);
-    const ok = await t.request(null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `bearer ${admin}` } });
+    expectProblem(
+      await t.request(null, {
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
+      }),
+      401,
+    );
+    expectProblem(
+      await t.request(null, { method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer' } }),
+      401,
+    );
+    const ok = await t.request(null, {
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `bearer ${admin}` },
+    });
     expect(ok.json().role).toBe('admin');
   });
 
   it('revokes the token on logout, and only that token', async () => {
-    await createUser(t.platform, systemContext('test'), { email: 'lee@example.com', name: 'Lee', role: 'warehouse', customerId: null, password: 'pw' });
+    await createUser(t.platform, systemContext('test'), {
+      email: 'lee@example.com',
+      name: 'Lee',
+      role: 'warehouse',
+      customerId: null,
+      password: 'pw',
+    });
     const laptop = (await signIn('lee@example.com', 'pw')).json().accessToken as string;
     const scanner = (await signIn('lee@example.com', 'pw')).json().accessToken as string;
     expect((await me(laptop)).statusCode).toBe(200);
@@ -104,7 +172,13 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   });
 
   it('expires a token twelve hours after sign-in', async () => {
-    await createUser(t.platform, systemContext('test'), { email: 'night.shift@example.com', name: 'Night', role: 'cs_agent', customerId: null, password: 'pw' });
+    await createUser(t.platform, systemContext('test'), {
+      email: 'night.shift@example.com',
+      name: 'Night',
+      role: 'cs_agent',
+      customerId: null,
+      password: 'pw',
+    });
     const token = (await signIn('night.shift@example.com', 'pw')).json().accessToken as string;
     const start = t.clock.now().toISOString();
     try {
@@ -126,20 +200,44 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const created = await createKey({ name: 'ERP connector', role: 'cs_agent' });
     expect(created.statusCode, created.body).toBe(201);
     const key = created.json();
-    expect(key).toMatchObject({ name: 'ERP connector', role: 'cs_agent', customerId: null, revokedAt: null, createdAt: '2026-11-26T10:00:00.000Z' });
+    expect(key).toMatchObject({
+      name: 'ERP connector',
+      role: 'cs_agent',
+      customerId: null,
+      revokedAt: null,
+      createdAt: '2026-11-26T10:00:00.000Z',
+    });
     expect(key.id).toMatch(/^key_/);
     expect(key.secret).toMatch(/^bmk_[0-9a-f]{12}_[A-Za-z0-9-]+$/);
     expect(key.secret.startsWith(`bmk_${key.prefix}_`)).toBe(true);
 
     const listed = (await t.request(admin, { method: 'GET', url: '/api/v1/api-keys' })).json();
     const entry = listed.items.find((k: { id: string }) => k.id === key.id);
-    expect(entry).toEqual({ id: key.id, name: 'ERP connector', role: 'cs_agent', customerId: null, prefix: key.prefix, createdAt: key.createdAt, revokedAt: null });
+    expect(entry).toEqual({
+      id: key.id,
+      name: 'ERP connector',
+      role: 'cs_agent',
+      customerId: null,
+      prefix: key.prefix,
+      createdAt: key.createdAt,
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed)).not.toContain(key.secret.split('_')[2]);
-    const stored = await t.platform.db.selectFrom('api_keys').selectAll().where('id', '=', key.id).executeTakeFirstOrThrow();
+    const stored = await t.platform.db
+      .selectFrom('api_keys')
+      .selectAll()
+      .where('id', '=', key.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(key.secret.split('_')[2]);
 
     const who = await me(key.secret);
-    expect(who.json()).toEqual({ id: key.id, name: 'API key ERP connector', role: 'cs_agent', customerId: null, kind: 'api_key' });
+    expect(who.json()).toEqual({
+      id: key.id,
+      name: 'API key ERP connector',
+      role: 'cs_agent',
+      customerId: null,
+      kind: 'api_key',
+    });
     expect((await t.request(key.secret, { method: 'GET', url: '/api/v1/returns' })).statusCode).toBe(200);
     expect((await t.request(key.secret, { method: 'GET', url: '/api/v1/customers' })).statusCode).toBe(200);
     const policy = (await t.request(key.secret, { method: 'GET', url: '/api/v1/config/return_policy' })).json();
@@ -156,7 +254,10 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const rma = await t.request(key.secret, {
       method: 'POST',
       url: '/api/v1/returns',
-      payload: { customerId: w.customer.id, lines: [{ orderLineId: w.orderLine.id, quantity: 1, reasonCode: 'DEFECTIVE', claimedCondition: 'unopened' }] },
+      payload: {
+        customerId: w.customer.id,
+        lines: [{ orderLineId: w.orderLine.id, quantity: 1, reasonCode: 'DEFECTIVE', claimedCondition: 'unopened' }],
+      },
     });
     expect(rma.statusCode, rma.body).toBe(201);
     expect(rma.json().requestedBy).toBe('API key ERP connector');
@@ -165,23 +266,53 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   it('scopes a customer key to its own account', async () => {
     const mine = await makeWorld(t.platform);
     const theirs = await makeWorld(t.platform);
-    const key = (await createKey({ name: 'Portal integration', role: 'customer', customerId: mine.customer.id })).json();
+    const key = (
+      await createKey({ name: 'Portal integration', role: 'customer', customerId: mine.customer.id })
+    ).json();
     expect(key.customerId).toBe(mine.customer.id);
 
-    expect((await me(key.secret)).json()).toMatchObject({ role: 'customer', customerId: mine.customer.id, kind: 'api_key' });
+    expect((await me(key.secret)).json()).toMatchObject({
+      role: 'customer',
+      customerId: mine.customer.id,
+      kind: 'api_key',
+    });
     const customers = (await t.request(key.secret, { method: 'GET', url: '/api/v1/customers?pageSize=200' })).json();
     expect(customers.items.map((c: { id: string }) => c.id)).toEqual([mine.customer.id]);
     expectProblem(await t.request(key.secret, { method: 'GET', url: `/api/v1/customers/${theirs.customer.id}` }), 404);
     expectProblem(await t.request(key.secret, { method: 'GET', url: `/api/v1/orders/${theirs.order.id}` }), 404);
-    expect((await t.request(key.secret, { method: 'GET', url: `/api/v1/orders/${mine.order.id}` })).statusCode).toBe(200);
+    expect((await t.request(key.secret, { method: 'GET', url: `/api/v1/orders/${mine.order.id}` })).statusCode).toBe(
+      200,
+    );
     const orders = (await t.request(key.secret, { method: 'GET', url: '/api/v1/orders?pageSize=200' })).json();
     expect(orders.items.map((o: { id: string }) => o.id)).toEqual([mine.order.id]);
     expectProblem(await t.request(key.secret, { method: 'GET', url: '/api/v1/suppliers' }), 403);
 
-    const body = (customerId: string, orderLineId: string) => ({ customerId, lines: [{ orderLineId, quantity: 1, reasonCode: 'DEFECTIVE', claimedCondition: 'unopened' }] });
-    expectProblem(await t.request(key.secret, { method: 'POST', url: '/api/v1/returns', payload: body(theirs.customer.id, theirs.orderLine.id) }), 404);
-    expect((await t.request(key.secret, { method: 'POST', url: '/api/v1/returns', payload: body(mine.customer.id, mine.orderLine.id) })).statusCode).toBe(201);
-    await t.request(admin, { method: 'POST', url: '/api/v1/returns', payload: body(theirs.customer.id, theirs.orderLine.id) });
+    const body = (customerId: string, orderLineId: string) => ({
+      customerId,
+      lines: [{ orderLineId, quantity: 1, reasonCode: 'DEFECTIVE', claimedCondition: 'unopened' }],
+    });
+    expectProblem(
+      await t.request(key.secret, {
+        method: 'POST',
+        url: '/api/v1/returns',
+        payload: body(theirs.customer.id, theirs.orderLine.id),
+      }),
+      404,
+    );
+    expect(
+      (
+        await t.request(key.secret, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: body(mine.customer.id, mine.orderLine.id),
+        })
+      ).statusCode,
+    ).toBe(201);
+    await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: body(theirs.customer.id, theirs.orderLine.id),
+    });
     const returns = (await t.request(key.secret, { method: 'GET', url: '/api/v1/returns?pageSize=200' })).json();
     expect(returns.total).toBe(1);
     expect(returns.items.every((r: { customerId: string }) => r.customerId === mine.customer.id)).toBe(true);
@@ -197,11 +328,18 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     expectProblem(await t.request(key.secret, { method: 'GET', url: '/api/v1/returns' }), 401, 'unauthenticated');
     expectProblem(await me(key.secret), 401);
     // Revoking again is harmless; an unknown key is 404.
-    expect((await t.request(admin, { method: 'DELETE', url: `/api/v1/api-keys/${key.id}` })).json().revokedAt).toBe('2026-11-26T10:00:00.000Z');
+    expect((await t.request(admin, { method: 'DELETE', url: `/api/v1/api-keys/${key.id}` })).json().revokedAt).toBe(
+      '2026-11-26T10:00:00.000Z',
+    );
     expectProblem(await t.request(admin, { method: 'DELETE', url: '/api/v1/api-keys/key_nope' }), 404);
     const listed = (await t.request(admin, { method: 'GET', url: '/api/v1/api-keys' })).json();
     expect(listed.items.find((k: { id: string }) => k.id === key.id).revokedAt).not.toBeNull();
-    const audit = await t.platform.db.selectFrom('audit_events').select('action').where('entity_id', '=', key.id).orderBy('seq').execute();
+    const audit = await t.platform.db
+      .selectFrom('audit_events')
+      .select('action')
+      .where('entity_id', '=', key.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['api_key.created', 'api_key.revoked']);
   });
 
@@ -209,7 +347,15 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const key = (await createKey({ name: 'Target', role: 'cs_manager' })).json();
     const [, prefix, secret] = key.secret.split('_') as [string, string, string];
     const flipped = `${secret.slice(0, -1)}${secret.endsWith('A') ? 'B' : 'A'}`;
-    for (const forged of [`bmk_${prefix}_${flipped}`, `bmk_${prefix}_`, `bmk_${prefix}`, 'bmk_', `bmk_000000000000_${secret}`, `bmk_${prefix}_${secret}_extra`.replace(/_extra$/, 'x'), `BMK_${prefix}_${secret}`]) {
+    for (const forged of [
+      `bmk_${prefix}_${flipped}`,
+      `bmk_${prefix}_`,
+      `bmk_${prefix}`,
+      'bmk_',
+      `bmk_000000000000_${secret}`,
+      `bmk_${prefix}_${secret}_extra`.replace(/_extra$/, 'x'),
+      `BMK_${prefix}_${secret}`,
+    ]) {
       expectProblem(await me(forged), 401);
     }
     expect((await me(key.secret)).statusCode).toBe(200);
@@ -225,10 +371,20 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const customer = await t.tokenFor('customer', { customerId: w.customer.id });
     expectProblem(await createKey({ name: 'mine', role: 'customer', customerId: w.customer.id }, customer), 403);
     const victim = (await createKey({ name: 'Victim', role: 'cs_agent' })).json();
-    expectProblem(await t.request(await t.tokenFor('cs_manager'), { method: 'DELETE', url: `/api/v1/api-keys/${victim.id}` }), 403);
+    expectProblem(
+      await t.request(await t.tokenFor('cs_manager'), { method: 'DELETE', url: `/api/v1/api-keys/${victim.id}` }),
+      403,
+    );
     expect((await me(victim.secret)).statusCode).toBe(200);
 
-    const before = Number((await t.platform.db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.platform.db
+          .selectFrom('api_keys')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const noCustomer = await createKey({ name: 'Portal', role: 'customer' });
     expectProblem(noCustomer, 400, 'validation_failed');
     expect(noCustomer.json().errors.map((e: { path: string }) => e.path)).toEqual(['customerId']);
@@ -237,10 +393,22 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const unknownCustomer = await createKey({ name: 'Portal', role: 'customer', customerId: 'cus_nope' });
     expectProblem(unknownCustomer, 400);
     expect(unknownCustomer.json().errors.map((e: { path: string }) => e.path)).toEqual(['customerId']);
-    for (const payload of [{ name: '', role: 'cs_agent' }, { name: 'x', role: 'root' }, { name: 'x', role: 'cs_agent', expires: 'never' }, { role: 'cs_agent' }]) {
+    for (const payload of [
+      { name: '', role: 'cs_agent' },
+      { name: 'x', role: 'root' },
+      { name: 'x', role: 'cs_agent', expires: 'never' },
+      { role: 'cs_agent' },
+    ]) {
       expectProblem(await createKey(payload), 400, 'validation_failed');
     }
-    const after = Number((await t.platform.db.selectFrom('api_keys').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.platform.db
+          .selectFrom('api_keys')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before);
   });
 

@@ -17,12 +17,46 @@ type Json = unknown;
 const nastyString = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', '\u202e', '😀'.repeat(50), 'a'.repeat(5000), "'; DROP TABLE rmas; --", '%_\\', '__proto__', 'constructor', 'USD', 'usd', 'BGN', 'XXX', '2026-02-30', '1e400', 'NaN', 'null', '-0'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    '\u202e',
+    '😀'.repeat(50),
+    'a'.repeat(5000),
+    "'; DROP TABLE rmas; --",
+    '%_\\',
+    '__proto__',
+    'constructor',
+    'USD',
+    'usd',
+    'BGN',
+    'XXX',
+    '2026-02-30',
+    '1e400',
+    'NaN',
+    'null',
+    '-0',
+  ),
 );
 const nastyNumber = fc.oneof(
   fc.integer(),
   fc.double(),
-  fc.constantFrom(0, -0, -1, 1.5, 2 ** 31, 2 ** 53, 2 ** 53 + 2, -(2 ** 53) - 2, 1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+  fc.constantFrom(
+    0,
+    -0,
+    -1,
+    1.5,
+    2 ** 31,
+    2 ** 53,
+    2 ** 53 + 2,
+    -(2 ** 53) - 2,
+    1e21,
+    1e308,
+    -1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+  ),
 );
 const junk: fc.Arbitrary<Json> = fc.oneof(
   { weight: 3, arbitrary: nastyString },
@@ -37,15 +71,28 @@ const junk: fc.Arbitrary<Json> = fc.oneof(
  * replaces (an existing or unknown id, an enum value, a currency, an edge-case integer, a date),
  * so that many mutated requests pass schema validation and reach the use cases.
  */
-type Replacement = { kind: 'junk'; value: Json } | { kind: 'plausible'; pick: number; int: number; bool: boolean; many: number[] };
-type Mutation = { op: 'set'; path: string; value: Replacement } | { op: 'delete'; path: string } | { op: 'add'; path: string; key: string; value: Json };
+type Replacement =
+  { kind: 'junk'; value: Json } | { kind: 'plausible'; pick: number; int: number; bool: boolean; many: number[] };
+type Mutation =
+  | { op: 'set'; path: string; value: Replacement }
+  | { op: 'delete'; path: string }
+  | { op: 'add'; path: string; key: string; value: Json };
 
-const plausibleInt = fc.oneof(fc.constantFrom(-1, 0, 1, 2, 3, 10, 999_999, 1_000_000, 1_000_001, 2 ** 31, Number.MAX_SAFE_INTEGER), fc.integer({ min: -5, max: 50 }));
+const plausibleInt = fc.oneof(
+  fc.constantFrom(-1, 0, 1, 2, 3, 10, 999_999, 1_000_000, 1_000_001, 2 ** 31, Number.MAX_SAFE_INTEGER),
+  fc.integer({ min: -5, max: 50 }),
+);
 const replacement: fc.Arbitrary<Replacement> = fc.oneof(
   { weight: 1, arbitrary: junk.map((value) => ({ kind: 'junk' as const, value })) },
   {
     weight: 2,
-    arbitrary: fc.record({ kind: fc.constant('plausible' as const), pick: fc.nat(), int: plausibleInt, bool: fc.boolean(), many: fc.array(fc.nat(), { maxLength: 3 }) }),
+    arbitrary: fc.record({
+      kind: fc.constant('plausible' as const),
+      pick: fc.nat(),
+      int: plausibleInt,
+      bool: fc.boolean(),
+      many: fc.array(fc.nat(), { maxLength: 3 }),
+    }),
   },
 );
 
@@ -55,7 +102,15 @@ function mutations(paths: string[]): fc.Arbitrary<Mutation[]> {
     fc.oneof(
       { weight: 5, arbitrary: fc.record({ op: fc.constant('set' as const), path, value: replacement }) },
       { weight: 2, arbitrary: fc.record({ op: fc.constant('delete' as const), path }) },
-      { weight: 1, arbitrary: fc.record({ op: fc.constant('add' as const), path: fc.constantFrom('', ...paths), key: fc.oneof(nastyString, fc.constantFrom('id', 'version', 'status')), value: junk }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          op: fc.constant('add' as const),
+          path: fc.constantFrom('', ...paths),
+          key: fc.oneof(nastyString, fc.constantFrom('id', 'version', 'status')),
+          value: junk,
+        }),
+      },
     ),
     { minLength: 0, maxLength: 3 },
   );
@@ -95,7 +150,15 @@ function applyMutations(base: Json, list: Mutation[], pool: string[]): Json {
   return root;
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', ''];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  '',
+];
 interface RawBody {
   payload: string;
   contentType: string;
@@ -104,21 +167,98 @@ interface RawBody {
 function wire(value: fc.Arbitrary<Json>): fc.Arbitrary<RawBody> {
   return fc.oneof(
     { weight: 8, arbitrary: value.map((v) => ({ payload: JSON.stringify(v) ?? '', contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.tuple(value, fc.nat()).map(([v, cut]) => { const s = JSON.stringify(v) ?? ''; return { payload: s.slice(0, cut % (s.length + 1)), contentType: 'application/json' }; }) },
-    { weight: 1, arbitrary: fc.tuple(fc.oneof(value.map((v) => JSON.stringify(v) ?? ''), nastyString), fc.constantFrom(...CONTENT_TYPES)).map(([payload, contentType]) => ({ payload, contentType })) },
+    {
+      weight: 1,
+      arbitrary: fc.tuple(value, fc.nat()).map(([v, cut]) => {
+        const s = JSON.stringify(v) ?? '';
+        return { payload: s.slice(0, cut % (s.length + 1)), contentType: 'application/json' };
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(
+          fc.oneof(
+            value.map((v) => JSON.stringify(v) ?? ''),
+            nastyString,
+          ),
+          fc.constantFrom(...CONTENT_TYPES),
+        )
+        .map(([payload, contentType]) => ({ payload, contentType })),
+    },
   );
 }
 
-const QUERY_KEYS = ['q', 'page', 'pageSize', 'status', 'customerId', 'returnType', 'reasonCode', 'createdFrom', 'createdTo', 'isUnauthorized', 'sort', '__proto__', 'page[]'];
+const QUERY_KEYS = [
+  'q',
+  'page',
+  'pageSize',
+  'status',
+  'customerId',
+  'returnType',
+  'reasonCode',
+  'createdFrom',
+  'createdTo',
+  'isUnauthorized',
+  'sort',
+  '__proto__',
+  'page[]',
+];
 const queryValue = fc.oneof(
   nastyString,
   nastyNumber.map(String),
-  fc.constantFrom('1', '0', '-1', '200', '201', '9'.repeat(40), '1e400', '0x10', ' 2', '2026-11-26', '2026-13-45', 'true', 'authorized', 'pending_approval'),
+  fc.constantFrom(
+    '1',
+    '0',
+    '-1',
+    '200',
+    '201',
+    '9'.repeat(40),
+    '1e400',
+    '0x10',
+    ' 2',
+    '2026-11-26',
+    '2026-13-45',
+    'true',
+    'authorized',
+    'pending_approval',
+  ),
 );
 const queryString: fc.Arbitrary<string> = fc.oneof(
-  { weight: 5, arbitrary: fc.array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), queryValue), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()) },
+  {
+    weight: 5,
+    arbitrary: fc
+      .array(fc.tuple(fc.oneof(fc.constantFrom(...QUERY_KEYS), nastyString), queryValue), { maxLength: 6 })
+      .map((pairs) => new URLSearchParams(pairs).toString()),
+  },
   // Raw, possibly malformed percent-encoding and separators.
-  { weight: 1, arbitrary: fc.array(fc.constantFrom('page=', 'q=', '%', '%zz', '%00', '%C3%28', '%ED%A0%80', '&', '=', '==', '+', '1', 'a', '[', ']', '..', 'pageSize=1'), { maxLength: 12 }).map((parts) => parts.join('')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          'page=',
+          'q=',
+          '%',
+          '%zz',
+          '%00',
+          '%C3%28',
+          '%ED%A0%80',
+          '&',
+          '=',
+          '==',
+          '+',
+          '1',
+          'a',
+          '[',
+          ']',
+          '..',
+          'pageSize=1',
+        ),
+        { maxLength: 12 },
+      )
+      .map((parts) => parts.join('')),
+  },
 );
 
 // ——— the suite ———————————————————————————————————————————————————————————————————
@@ -136,18 +276,73 @@ describe('no input makes the API fail (sqlite)', () => {
     // Plenty shipped on each line, so valid mutations keep succeeding rather than running dry.
     const w = await makeWorld(t.platform, { quantityShipped: 1_000_000, unitPriceMinor: 100 });
     const serialized = await makeProduct(t.platform, { isSerialized: true });
-    const second = await makeOrder(t.platform, { customerId: w.customer.id, legalEntityId: w.entity.id, lines: [{ productId: w.product.id, quantityShipped: 1_000_000, unitPriceMinor: 50 }] });
-    const serialOrder = await makeOrder(t.platform, { customerId: w.customer.id, legalEntityId: w.entity.id, lines: [{ productId: serialized.id, quantityShipped: 2, serialsShipped: ['SN-1', 'SN-2'] }] });
+    const second = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: w.product.id, quantityShipped: 1_000_000, unitPriceMinor: 50 }],
+    });
+    const serialOrder = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: serialized.id, quantityShipped: 2, serialsShipped: ['SN-1', 'SN-2'] }],
+    });
     tokens.push(await t.tokenFor('customer', { customerId: w.customer.id }));
     const other = await makeWorld(t.platform);
     // Strings a mutation may put in any string field: real ids (of this and another account),
     // unknown ids, enum values, codes, currencies, dates and serials.
     pool = [
-      w.customer.id, other.customer.id, w.orderLine.id, other.orderLine.id, second.lines[0]!.id, serialOrder.lines[0]!.id, w.product.id, serialized.id, w.entity.id, w.site.id, other.order.id,
-      'cus_nope', 'sol_nope', 'prd_nope', 'le_nope', 'site_nope', 'x',
-      'standard', 'warranty', 'regulated', 'recall', 'unopened', 'used', 'damaged_in_transit', 'opened', 'ORDERED_IN_ERROR', 'DEFECTIVE', 'UNKNOWN', 'NOT_A_REASON',
-      'USD', 'EUR', 'JPY', 'KWD', 'BGN', 'XXX', 'usd', 'gold', 'bronze', '*', 'Consumables', 'direct', 'edi',
-      '2026-11-01', '2026-11-26', '2026-12-31', '2020-01-01', '2026-02-29', 'SN-1', 'SN-2', 'SN-9', 'LOT-1', '04006381333931',
+      w.customer.id,
+      other.customer.id,
+      w.orderLine.id,
+      other.orderLine.id,
+      second.lines[0]!.id,
+      serialOrder.lines[0]!.id,
+      w.product.id,
+      serialized.id,
+      w.entity.id,
+      w.site.id,
+      other.order.id,
+      'cus_nope',
+      'sol_nope',
+      'prd_nope',
+      'le_nope',
+      'site_nope',
+      'x',
+      'standard',
+      'warranty',
+      'regulated',
+      'recall',
+      'unopened',
+      'used',
+      'damaged_in_transit',
+      'opened',
+      'ORDERED_IN_ERROR',
+      'DEFECTIVE',
+      'UNKNOWN',
+      'NOT_A_REASON',
+      'USD',
+      'EUR',
+      'JPY',
+      'KWD',
+      'BGN',
+      'XXX',
+      'usd',
+      'gold',
+      'bronze',
+      '*',
+      'Consumables',
+      'direct',
+      'edi',
+      '2026-11-01',
+      '2026-11-26',
+      '2026-12-31',
+      '2020-01-01',
+      '2026-02-29',
+      'SN-1',
+      'SN-2',
+      'SN-9',
+      'LOT-1',
+      '04006381333931',
     ];
     validRma = {
       customerId: w.customer.id,
@@ -155,12 +350,29 @@ describe('no input makes the API fail (sqlite)', () => {
       note: 'wrong voltage',
       customerReference: 'REF-1',
       lines: [
-        { orderLineId: w.orderLine.id, quantity: 1, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened', note: '', serials: [], lots: [] },
+        {
+          orderLineId: w.orderLine.id,
+          quantity: 1,
+          reasonCode: 'ORDERED_IN_ERROR',
+          claimedCondition: 'unopened',
+          note: '',
+          serials: [],
+          lots: [],
+        },
         { orderLineId: second.lines[0]!.id, quantity: 2, reasonCode: 'DEFECTIVE', claimedCondition: 'used' },
       ],
     };
     let n = 0;
-    validProduct = () => ({ sku: `PROP-${++n}`, gtin: null, name: 'Drill', category: 'Power Tools', unitCostMinor: 1, listPriceMinor: 2, currency: 'USD', supplierId: null });
+    validProduct = () => ({
+      sku: `PROP-${++n}`,
+      gtin: null,
+      name: 'Drill',
+      category: 'Power Tools',
+      unitCostMinor: 1,
+      listPriceMinor: 2,
+      currency: 'USD',
+      supplierId: null,
+    });
     validOrder = () => ({
       orderNumber: `PROP-SO-${++n}`,
       customerId: w.customer.id,
@@ -170,20 +382,64 @@ describe('no input makes the API fail (sqlite)', () => {
       customerPo: 'PO',
       channel: 'direct',
       lines: [
-        { lineNumber: 1, productId: w.product.id, quantityShipped: 2, unitPriceMinor: 100, taxMinor: 0, shipDate: '2026-11-02', deliveryDate: null, serialsShipped: ['A', 'B'], lotsShipped: [] },
+        {
+          lineNumber: 1,
+          productId: w.product.id,
+          quantityShipped: 2,
+          unitPriceMinor: 100,
+          taxMinor: 0,
+          shipDate: '2026-11-02',
+          deliveryDate: null,
+          serialsShipped: ['A', 'B'],
+          lotsShipped: [],
+        },
         { lineNumber: 2, productId: serialized.id, quantityShipped: 1, unitPriceMinor: 100 },
       ],
     });
   });
   afterAll(async () => t?.close());
 
-  const TABLES = ['rmas', 'rma_lines', 'rma_serials', 'products', 'sales_orders', 'sales_order_lines', 'config_versions', 'customers', 'audit_events', 'outbox_events'] as const;
+  const TABLES = [
+    'rmas',
+    'rma_lines',
+    'rma_serials',
+    'products',
+    'sales_orders',
+    'sales_order_lines',
+    'config_versions',
+    'customers',
+    'audit_events',
+    'outbox_events',
+  ] as const;
   type Counts = Record<(typeof TABLES)[number], number>;
   async function counts(): Promise<Counts> {
-    const entries = await Promise.all(TABLES.map(async (table) => [table, Number((await t.platform.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)] as const));
+    const entries = await Promise.all(
+      TABLES.map(
+        async (table) =>
+          [
+            table,
+            Number(
+              (
+                await t.platform.db
+                  .selectFrom(table)
+                  .select((eb) => eb.fn.countAll().as('n'))
+                  .executeTakeFirstOrThrow()
+              ).n,
+            ),
+          ] as const,
+      ),
+    );
     return Object.fromEntries(entries) as Counts;
   }
-  const committed = async () => Number((await t.platform.db.selectFrom('sales_order_lines').select((eb) => eb.fn.sum('quantity_committed').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+  const committed = async () =>
+    Number(
+      (
+        await t.platform.db
+          .selectFrom('sales_order_lines')
+          .select((eb) => eb.fn.sum('quantity_committed').as('n'))
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
 
   function checkResponse(res: LightMyRequestResponse, what: string) {
     expect(res.statusCode, `${what} → ${res.statusCode} ${res.body.slice(0, 500)}`).toBeLessThan(500);
@@ -199,7 +455,11 @@ describe('no input makes the API fail (sqlite)', () => {
   }
 
   /** Runs the property and returns how many requests succeeded, for the row accounting. */
-  async function hammer(arbitrary: fc.Arbitrary<{ body: RawBody; token: number; ifMatch?: string | undefined }>, method: 'POST' | 'PUT', url: string) {
+  async function hammer(
+    arbitrary: fc.Arbitrary<{ body: RawBody; token: number; ifMatch?: string | undefined }>,
+    method: 'POST' | 'PUT',
+    url: string,
+  ) {
     let successes = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async ({ body, token, ifMatch }) => {
@@ -216,10 +476,20 @@ describe('no input makes the API fail (sqlite)', () => {
   }
   // Mostly the admin, who may do everything, so requests reach the use cases; sometimes an agent
   // or a customer, whose refusals must be clean too.
-  const anyToken = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) });
+  const anyToken = fc.oneof(
+    { weight: 4, arbitrary: fc.constant(0) },
+    { weight: 1, arbitrary: fc.constant(1) },
+    { weight: 1, arbitrary: fc.constant(2) },
+  );
 
   it('POST /returns: refused requests create no return, commit nothing and audit nothing', async () => {
-    const body = wire(fc.oneof({ weight: 3, arbitrary: mutations(RMA_PATHS).map((m) => applyMutations(validRma, m, pool)) }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.object() }));
+    const body = wire(
+      fc.oneof(
+        { weight: 3, arbitrary: mutations(RMA_PATHS).map((m) => applyMutations(validRma, m, pool)) },
+        { weight: 1, arbitrary: fc.anything() },
+        { weight: 1, arbitrary: fc.object() },
+      ),
+    );
     const before = await counts();
     const committedBefore = await committed();
     const created = await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/returns');
@@ -229,13 +499,25 @@ describe('no input makes the API fail (sqlite)', () => {
     expect(after.rma_lines - before.rma_lines).toBeGreaterThanOrEqual(created);
     expect(after.audit_events - before.audit_events).toBe(created * 2);
     expect(after.outbox_events - before.outbox_events).toBe(created * 2);
-    const rmaQuantity = Number((await t.platform.db.selectFrom('rma_lines').select((eb) => eb.fn.sum('quantity').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const rmaQuantity = Number(
+      (
+        await t.platform.db
+          .selectFrom('rma_lines')
+          .select((eb) => eb.fn.sum('quantity').as('n'))
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
     // Every committed unit belongs to a return that was created (none open before this property).
     expect((await committed()) - committedBefore).toBe(rmaQuantity);
   });
 
   it('POST /returns/evaluate: never saves anything', async () => {
-    const body = wire(fc.oneof({ weight: 3, arbitrary: mutations(RMA_PATHS).map((m) => applyMutations(validRma, m, pool)) }, { weight: 1, arbitrary: fc.anything() }));
+    const body = wire(
+      fc.oneof(
+        { weight: 3, arbitrary: mutations(RMA_PATHS).map((m) => applyMutations(validRma, m, pool)) },
+        { weight: 1, arbitrary: fc.anything() },
+      ),
+    );
     const before = await counts();
     const committedBefore = await committed();
     await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/returns/evaluate');
@@ -244,7 +526,13 @@ describe('no input makes the API fail (sqlite)', () => {
   });
 
   it('POST /products: refused requests create no product', async () => {
-    const body = wire(fc.oneof({ weight: 3, arbitrary: mutations(PRODUCT_PATHS).map((m) => applyMutations(validProduct(), m, pool)) }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.object() }));
+    const body = wire(
+      fc.oneof(
+        { weight: 3, arbitrary: mutations(PRODUCT_PATHS).map((m) => applyMutations(validProduct(), m, pool)) },
+        { weight: 1, arbitrary: fc.anything() },
+        { weight: 1, arbitrary: fc.object() },
+      ),
+    );
     const before = await counts();
     const created = await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/products');
     const after = await counts();
@@ -254,7 +542,13 @@ describe('no input makes the API fail (sqlite)', () => {
   });
 
   it('POST /orders: refused requests create no order and no line', async () => {
-    const body = wire(fc.oneof({ weight: 3, arbitrary: mutations(ORDER_PATHS).map((m) => applyMutations(validOrder(), m, pool)) }, { weight: 1, arbitrary: fc.anything() }, { weight: 1, arbitrary: fc.object() }));
+    const body = wire(
+      fc.oneof(
+        { weight: 3, arbitrary: mutations(ORDER_PATHS).map((m) => applyMutations(validOrder(), m, pool)) },
+        { weight: 1, arbitrary: fc.anything() },
+        { weight: 1, arbitrary: fc.object() },
+      ),
+    );
     const before = await counts();
     const created = await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/orders');
     const after = await counts();
@@ -267,8 +561,19 @@ describe('no input makes the API fail (sqlite)', () => {
     const current = (await t.request(tokens[0]!, { method: 'GET', url: '/api/v1/config/return_policy' })).json();
     const document = current.document as Record<string, unknown>;
     const envelope = fc.oneof(
-      { weight: 4, arbitrary: mutations(POLICY_PATHS).map((m) => ({ document: applyMutations(document, m, pool), comment: 'property test' })) },
-      { weight: 1, arbitrary: mutations(['comment', 'document']).map((m) => applyMutations({ document, comment: 'property test' }, m, pool)) },
+      {
+        weight: 4,
+        arbitrary: mutations(POLICY_PATHS).map((m) => ({
+          document: applyMutations(document, m, pool),
+          comment: 'property test',
+        })),
+      },
+      {
+        weight: 1,
+        arbitrary: mutations(['comment', 'document']).map((m) =>
+          applyMutations({ document, comment: 'property test' }, m, pool),
+        ),
+      },
       { weight: 1, arbitrary: fc.anything() },
     );
     // Read the version in force at request time, so a valid If-Match is possible.
@@ -285,7 +590,12 @@ describe('no input makes the API fail (sqlite)', () => {
       fc.asyncProperty(wire(envelope), anyToken, ifMatch, async (body, token, match) => {
         const headers: Record<string, string> = { 'content-type': body.contentType || 'application/json' };
         if (match !== undefined) headers['if-match'] = match === 'current' ? `"${version}"` : match;
-        const res = await t.request(tokens[token]!, { method: 'PUT', url: '/api/v1/config/return_policy', payload: body.payload, headers });
+        const res = await t.request(tokens[token]!, {
+          method: 'PUT',
+          url: '/api/v1/config/return_policy',
+          payload: body.payload,
+          headers,
+        });
         checkResponse(res, `PUT config ${headers['if-match']} ${body.payload.slice(0, 300)}`);
         if (res.statusCode < 300) {
           published += 1;
@@ -342,7 +652,20 @@ const RMA_PATHS = [
   'lines.1.serials',
   'lines.1.serials.0',
 ];
-const PRODUCT_PATHS = ['sku', 'gtin', 'name', 'category', 'unitCostMinor', 'listPriceMinor', 'currency', 'isReturnable', 'isSerialized', 'regulatedClass', 'warrantyMonths', 'supplierId'];
+const PRODUCT_PATHS = [
+  'sku',
+  'gtin',
+  'name',
+  'category',
+  'unitCostMinor',
+  'listPriceMinor',
+  'currency',
+  'isReturnable',
+  'isSerialized',
+  'regulatedClass',
+  'warrantyMonths',
+  'supplierId',
+];
 // shipSiteId is left out on purpose: an unknown site is a known 500 (see the `.fails` tests in
 // sales-orders.test.ts); mutating it here would only rediscover that bug on every run.
 const ORDER_PATHS = [
@@ -367,4 +690,14 @@ const ORDER_PATHS = [
   'lines.1.lineNumber',
   'lines.1.productId',
 ];
-const POLICY_PATHS = ['defaultReturnWindowDays', 'windows', 'windows.0', 'windows.0.tier', 'windows.0.days', 'windows.1.category', 'authorizationValidDays', 'windowExemptReturnTypes', 'windowExemptReturnTypes.0'];
+const POLICY_PATHS = [
+  'defaultReturnWindowDays',
+  'windows',
+  'windows.0',
+  'windows.0.tier',
+  'windows.0.days',
+  'windows.1.category',
+  'authorizationValidDays',
+  'windowExemptReturnTypes',
+  'windowExemptReturnTypes.0',
+];

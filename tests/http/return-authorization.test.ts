@@ -4,12 +4,19 @@ import { DIALECTS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeCustomer, makeOrder, makeProduct, makeWorld } from './support/factories.js';
 
-function rmaBody(customerId: string, orderLineId: string, overrides: Record<string, unknown> = {}, lineOverrides: Record<string, unknown> = {}) {
+function rmaBody(
+  customerId: string,
+  orderLineId: string,
+  overrides: Record<string, unknown> = {},
+  lineOverrides: Record<string, unknown> = {},
+) {
   return {
     customerId,
     returnType: 'standard',
     note: 'customer ordered the wrong voltage',
-    lines: [{ orderLineId, quantity: 2, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened', ...lineOverrides }],
+    lines: [
+      { orderLineId, quantity: 2, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened', ...lineOverrides },
+    ],
     ...overrides,
   };
 }
@@ -25,9 +32,23 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const countRmas = async () => Number((await t.platform.db.selectFrom('rmas').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  const countRmas = async () =>
+    Number(
+      (
+        await t.platform.db
+          .selectFrom('rmas')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const committedOn = async (orderLineId: string) =>
-    (await t.platform.db.selectFrom('sales_order_lines').select('quantity_committed').where('id', '=', orderLineId).executeTakeFirstOrThrow()).quantity_committed;
+    (
+      await t.platform.db
+        .selectFrom('sales_order_lines')
+        .select('quantity_committed')
+        .where('id', '=', orderLineId)
+        .executeTakeFirstOrThrow()
+    ).quantity_committed;
 
   it('needs authentication everywhere but health, sign-in and the OpenAPI document', async () => {
     expect((await t.request(null, { method: 'GET', url: '/health' })).statusCode).toBe(200);
@@ -39,13 +60,21 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
     expect((await t.request('not-a-token', { method: 'GET', url: '/api/v1/returns' })).statusCode).toBe(401);
-    const badLogin = await t.request(null, { method: 'POST', url: '/api/v1/auth/token', payload: { email: 'cs_agent@test.local', password: 'wrong' } });
+    const badLogin = await t.request(null, {
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email: 'cs_agent@test.local', password: 'wrong' },
+    });
     expect(badLogin.statusCode).toBe(401);
   });
 
   it('authorizes an eligible low-value return at once and explains why', async () => {
     const w = await makeWorld(t.platform);
-    const res = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const res = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(res.statusCode).toBe(201);
     const rma = res.json();
     expect(rma.status).toBe('authorized');
@@ -62,42 +91,89 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(fetched.json().lines[0].quantity).toBe(2);
     const timeline = await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}/timeline` });
     expect(timeline.json().items.map((e: { action: string }) => e.action)).toEqual(['rma.requested', 'rma.authorized']);
-    const outbox = await t.platform.db.selectFrom('outbox_events').select('event_type').where('aggregate_id', '=', rma.id).execute();
+    const outbox = await t.platform.db
+      .selectFrom('outbox_events')
+      .select('event_type')
+      .where('aggregate_id', '=', rma.id)
+      .execute();
     expect(outbox.map((e) => e.event_type).sort()).toEqual(['rma.authorized', 'rma.requested']);
   });
 
   it('routes a high-value return to a manager, who approves it with a comment', async () => {
     const w = await makeWorld(t.platform, { unitPriceMinor: 200000 });
-    const created = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) });
+    const created = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+    });
     expect(created.statusCode).toBe(201);
     const rma = created.json();
     expect(rma.status).toBe('pending_approval');
     expect(rma.routingReasons.join(' ')).toMatch(/above the auto-approval limit/);
 
-    const byAgent = await t.request(agent, { method: 'POST', url: `/api/v1/returns/${rma.id}/approve`, payload: { comment: 'ok' } });
+    const byAgent = await t.request(agent, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: 'ok' },
+    });
     expect(byAgent.statusCode).toBe(403);
-    const noComment = await t.request(manager, { method: 'POST', url: `/api/v1/returns/${rma.id}/approve`, payload: { comment: '' } });
+    const noComment = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: '' },
+    });
     expect(noComment.statusCode).toBe(400);
     expect(noComment.json().errors[0].path).toBe('comment');
-    const stale = await t.request(manager, { method: 'POST', url: `/api/v1/returns/${rma.id}/approve`, payload: { comment: 'fine' }, headers: { 'if-match': '"7"' } });
+    const stale = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: 'fine' },
+      headers: { 'if-match': '"7"' },
+    });
     expect(stale.statusCode).toBe(412);
 
-    const approved = await t.request(manager, { method: 'POST', url: `/api/v1/returns/${rma.id}/approve`, payload: { comment: 'long-standing customer' }, headers: { 'if-match': '"1"' } });
+    const approved = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: 'long-standing customer' },
+      headers: { 'if-match': '"1"' },
+    });
     expect(approved.statusCode).toBe(200);
-    expect(approved.json()).toMatchObject({ status: 'authorized', decisionComment: 'long-standing customer', version: 2 });
-    const again = await t.request(manager, { method: 'POST', url: `/api/v1/returns/${rma.id}/approve`, payload: { comment: 'again' } });
+    expect(approved.json()).toMatchObject({
+      status: 'authorized',
+      decisionComment: 'long-standing customer',
+      version: 2,
+    });
+    const again = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: 'again' },
+    });
     expect(again.statusCode).toBe(409);
-    expect(again.json().detail).toContain("allowed: receiving, cancelled, expired");
+    expect(again.json().detail).toContain('allowed: receiving, cancelled, expired');
     const timeline = (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}/timeline` })).json();
-    expect(timeline.items.at(-1)).toMatchObject({ action: 'rma.approved', summary: 'Approved — “long-standing customer”' });
+    expect(timeline.items.at(-1)).toMatchObject({
+      action: 'rma.approved',
+      summary: 'Approved — “long-standing customer”',
+    });
   });
 
   it('gives the quantity back when a manager rejects', async () => {
     const w = await makeWorld(t.platform, { tier: 'bronze' });
-    const rma = (await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 4 }) })).json();
+    const rma = (
+      await t.request(agent, {
+        method: 'POST',
+        url: '/api/v1/returns',
+        payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 4 }),
+      })
+    ).json();
     expect(rma.status).toBe('pending_approval');
     expect(await committedOn(w.orderLine.id)).toBe(4);
-    const rejected = await t.request(manager, { method: 'POST', url: `/api/v1/returns/${rma.id}/reject`, payload: { comment: 'outside contract' } });
+    const rejected = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/reject`,
+      payload: { comment: 'outside contract' },
+    });
     expect(rejected.json().status).toBe('rejected');
     expect(await committedOn(w.orderLine.id)).toBe(0);
   });
@@ -118,78 +194,177 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.json().code).toBe('validation_failed');
-      expect(res.json().errors.map((e: { path: string }) => e.path).join(',')).toContain(path);
+      expect(
+        res
+          .json()
+          .errors.map((e: { path: string }) => e.path)
+          .join(','),
+      ).toContain(path);
     }
-    const malformed = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: '{"customerId": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: '{"customerId": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.statusCode).toBe(400);
-    const wrongType = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: 'hello', headers: { 'content-type': 'text/plain' } });
+    const wrongType = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: 'hello',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().code).toBe('validation_failed');
-    const unknownLine = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, 'sol_nope') });
+    const unknownLine = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, 'sol_nope'),
+    });
     expect(unknownLine.statusCode).toBe(422);
     expect(await countRmas()).toBe(before);
   });
 
   it('explains every failed check: too many units, window closed, credit hold', async () => {
     const w = await makeWorld(t.platform);
-    const tooMany = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 11 }) });
+    const tooMany = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 11 }),
+    });
     expect(tooMany.statusCode).toBe(422);
-    const quantityCheck = tooMany.json().verdict.lines[0].checks.find((c: { code: string }) => c.code === 'quantity_returnable');
+    const quantityCheck = tooMany
+      .json()
+      .verdict.lines[0].checks.find((c: { code: string }) => c.code === 'quantity_returnable');
     expect(quantityCheck.passed).toBe(false);
     expect(quantityCheck.message).toMatch(/11/);
 
-    const oldOrder = await makeOrder(t.platform, { customerId: w.customer.id, legalEntityId: w.entity.id, deliveredOn: '2026-06-01', lines: [{ productId: w.product.id }] });
-    const late = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, oldOrder.lines[0]!.id) });
+    const oldOrder = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      deliveredOn: '2026-06-01',
+      lines: [{ productId: w.product.id }],
+    });
+    const late = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, oldOrder.lines[0]!.id),
+    });
     expect(late.statusCode).toBe(422);
     expect(late.json().detail).toMatch(/window/i);
 
     const held = await makeCustomer(t.platform, w.entity.id, { isOnCreditHold: true });
-    const heldOrder = await makeOrder(t.platform, { customerId: held.id, legalEntityId: w.entity.id, lines: [{ productId: w.product.id }] });
-    const onHold = await t.request(agent, { method: 'POST', url: '/api/v1/returns/evaluate', payload: rmaBody(held.id, heldOrder.lines[0]!.id) });
+    const heldOrder = await makeOrder(t.platform, {
+      customerId: held.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: w.product.id }],
+    });
+    const onHold = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns/evaluate',
+      payload: rmaBody(held.id, heldOrder.lines[0]!.id),
+    });
     expect(onHold.statusCode).toBe(200);
     expect(onHold.json().isEligible).toBe(false);
-    expect(onHold.json().customerChecks.find((c: { code: string }) => c.code === 'customer_not_on_credit_hold').passed).toBe(false);
+    expect(
+      onHold.json().customerChecks.find((c: { code: string }) => c.code === 'customer_not_on_credit_hold').passed,
+    ).toBe(false);
     expect(await committedOn(w.orderLine.id)).toBe(0);
   });
 
   it("never shows a customer another account's returns", async () => {
     const mine = await makeWorld(t.platform);
     const theirs = await makeWorld(t.platform);
-    const theirRma = (await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(theirs.customer.id, theirs.orderLine.id) })).json();
+    const theirRma = (
+      await t.request(agent, {
+        method: 'POST',
+        url: '/api/v1/returns',
+        payload: rmaBody(theirs.customer.id, theirs.orderLine.id),
+      })
+    ).json();
     const me = await t.tokenFor('customer', { customerId: mine.customer.id });
 
     expect((await t.request(me, { method: 'GET', url: `/api/v1/returns/${theirRma.id}` })).statusCode).toBe(404);
-    expect((await t.request(me, { method: 'GET', url: `/api/v1/returns/${theirRma.id}/timeline` })).statusCode).toBe(404);
+    expect((await t.request(me, { method: 'GET', url: `/api/v1/returns/${theirRma.id}/timeline` })).statusCode).toBe(
+      404,
+    );
     expect((await t.request(me, { method: 'GET', url: `/api/v1/orders/${theirs.order.id}` })).statusCode).toBe(404);
-    expect((await t.request(me, { method: 'GET', url: `/api/v1/customers/${theirs.customer.id}` })).statusCode).toBe(404);
-    expect((await t.request(me, { method: 'POST', url: `/api/v1/returns/${theirRma.id}/cancel`, payload: { reason: 'mine now' } })).statusCode).toBe(404);
-    const forThem = await t.request(me, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(theirs.customer.id, theirs.orderLine.id) });
+    expect((await t.request(me, { method: 'GET', url: `/api/v1/customers/${theirs.customer.id}` })).statusCode).toBe(
+      404,
+    );
+    expect(
+      (
+        await t.request(me, {
+          method: 'POST',
+          url: `/api/v1/returns/${theirRma.id}/cancel`,
+          payload: { reason: 'mine now' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    const forThem = await t.request(me, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(theirs.customer.id, theirs.orderLine.id),
+    });
     expect(forThem.statusCode).toBe(404);
-    const theirLineOnMyAccount = await t.request(me, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(mine.customer.id, theirs.orderLine.id) });
+    const theirLineOnMyAccount = await t.request(me, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(mine.customer.id, theirs.orderLine.id),
+    });
     expect(theirLineOnMyAccount.statusCode).toBe(422);
 
-    const own = await t.request(me, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(mine.customer.id, mine.orderLine.id) });
+    const own = await t.request(me, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(mine.customer.id, mine.orderLine.id),
+    });
     expect(own.statusCode).toBe(201);
     const list = (await t.request(me, { method: 'GET', url: '/api/v1/returns?pageSize=200' })).json();
     expect(list.items.length).toBeGreaterThan(0);
     expect(list.items.every((r: { customerId: string }) => r.customerId === mine.customer.id)).toBe(true);
-    const filteredToOther = (await t.request(me, { method: 'GET', url: `/api/v1/returns?customerId=${theirs.customer.id}` })).json();
+    const filteredToOther = (
+      await t.request(me, { method: 'GET', url: `/api/v1/returns?customerId=${theirs.customer.id}` })
+    ).json();
     expect(filteredToOther.items.every((r: { customerId: string }) => r.customerId === mine.customer.id)).toBe(true);
     expect((await t.request(me, { method: 'GET', url: '/api/v1/suppliers' })).statusCode).toBe(403);
-    expect((await t.request(me, { method: 'POST', url: `/api/v1/returns/${own.json().id}/approve`, payload: { comment: 'self' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.request(me, {
+          method: 'POST',
+          url: `/api/v1/returns/${own.json().id}/approve`,
+          payload: { comment: 'self' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it('replays an idempotent retry and refuses a reused key with another body', async () => {
     const w = await makeWorld(t.platform);
     const key = `retry-${w.orderLine.id}`;
-    const first = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id), headers: { 'idempotency-key': key } });
-    const second = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id), headers: { 'idempotency-key': key } });
+    const first = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+      headers: { 'idempotency-key': key },
+    });
+    const second = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id),
+      headers: { 'idempotency-key': key },
+    });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json().id).toBe(first.json().id);
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(await committedOn(w.orderLine.id)).toBe(2);
-    const other = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 3 }), headers: { 'idempotency-key': key } });
+    const other = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 3 }),
+      headers: { 'idempotency-key': key },
+    });
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
     expect(await committedOn(w.orderLine.id)).toBe(2);
@@ -198,7 +373,13 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
   it('authorizes exactly the shipped quantity when many requests race for one line', async () => {
     const w = await makeWorld(t.platform, { quantityShipped: 10 });
     const attempts = await Promise.all(
-      Array.from({ length: 12 }, () => t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 3 }) })),
+      Array.from({ length: 12 }, () =>
+        t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: rmaBody(w.customer.id, w.orderLine.id, {}, { quantity: 3 }),
+        }),
+      ),
     );
     const statuses = attempts.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(3);
@@ -208,7 +389,13 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
 
   it('expires an authorization nobody shipped against, and frees the quantity', async () => {
     const w = await makeWorld(t.platform);
-    const rma = (await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, w.orderLine.id) })).json();
+    const rma = (
+      await t.request(agent, {
+        method: 'POST',
+        url: '/api/v1/returns',
+        payload: rmaBody(w.customer.id, w.orderLine.id),
+      })
+    ).json();
     t.clock.advanceDays(31);
     try {
       // Sign in a month later: tokens from today have expired by then.
@@ -217,7 +404,9 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       const run = await t.request(ops, { method: 'POST', url: '/api/v1/returns/expire-due', payload: {} });
       expect(run.statusCode, run.body).toBe(200);
       expect(run.json().expired).toContain(rma.id);
-      expect((await t.request(agentNextMonth, { method: 'GET', url: `/api/v1/returns/${rma.id}` })).json().status).toBe('expired');
+      expect((await t.request(agentNextMonth, { method: 'GET', url: `/api/v1/returns/${rma.id}` })).json().status).toBe(
+        'expired',
+      );
       expect(await committedOn(w.orderLine.id)).toBe(0);
     } finally {
       t.clock.advanceDays(-31);
@@ -230,7 +419,12 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     const res = await t.request(warehouse, {
       method: 'POST',
       url: '/api/v1/returns/unauthorized',
-      payload: { customerId: w.customer.id, siteId: w.site.id, note: 'two drills on a pallet, no paperwork', lines: [{ productId: w.product.id, quantity: 2 }] },
+      payload: {
+        customerId: w.customer.id,
+        siteId: w.site.id,
+        note: 'two drills on a pallet, no paperwork',
+        lines: [{ productId: w.product.id, quantity: 2 }],
+      },
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ isUnauthorized: true, status: 'receiving', totalValueMinor: 20000 });
@@ -241,13 +435,29 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
   it('checks serial numbers against what was shipped and what is already on a return', async () => {
     const w = await makeWorld(t.platform);
     const scanner = await makeProduct(t.platform, { isSerialized: true, category: 'Networking', warrantyMonths: 24 });
-    const order = await makeOrder(t.platform, { customerId: w.customer.id, legalEntityId: w.entity.id, lines: [{ productId: scanner.id, quantityShipped: 2, serialsShipped: ['SN-1', 'SN-2'] }] });
+    const order = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: scanner.id, quantityShipped: 2, serialsShipped: ['SN-1', 'SN-2'] }],
+    });
     const line = order.lines[0]!;
-    const wrongSerial = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-9'] }) });
+    const wrongSerial = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-9'] }),
+    });
     expect(wrongSerial.statusCode).toBe(422);
-    const ok = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-1'] }) });
+    const ok = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-1'] }),
+    });
     expect(ok.statusCode).toBe(201);
-    const twice = await t.request(agent, { method: 'POST', url: '/api/v1/returns', payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-1'] }) });
+    const twice = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, line.id, {}, { quantity: 1, serials: ['SN-1'] }),
+    });
     expect(twice.statusCode).toBe(422);
     expect(twice.json().detail).toMatch(/SN-1/);
   });
@@ -258,7 +468,9 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(values.length).toBeGreaterThan(5);
     expect(values).toEqual([...values].sort((a: number, b: number) => b - a));
     const first = byValue.items[0];
-    const found = (await t.request(agent, { method: 'GET', url: `/api/v1/returns?q=${first.rmaNumber.toLowerCase()}` })).json();
+    const found = (
+      await t.request(agent, { method: 'GET', url: `/api/v1/returns?q=${first.rmaNumber.toLowerCase()}` })
+    ).json();
     expect(found.items.map((r: { id: string }) => r.id)).toEqual([first.id]);
     const pending = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?status=pending_approval' })).json();
     expect(pending.items.every((r: { status: string }) => r.status === 'pending_approval')).toBe(true);
@@ -275,8 +487,16 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     const intact = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(intact).toMatchObject({ isIntact: true, firstBreak: null });
     expect(intact.eventCount).toBeGreaterThan(10);
-    const victim = await t.platform.db.selectFrom('audit_events').select('seq').where('action', '=', 'rma.approved').executeTakeFirstOrThrow();
-    await t.platform.db.updateTable('audit_events').set({ after: '{"status":"authorized","comment":"edited"}' }).where('seq', '=', victim.seq).execute();
+    const victim = await t.platform.db
+      .selectFrom('audit_events')
+      .select('seq')
+      .where('action', '=', 'rma.approved')
+      .executeTakeFirstOrThrow();
+    await t.platform.db
+      .updateTable('audit_events')
+      .set({ after: '{"status":"authorized","comment":"edited"}' })
+      .where('seq', '=', victim.seq)
+      .execute();
     const broken = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
     expect(broken).toMatchObject({ isIntact: false, firstBreak: { seq: Number(victim.seq), reason: 'hash_mismatch' } });
   });

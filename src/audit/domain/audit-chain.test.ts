@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, findChainBreak, GENESIS_HASH, hashAuditEvent, type ChainedEventContent } from './audit-chain.js';
+import {
+  canonicalJson,
+  findChainBreak,
+  GENESIS_HASH,
+  hashAuditEvent,
+  type ChainedEventContent,
+} from './audit-chain.js';
 
 function makeChain(count: number) {
   const events: Array<ChainedEventContent & { prevHash: string; hash: string }> = [];

@@ -32,7 +32,9 @@ export function openDatabase(options: { url: string }): Database {
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BOOMERANG_PG_POOL ?? 10) });
-  pool.on('error', (error) => console.warn(`postgres: an idle connection was closed (${error.message}); the pool opens a new one when needed`)); // without a listener the process dies
+  pool.on('error', (error) =>
+    console.warn(`postgres: an idle connection was closed (${error.message}); the pool opens a new one when needed`),
+  ); // without a listener the process dies
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -49,7 +49,10 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
     const slot = request.idempotency;
     if (!slot) return payload;
     request.idempotency = null;
-    const query = db.deleteFrom('idempotency_keys').where('principal_id', '=', slot.principalId).where('key', '=', slot.key);
+    const query = db
+      .deleteFrom('idempotency_keys')
+      .where('principal_id', '=', slot.principalId)
+      .where('key', '=', slot.key);
     if (reply.statusCode >= 500) {
       // A server fault is not an answer: free the key so the client may retry.
       await query.execute();
@@ -108,19 +111,32 @@ async function reserveKey(
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
-async function replayOrRefuse(db: Kysely<DB>, principalId: string, key: string, requestHash: string, reply: FastifyReply) {
+async function replayOrRefuse(
+  db: Kysely<DB>,
+  principalId: string,
+  key: string,
+  requestHash: string,
+  reply: FastifyReply,
+) {
   const existing = await db
     .selectFrom('idempotency_keys')
     .selectAll()
     .where('principal_id', '=', principalId)
     .where('key', '=', key)
     .executeTakeFirst();
-  if (!existing) throw new AppError('idempotency_in_progress', 'the first request with this key has just finished; retry');
+  if (!existing)
+    throw new AppError('idempotency_in_progress', 'the first request with this key has just finished; retry');
   if (existing.request_hash !== requestHash) {
-    throw new AppError('idempotency_key_reused', `Idempotency-Key ${key} was first used for a different request (${existing.method} ${existing.path})`);
+    throw new AppError(
+      'idempotency_key_reused',
+      `Idempotency-Key ${key} was first used for a different request (${existing.method} ${existing.path})`,
+    );
   }
   if (existing.state !== 'completed') {
-    throw new AppError('idempotency_in_progress', `the first request with Idempotency-Key ${key} is still running; retry shortly`);
+    throw new AppError(
+      'idempotency_in_progress',
+      `the first request with Idempotency-Key ${key} is still running; retry shortly`,
+    );
   }
   const headers = JSON.parse(existing.response_headers ?? '{}') as Record<string, string>;
   return reply

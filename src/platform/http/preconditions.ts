@@ -13,9 +13,13 @@ export function readIfMatchVersion(request: FastifyRequest): number | undefined 
   if (header === undefined) return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(String(header));
   if (!match?.[1]) {
-    throw new AppError('validation_failed', `If-Match must be the ETag of the resource, e.g. "3"; got ${String(header)}`, {
-      errors: [{ path: 'headers.if-match', message: 'not a version ETag' }],
-    });
+    throw new AppError(
+      'validation_failed',
+      `If-Match must be the ETag of the resource, e.g. "3"; got ${String(header)}`,
+      {
+        errors: [{ path: 'headers.if-match', message: 'not a version ETag' }],
+      },
+    );
   }
   return Number(match[1]);
 }
@@ -23,7 +27,10 @@ export function readIfMatchVersion(request: FastifyRequest): number | undefined 
 export function requireIfMatchVersion(request: FastifyRequest): number {
   const version = readIfMatchVersion(request);
   if (version === undefined) {
-    throw new AppError('precondition_required', 'send If-Match with the ETag you read, so concurrent edits are not lost');
+    throw new AppError(
+      'precondition_required',
+      'send If-Match with the ETag you read, so concurrent edits are not lost',
+    );
   }
   return version;
 }

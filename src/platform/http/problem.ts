@@ -56,7 +56,10 @@ function toFieldPath(instancePath: string, context: string | undefined): string 
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(reply, request, error.code, error.message, { errors: error.errors, extensions: error.extensions });
+      return sendProblem(reply, request, error.code, error.message, {
+        errors: error.errors,
+        extensions: error.extensions,
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issues = error.validation as Array<{ instancePath: string; message?: string }>;
@@ -65,7 +68,9 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         message: v.message ?? 'is not valid',
       }));
       const first = errors[0];
-      const detail = first ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}` : 'invalid request';
+      const detail = first
+        ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`
+        : 'invalid request';
       return sendProblem(reply, request, 'validation_failed', detail, { errors });
     }
     const status = error.statusCode ?? 500;
@@ -78,5 +83,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, request, 'internal', 'an unexpected error occurred; it has been logged');
   });
-
 }

@@ -27,7 +27,10 @@ export function registerAuthentication(app: FastifyInstance, authenticate: Authe
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match?.[1]) {
       void reply.header('WWW-Authenticate', 'Bearer realm="boomerang"');
-      throw new AppError('unauthenticated', 'send Authorization: Bearer <token> (POST /api/v1/auth/token) or an API key');
+      throw new AppError(
+        'unauthenticated',
+        'send Authorization: Bearer <token> (POST /api/v1/auth/token) or an API key',
+      );
     }
     const actor = await authenticate(match[1]);
     if (!actor) {

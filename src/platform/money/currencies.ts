@@ -185,7 +185,9 @@ export const ISO_4217_CURRENCIES: ReadonlyArray<readonly [string, number, number
   ['ZWG', 924, 2, 'Zimbabwe Gold'],
 ];
 
-const MINOR_UNITS = new Map(ISO_4217_CURRENCIES.filter(([, , units]) => units !== null).map(([code, , units]) => [code, units as number]));
+const MINOR_UNITS = new Map(
+  ISO_4217_CURRENCIES.filter(([, , units]) => units !== null).map(([code, , units]) => [code, units as number]),
+);
 
 /** True for current ISO 4217 currencies that have minor units; withdrawn codes are refused. */
 export function isKnownCurrency(code: string): boolean {

@@ -8,6 +8,7 @@ const SENTENCES: Record<string, string> = {
   'rma.cancelled': 'Cancelled',
   'rma.expired': 'Authorization expired: nothing was shipped in time',
   'rma.unauthorized_recorded': 'Arrived without authorization',
+  'demo.historical_return_imported': 'Imported from the previous system with its history',
 };
 
 export function summarizeAuditEvent(action: string, after: unknown): string {

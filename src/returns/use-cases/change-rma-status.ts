@@ -9,7 +9,14 @@ import { assertCan, isVisibleToActor } from '../../identity/index.js';
 import { findCurrentConfig } from '../../configuration/index.js';
 import { addDays } from '../domain/return-window.js';
 import { canTransition, listAllowedTransitions, releasesQuantityOnEntry } from '../domain/rma-state-machine.js';
-import { deactivateSerials, findDueAuthorizations, findRmaLineRows, findRmaRow, releaseQuantity, updateRmaStatus } from '../rma.repository.js';
+import {
+  deactivateSerials,
+  findDueAuthorizations,
+  findRmaLineRows,
+  findRmaRow,
+  releaseQuantity,
+  updateRmaStatus,
+} from '../rma.repository.js';
 import type { RmasTable } from '../../platform/db/schema.js';
 import { loadRma } from './read-rmas.js';
 
@@ -23,32 +30,58 @@ interface Move {
 
 async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, move: Move) {
   const row = await findRmaRow(tx.db, id);
-  if (!row || !isVisibleToActor(tx.ctx.actor, row.customer_id)) throw new AppError('not_found', `return ${id} was not found`);
+  if (!row || !isVisibleToActor(tx.ctx.actor, row.customer_id))
+    throw new AppError('not_found', `return ${id} was not found`);
   if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new AppError('precondition_failed', `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`);
+    throw new AppError(
+      'precondition_failed',
+      `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`,
+    );
   }
   const from = row.status as RmaStatus;
   if (!canTransition(from, move.to)) {
     const allowed = listAllowedTransitions(from);
-    throw new AppError('invalid_transition', `cannot move return ${row.rma_number} from '${from}' to '${move.to}'; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final state)'}`, {
-      extensions: { from, to: move.to, allowedTransitions: allowed },
-    });
+    throw new AppError(
+      'invalid_transition',
+      `cannot move return ${row.rma_number} from '${from}' to '${move.to}'; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none (final state)'}`,
+      {
+        extensions: { from, to: move.to, allowedTransitions: allowed },
+      },
+    );
   }
   const changes = await move.changes(tx);
   const isUpdated = await updateRmaStatus(tx.db, id, row.version, { ...changes, status: move.to, updated_at: tx.now });
-  if (!isUpdated) throw new AppError('version_conflict', `return ${row.rma_number} was changed concurrently; reload and try again`);
+  if (!isUpdated)
+    throw new AppError('version_conflict', `return ${row.rma_number} was changed concurrently; reload and try again`);
   if (releasesQuantityOnEntry(move.to)) {
     for (const line of await findRmaLineRows(tx.db, id)) {
       if (line.order_line_id) await releaseQuantity(tx.db, line.order_line_id, line.quantity);
     }
     await deactivateSerials(tx.db, id);
   }
-  tx.audit({ entityType: 'rma', entityId: id, action: move.action, before: { status: from, version: row.version }, after: { status: move.to, ...move.auditDetails } });
-  tx.emit({ type: move.event, aggregateType: 'rma', aggregateId: id, payload: { rmaId: id, rmaNumber: row.rma_number, from, to: move.to } });
+  tx.audit({
+    entityType: 'rma',
+    entityId: id,
+    action: move.action,
+    before: { status: from, version: row.version },
+    after: { status: move.to, ...move.auditDetails },
+  });
+  tx.emit({
+    type: move.event,
+    aggregateType: 'rma',
+    aggregateId: id,
+    payload: { rmaId: id, rmaNumber: row.rma_number, from, to: move.to },
+  });
   return row;
 }
 
-export async function approveRma(platform: Platform, ctx: RequestContext, id: string, comment: string, expectedVersion?: number): Promise<Rma> {
+export async function approveRma(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  comment: string,
+  expectedVersion?: number,
+): Promise<Rma> {
   assertCan(ctx.actor, 'returns.decide');
   await runInTransaction(platform, ctx, async (tx) => {
     const row = await findRmaRow(tx.db, id);
@@ -74,7 +107,13 @@ export async function approveRma(platform: Platform, ctx: RequestContext, id: st
   return loadRma(platform.db, id);
 }
 
-export async function rejectRma(platform: Platform, ctx: RequestContext, id: string, comment: string, expectedVersion?: number): Promise<Rma> {
+export async function rejectRma(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  comment: string,
+  expectedVersion?: number,
+): Promise<Rma> {
   assertCan(ctx.actor, 'returns.decide');
   await runInTransaction(platform, ctx, (tx) =>
     moveRma(tx, id, expectedVersion, {
@@ -88,10 +127,22 @@ export async function rejectRma(platform: Platform, ctx: RequestContext, id: str
   return loadRma(platform.db, id);
 }
 
-export async function cancelRma(platform: Platform, ctx: RequestContext, id: string, reason: string, expectedVersion?: number): Promise<Rma> {
+export async function cancelRma(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  reason: string,
+  expectedVersion?: number,
+): Promise<Rma> {
   assertCan(ctx.actor, 'returns.cancel');
   await runInTransaction(platform, ctx, (tx) =>
-    moveRma(tx, id, expectedVersion, { to: 'cancelled', action: 'rma.cancelled', event: 'rma.cancelled', changes: () => ({}), auditDetails: { reason } }),
+    moveRma(tx, id, expectedVersion, {
+      to: 'cancelled',
+      action: 'rma.cancelled',
+      event: 'rma.cancelled',
+      changes: () => ({}),
+      auditDetails: { reason },
+    }),
   );
   return loadRma(platform.db, id);
 }
@@ -105,7 +156,13 @@ export async function expireDueAuthorizations(platform: Platform, ctx: RequestCo
   for (const candidate of due) {
     try {
       await runInTransaction(platform, ctx, (tx) =>
-        moveRma(tx, candidate.id, candidate.version, { to: 'expired', action: 'rma.expired', event: 'rma.expired', changes: () => ({}), auditDetails: { expiredOn: today } }),
+        moveRma(tx, candidate.id, candidate.version, {
+          to: 'expired',
+          action: 'rma.expired',
+          event: 'rma.expired',
+          changes: () => ({}),
+          auditDetails: { expiredOn: today },
+        }),
       );
       expired.push(candidate.id);
     } catch (error) {

@@ -22,19 +22,30 @@ export async function previewReturn(platform: Platform, ctx: RequestContext, req
 export async function createRma(platform: Platform, ctx: RequestContext, request: CreateRmaRequest): Promise<Rma> {
   assertCan(ctx.actor, 'returns.create');
   const rmaId = await runInTransaction(platform, ctx, async (tx) => {
-    const { verdict, customer, orderLines, returnPolicy } = await evaluateReturnRequest(tx.db, ctx.actor, request, tx.today);
+    const { verdict, customer, orderLines, returnPolicy } = await evaluateReturnRequest(
+      tx.db,
+      ctx.actor,
+      request,
+      tx.today,
+    );
     if (!verdict.isEligible || !verdict.routing) {
       throw new AppError('not_eligible', describeFailures(verdict), { extensions: { verdict } });
     }
     const byId = new Map(orderLines.map((l) => [l.id, l]));
 
     // Commit in a fixed order so two requests over the same lines cannot deadlock.
-    const commitOrder = request.lines.map((line, index) => ({ line, index })).sort((a, b) => a.line.orderLineId.localeCompare(b.line.orderLineId));
+    const commitOrder = request.lines
+      .map((line, index) => ({ line, index }))
+      .sort((a, b) => a.line.orderLineId.localeCompare(b.line.orderLineId));
     for (const { line, index } of commitOrder) {
       if (!(await tryCommitQuantity(tx.db, line.orderLineId, line.quantity))) {
-        throw new AppError('not_eligible', `line ${index + 1}: another return has just taken the remaining quantity; reload the order and try again`, {
-          errors: [{ path: `lines.${index}.quantity`, message: 'exceeds the quantity still returnable' }],
-        });
+        throw new AppError(
+          'not_eligible',
+          `line ${index + 1}: another return has just taken the remaining quantity; reload the order and try again`,
+          {
+            errors: [{ path: `lines.${index}.quantity`, message: 'exceeds the quantity still returnable' }],
+          },
+        );
       }
     }
 
@@ -94,37 +105,73 @@ export async function createRma(platform: Platform, ctx: RequestContext, request
       };
     });
     await insertRma(tx.db, rma, lines);
-    const serialRows = request.lines.flatMap((line) => line.serials.map((serial) => ({ rma_id: id, order_line_id: line.orderLineId, serial, is_active: 1 })));
+    const serialRows = request.lines.flatMap((line) =>
+      line.serials.map((serial) => ({ rma_id: id, order_line_id: line.orderLineId, serial, is_active: 1 })),
+    );
     if (serialRows.length > 0) {
       await tx.db
         .insertInto('rma_serials')
         .values(serialRows)
         .execute()
         .catch((e: unknown) => {
-          if (isUniqueViolation(e)) throw new AppError('not_eligible', 'a serial number on this request has just been put on another return');
+          if (isUniqueViolation(e))
+            throw new AppError('not_eligible', 'a serial number on this request has just been put on another return');
           throw e;
         });
     }
 
-    tx.audit({ entityType: 'rma', entityId: id, action: 'rma.requested', after: { rmaNumber: rma.rma_number, customerId: customer.id, returnType: rma.return_type, totalValueMinor: rma.total_value_minor, currency: rma.currency, lines: lines.map((l) => ({ orderLineId: l.order_line_id, quantity: l.quantity, reasonCode: l.reason_code })) } });
+    tx.audit({
+      entityType: 'rma',
+      entityId: id,
+      action: 'rma.requested',
+      after: {
+        rmaNumber: rma.rma_number,
+        customerId: customer.id,
+        returnType: rma.return_type,
+        totalValueMinor: rma.total_value_minor,
+        currency: rma.currency,
+        lines: lines.map((l) => ({ orderLineId: l.order_line_id, quantity: l.quantity, reasonCode: l.reason_code })),
+      },
+    });
     tx.audit({
       entityType: 'rma',
       entityId: id,
       action: isAutoApproved ? 'rma.authorized' : 'rma.routed_for_approval',
       before: { status: 'requested' },
-      after: { status, reasons: verdict.routing.reasons, returnPolicyVersion: rma.return_policy_version, approvalRulesVersion: rma.approval_rules_version, expiresOn: rma.expires_on },
+      after: {
+        status,
+        reasons: verdict.routing.reasons,
+        returnPolicyVersion: rma.return_policy_version,
+        approvalRulesVersion: rma.approval_rules_version,
+        expiresOn: rma.expires_on,
+      },
     });
-    tx.emit({ type: 'rma.requested', aggregateType: 'rma', aggregateId: id, payload: { rmaId: id, rmaNumber: rma.rma_number, customerId: customer.id } });
-    tx.emit({ type: isAutoApproved ? 'rma.authorized' : 'rma.approval_requested', aggregateType: 'rma', aggregateId: id, payload: { rmaId: id, rmaNumber: rma.rma_number, status } });
+    tx.emit({
+      type: 'rma.requested',
+      aggregateType: 'rma',
+      aggregateId: id,
+      payload: { rmaId: id, rmaNumber: rma.rma_number, customerId: customer.id },
+    });
+    tx.emit({
+      type: isAutoApproved ? 'rma.authorized' : 'rma.approval_requested',
+      aggregateType: 'rma',
+      aggregateId: id,
+      payload: { rmaId: id, rmaNumber: rma.rma_number, status },
+    });
     return id;
   });
   return loadRma(platform.db, rmaId);
 }
 
-function describeFailures(verdict: { customerChecks: Array<{ passed: boolean; message: string }>; lines: Array<{ lineIndex: number; checks: Array<{ passed: boolean; message: string }> }> }): string {
+function describeFailures(verdict: {
+  customerChecks: Array<{ passed: boolean; message: string }>;
+  lines: Array<{ lineIndex: number; checks: Array<{ passed: boolean; message: string }> }>;
+}): string {
   const failures = [
     ...verdict.customerChecks.filter((c) => !c.passed).map((c) => c.message),
-    ...verdict.lines.flatMap((l) => l.checks.filter((c) => !c.passed).map((c) => `line ${l.lineIndex + 1}: ${c.message}`)),
+    ...verdict.lines.flatMap((l) =>
+      l.checks.filter((c) => !c.passed).map((c) => `line ${l.lineIndex + 1}: ${c.message}`),
+    ),
   ];
   return failures.length > 0 ? failures.join(' ') : 'the return is not eligible';
 }

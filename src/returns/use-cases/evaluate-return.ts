@@ -20,23 +20,37 @@ export interface Evaluation {
   returnPolicy: Awaited<ReturnType<typeof findCurrentConfig<'return_policy'>>>;
 }
 
-export async function evaluateReturnRequest(db: Reader, actor: Actor, request: CreateRmaRequest, today: string): Promise<Evaluation> {
+export async function evaluateReturnRequest(
+  db: Reader,
+  actor: Actor,
+  request: CreateRmaRequest,
+  today: string,
+): Promise<Evaluation> {
   const customer = await findCustomer(db, request.customerId);
-  if (!customer || !isVisibleToActor(actor, customer.id)) throw new AppError('not_found', `customer ${request.customerId} was not found`);
+  if (!customer || !isVisibleToActor(actor, customer.id))
+    throw new AppError('not_found', `customer ${request.customerId} was not found`);
   const [returnPolicy, approvalRules, reasonCodes] = await Promise.all([
     findCurrentConfig(db, 'return_policy'),
     findCurrentConfig(db, 'approval_rules'),
     findCurrentConfig(db, 'reason_codes'),
   ]);
   const orderLineIds = [...new Set(request.lines.map((l) => l.orderLineId))];
-  const [orderLines, activeSerials] = await Promise.all([findOrderLinesWithProducts(db, orderLineIds), findActiveSerials(db, orderLineIds)]);
+  const [orderLines, activeSerials] = await Promise.all([
+    findOrderLinesWithProducts(db, orderLineIds),
+    findActiveSerials(db, orderLineIds),
+  ]);
   const byId = new Map(orderLines.map((l) => [l.id, l]));
 
   const eligibility = evaluateEligibility({
     today,
     returnType: request.returnType,
     policy: returnPolicy.document,
-    customer: { id: customer.id, tier: customer.tier, isOnCreditHold: customer.is_on_credit_hold === 1, returnWindowDays: customer.return_window_days },
+    customer: {
+      id: customer.id,
+      tier: customer.tier,
+      isOnCreditHold: customer.is_on_credit_hold === 1,
+      returnWindowDays: customer.return_window_days,
+    },
     activeReasonCodes: reasonCodes.document.codes.filter((c) => c.isActive).map((c) => c.code),
     lines: request.lines.map((line) => {
       const ol = byId.get(line.orderLineId);
@@ -70,7 +84,9 @@ export async function evaluateReturnRequest(db: Reader, actor: Actor, request: C
               warrantyMonths: ol.warranty_months,
             }
           : null,
-        serialsOnOtherOpenReturns: activeSerials.filter((s) => s.order_line_id === line.orderLineId).map((s) => s.serial),
+        serialsOnOtherOpenReturns: activeSerials
+          .filter((s) => s.order_line_id === line.orderLineId)
+          .map((s) => s.serial),
       };
     }),
   });
@@ -81,7 +97,13 @@ export async function evaluateReturnRequest(db: Reader, actor: Actor, request: C
   const currency = currencies[0] ?? customer.currency;
   const currencyCheck =
     currencies.length > 1
-      ? [{ code: 'single_currency', passed: false, message: `The lines come from orders in ${currencies.join(' and ')}; request one return per currency.` }]
+      ? [
+          {
+            code: 'single_currency',
+            passed: false,
+            message: `The lines come from orders in ${currencies.join(' and ')}; request one return per currency.`,
+          },
+        ]
       : [];
   const customerChecks = [...eligibility.customerChecks, ...currencyCheck];
   const isEligible = eligibility.isEligible && currencyCheck.length === 0;
@@ -93,14 +115,25 @@ export async function evaluateReturnRequest(db: Reader, actor: Actor, request: C
         customerTier: customer.tier,
         currency,
         totalValueMinor,
-        lines: request.lines.map((line) => ({ regulatedClass: byId.get(line.orderLineId)?.regulated_class ?? null, claimedCondition: line.claimedCondition })),
+        lines: request.lines.map((line) => ({
+          regulatedClass: byId.get(line.orderLineId)?.regulated_class ?? null,
+          claimedCondition: line.claimedCondition,
+        })),
         rules: approvalRules.document,
         rulesVersion: approvalRules.version,
       })
     : null;
 
   return {
-    verdict: { isEligible, customerChecks, lines: eligibility.lines, currency, totalValueMinor, routing, returnPolicyVersion: returnPolicy.version },
+    verdict: {
+      isEligible,
+      customerChecks,
+      lines: eligibility.lines,
+      currency,
+      totalValueMinor,
+      routing,
+      returnPolicyVersion: returnPolicy.version,
+    },
     customer,
     orderLines,
     returnPolicy,

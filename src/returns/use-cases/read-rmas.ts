@@ -35,7 +35,11 @@ export async function searchRmas(platform: Platform, ctx: RequestContext, query:
   return toPage(rows.map(toRmaSummary), query.page, query.pageSize, Number(count.n));
 }
 
-export async function getRmaTimeline(platform: Platform, ctx: RequestContext, id: string): Promise<{ items: TimelineEntry[] }> {
+export async function getRmaTimeline(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ items: TimelineEntry[] }> {
   assertCan(ctx.actor, 'audit.read');
   await getRma(platform, ctx, id);
   const events = await findStreamEvents(platform.db, id);

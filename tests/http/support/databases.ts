@@ -16,7 +16,9 @@ export const PG_URL = process.env.BOOMERANG_TEST_PG_URL;
 export const DIALECTS: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 
 if (!PG_URL) {
-  console.warn('SKIPPED: PostgreSQL runs of the HTTP suites — BOOMERANG_TEST_PG_URL is not set (CI sets it; locally: BOOMERANG_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test npm test)');
+  console.warn(
+    'SKIPPED: PostgreSQL runs of the HTTP suites — BOOMERANG_TEST_PG_URL is not set (CI sets it; locally: BOOMERANG_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/test npm test)',
+  );
 }
 
 export async function createTestDatabase(name: 'sqlite' | 'postgres'): Promise<TestDatabase> {

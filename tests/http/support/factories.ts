@@ -6,13 +6,22 @@ import type { Platform } from '../../../src/platform/unit-of-work.js';
 import { createMasterRecord, CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES } from '../../../src/masterdata/index.js';
 import { createSalesOrder, getSalesOrder } from '../../../src/sales/index.js';
 import type { z } from 'zod';
-import type { CustomerInputSchema, ProductInputSchema, SalesOrderLineInputSchema } from '../../../src/contracts/masterdata.js';
+import type {
+  CustomerInputSchema,
+  ProductInputSchema,
+  SalesOrderLineInputSchema,
+} from '../../../src/contracts/masterdata.js';
 
 const ctx = systemContext('test-factory');
 const unique = () => randomBytes(4).toString('hex').toUpperCase();
 
 export async function makeLegalEntity(platform: Platform, overrides: { currency?: string } = {}) {
-  return createMasterRecord(platform, ctx, LEGAL_ENTITIES, { code: `LE-${unique()}`, name: 'Boomerang Distribution Inc.', functionalCurrency: overrides.currency ?? 'USD', country: 'US' });
+  return createMasterRecord(platform, ctx, LEGAL_ENTITIES, {
+    code: `LE-${unique()}`,
+    name: 'Boomerang Distribution Inc.',
+    functionalCurrency: overrides.currency ?? 'USD',
+    country: 'US',
+  });
 }
 
 export async function makeSite(platform: Platform, legalEntityId: string) {
@@ -30,12 +39,23 @@ export async function makeSite(platform: Platform, legalEntityId: string) {
   });
 }
 
-export async function makeCustomer(platform: Platform, legalEntityId: string, overrides: Partial<z.input<typeof CustomerInputSchema>> = {}) {
+export async function makeCustomer(
+  platform: Platform,
+  legalEntityId: string,
+  overrides: Partial<z.input<typeof CustomerInputSchema>> = {},
+) {
   return createMasterRecord(
     platform,
     ctx,
     CUSTOMERS,
-    CUSTOMERS.inputSchema.parse({ accountNumber: `C-${unique()}`, name: `Customer ${unique()}`, tier: 'gold', legalEntityId, currency: 'USD', ...overrides }),
+    CUSTOMERS.inputSchema.parse({
+      accountNumber: `C-${unique()}`,
+      name: `Customer ${unique()}`,
+      tier: 'gold',
+      legalEntityId,
+      currency: 'USD',
+      ...overrides,
+    }),
   );
 }
 
@@ -44,14 +64,28 @@ export async function makeProduct(platform: Platform, overrides: Partial<z.input
     platform,
     ctx,
     PRODUCTS,
-    PRODUCTS.inputSchema.parse({ sku: `SKU-${unique()}`, name: 'Cordless Drill 18V', category: 'Power Tools', unitCostMinor: 6000, listPriceMinor: 10000, currency: 'USD', ...overrides }),
+    PRODUCTS.inputSchema.parse({
+      sku: `SKU-${unique()}`,
+      name: 'Cordless Drill 18V',
+      category: 'Power Tools',
+      unitCostMinor: 6000,
+      listPriceMinor: 10000,
+      currency: 'USD',
+      ...overrides,
+    }),
   );
 }
 
 /** A delivered order (delivered `deliveredDaysAgo` before the test's today) and its lines. */
 export async function makeOrder(
   platform: Platform,
-  input: { customerId: string; legalEntityId: string; lines: Array<Partial<z.input<typeof SalesOrderLineInputSchema>> & { productId: string }>; deliveredOn?: string; currency?: string },
+  input: {
+    customerId: string;
+    legalEntityId: string;
+    lines: Array<Partial<z.input<typeof SalesOrderLineInputSchema>> & { productId: string }>;
+    deliveredOn?: string;
+    currency?: string;
+  },
 ) {
   const deliveredOn = input.deliveredOn ?? '2026-11-16';
   const { id } = await createSalesOrder(platform, ctx, {
@@ -79,7 +113,10 @@ export async function makeOrder(
 }
 
 /** The usual world of a returns test: one entity, one site, a gold customer, a product, a delivered order. */
-export async function makeWorld(platform: Platform, options: { tier?: 'platinum' | 'gold' | 'silver' | 'bronze'; quantityShipped?: number; unitPriceMinor?: number } = {}) {
+export async function makeWorld(
+  platform: Platform,
+  options: { tier?: 'platinum' | 'gold' | 'silver' | 'bronze'; quantityShipped?: number; unitPriceMinor?: number } = {},
+) {
   const entity = await makeLegalEntity(platform);
   const site = await makeSite(platform, entity.id);
   const customer = await makeCustomer(platform, entity.id, { tier: options.tier ?? 'gold' });
@@ -87,7 +124,14 @@ export async function makeWorld(platform: Platform, options: { tier?: 'platinum'
   const order = await makeOrder(platform, {
     customerId: customer.id,
     legalEntityId: entity.id,
-    lines: [{ productId: product.id, quantityShipped: options.quantityShipped ?? 10, unitPriceMinor: options.unitPriceMinor ?? 10000, taxMinor: 8000 }],
+    lines: [
+      {
+        productId: product.id,
+        quantityShipped: options.quantityShipped ?? 10,
+        unitPriceMinor: options.unitPriceMinor ?? 10000,
+        taxMinor: 8000,
+      },
+    ],
   });
   return { entity, site, customer, product, order, orderLine: order.lines[0]! };
 }

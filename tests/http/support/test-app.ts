@@ -36,9 +36,19 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
     if (cached) return cached;
     const exists = await platform.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
     if (!exists) {
-      await createUser(platform, systemContext('test'), { email, name: email, role, customerId: options.customerId ?? null, password: 'pw' });
+      await createUser(platform, systemContext('test'), {
+        email,
+        name: email,
+        role,
+        customerId: options.customerId ?? null,
+        password: 'pw',
+      });
     }
-    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password: 'pw' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/token',
+      payload: { email, password: 'pw' },
+    });
     const token = response.json<{ accessToken: string }>().accessToken;
     tokens.set(email, token);
     return token;
@@ -51,7 +61,10 @@ export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<Test
     database,
     tokenFor,
     request: (token, options) =>
-      app.inject({ ...options, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers } }),
+      app.inject({
+        ...options,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
+      }),
     close: async () => {
       await app.close();
       await platform.close();

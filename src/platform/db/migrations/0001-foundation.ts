@@ -126,7 +126,10 @@ export async function up(db: Db): Promise<void> {
     .addColumn('lots_shipped', 'text', (c) => c.notNull())
     .addColumn('ship_site_id', 'text', (c) => c.references('sites.id'))
     .addUniqueConstraint('sales_order_lines_number_uq', ['order_id', 'line_number'])
-    .addCheckConstraint('sales_order_lines_committed_ck', sqlCheck('quantity_committed >= 0 AND quantity_committed <= quantity_shipped'))
+    .addCheckConstraint(
+      'sales_order_lines_committed_ck',
+      sqlCheck('quantity_committed >= 0 AND quantity_committed <= quantity_shipped'),
+    )
     .execute();
 
   await withVersioning(
@@ -286,7 +289,11 @@ export async function up(db: Db): Promise<void> {
     .addColumn('published_at', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('outbox_unpublished_idx').on('outbox_events').columns(['published_at', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('outbox_unpublished_idx')
+    .on('outbox_events')
+    .columns(['published_at', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('idempotency_keys')
