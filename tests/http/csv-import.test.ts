@@ -214,34 +214,31 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     ).toBeUndefined();
   });
 
-  it.runIf(dialect === 'sqlite')(
-    'runs as npm run import / migrate: a per-row report, a summary and exit code 1 on failures',
-    async () => {
-      const env = { ...process.env, DATABASE_URL: t.database.url };
-      const file = join(dir, 'customers.csv');
-      writeFileSync(
-        file,
-        csv(
-          'accountNumber,name,tier,legalEntityId,currency',
-          'CSV-C10,Ten Inc.,gold,CSV-US,USD',
-          'CSV-C11,Eleven Inc.,copper,CSV-US,USD',
-        ),
-      );
-      const failed = await run('npx', ['tsx', 'src/cli/import.ts', 'customers', file], { env }).catch(
-        (e: { code: number; stdout: string }) => e,
-      );
-      expect('code' in failed ? failed.code : 0).toBe(1);
-      expect(failed.stdout).toContain('row 3 tier:');
-      expect(failed.stdout).toContain('customers: 1 created, 1 failed (2 rows read)');
+  it('runs as npm run import / migrate: a per-row report, a summary and exit code 1 on failures', async () => {
+    const env = { ...process.env, DATABASE_URL: t.database.url };
+    const file = join(dir, 'customers.csv');
+    writeFileSync(
+      file,
+      csv(
+        'accountNumber,name,tier,legalEntityId,currency',
+        'CSV-C10,Ten Inc.,gold,CSV-US,USD',
+        'CSV-C11,Eleven Inc.,copper,CSV-US,USD',
+      ),
+    );
+    const failed = await run('npx', ['tsx', 'src/cli/import.ts', 'customers', file], { env }).catch(
+      (e: { code: number; stdout: string }) => e,
+    );
+    expect('code' in failed ? failed.code : 0).toBe(1);
+    expect(failed.stdout).toContain('row 3 tier:');
+    expect(failed.stdout).toContain('customers: 1 created, 1 failed (2 rows read)');
 
-      const usage = await run('npx', ['tsx', 'src/cli/import.ts', 'widgets', file], { env }).catch(
-        (e: { code: number; stderr: string }) => e,
-      );
-      expect('code' in usage ? usage.code : 0).toBe(2);
-      expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, orders');
+    const usage = await run('npx', ['tsx', 'src/cli/import.ts', 'widgets', file], { env }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect('code' in usage ? usage.code : 0).toBe(2);
+    expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, orders');
 
-      const migrated = await run('npx', ['tsx', 'src/cli/migrate.ts'], { env });
-      expect(migrated.stdout).toContain('already at the latest schema');
-    },
-  );
+    const migrated = await run('npx', ['tsx', 'src/cli/migrate.ts'], { env });
+    expect(migrated.stdout).toContain('already at the latest schema');
+  });
 });
