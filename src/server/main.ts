@@ -33,5 +33,5 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 await app.listen({ port: config.port, host: config.host });
 const where = platform.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
-app.log.info(`Boomerang is up on http://localhost:${config.port} (database: ${where})`);
-if (!app.log.level || app.log.level === 'silent') console.log(`Boomerang is up on http://localhost:${config.port}`);
+// A plain line for the person who just typed `npm start`, whatever the log level.
+console.log(`Boomerang is up on http://localhost:${config.port} (database: ${where}); API docs at /docs`);
