@@ -8,6 +8,7 @@ import {
   DecisionBodySchema,
   ListRmasQuerySchema,
   RmaSchema,
+  type Rma,
   RmaSummarySchema,
   TimelineEntrySchema,
   UnauthorizedReturnBodySchema,
@@ -16,6 +17,7 @@ import {
 import { contextOf } from '../platform/http/request-context.js';
 import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
+import type { RequestContext } from '../platform/actor.js';
 import { createRma, previewReturn } from './use-cases/create-rma.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, searchRmas } from './use-cases/read-rmas.js';
@@ -116,64 +118,46 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
     (request) => getRmaTimeline(platform, contextOf(request), request.params.id),
   );
 
-  const decisionSchema = {
-    tags,
-    params: IdParamsSchema,
-    body: DecisionBodySchema,
-    response: { 200: RmaSchema, ...errors },
-  };
-  api.post(
-    '/returns/:id/approve',
-    { schema: { ...decisionSchema, summary: 'Approve a return pending approval (If-Match optional)' } },
-    async (request, reply) => {
-      const rma = await approveRma(
-        platform,
-        contextOf(request),
-        request.params.id,
-        request.body.comment,
-        readIfMatchVersion(request),
-      );
-      setVersionEtag(reply, rma.version);
-      return rma;
-    },
-  );
-  api.post(
-    '/returns/:id/reject',
-    { schema: { ...decisionSchema, summary: 'Reject a return pending approval (If-Match optional)' } },
-    async (request, reply) => {
-      const rma = await rejectRma(
-        platform,
-        contextOf(request),
-        request.params.id,
-        request.body.comment,
-        readIfMatchVersion(request),
-      );
-      setVersionEtag(reply, rma.version);
-      return rma;
-    },
-  );
-  api.post(
-    '/returns/:id/cancel',
-    {
-      schema: {
-        tags,
-        summary: 'Cancel a return before goods arrive',
-        params: IdParamsSchema,
-        body: CancelBodySchema,
-        response: { 200: RmaSchema, ...errors },
+  // Approve, reject and cancel share one shape: a body with the person's words, an optional
+  // If-Match, the new version of the return back as its ETag.
+  function registerTransition<B extends z.ZodType>(
+    action: string,
+    summary: string,
+    body: B,
+    run: (ctx: RequestContext, id: string, body: z.infer<B>, expectedVersion: number | undefined) => Promise<Rma>,
+  ) {
+    api.post(
+      `/returns/:id/${action}`,
+      { schema: { tags, summary, params: IdParamsSchema, body, response: { 200: RmaSchema, ...errors } } },
+      async (request, reply) => {
+        const rma = await run(
+          contextOf(request),
+          request.params.id,
+          request.body as z.infer<B>,
+          readIfMatchVersion(request),
+        );
+        setVersionEtag(reply, rma.version);
+        return rma;
       },
-    },
-    async (request, reply) => {
-      const rma = await cancelRma(
-        platform,
-        contextOf(request),
-        request.params.id,
-        request.body.reason,
-        readIfMatchVersion(request),
-      );
-      setVersionEtag(reply, rma.version);
-      return rma;
-    },
+    );
+  }
+  registerTransition(
+    'approve',
+    'Approve a return pending approval (If-Match optional)',
+    DecisionBodySchema,
+    (ctx, id, body, version) => approveRma(platform, ctx, id, body.comment, version),
+  );
+  registerTransition(
+    'reject',
+    'Reject a return pending approval (If-Match optional)',
+    DecisionBodySchema,
+    (ctx, id, body, version) => rejectRma(platform, ctx, id, body.comment, version),
+  );
+  registerTransition(
+    'cancel',
+    'Cancel a return before goods arrive (If-Match optional)',
+    CancelBodySchema,
+    (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version),
   );
   api.post(
     '/returns/expire-due',

@@ -24,7 +24,7 @@ interface Move {
   to: RmaStatus;
   action: string;
   event: string;
-  changes: (tx: Tx) => Promise<Partial<RmasTable>> | Partial<RmasTable>;
+  changes: Partial<RmasTable>;
   auditDetails: Record<string, unknown>;
 }
 
@@ -49,8 +49,11 @@ async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, 
       },
     );
   }
-  const changes = await move.changes(tx);
-  const isUpdated = await updateRmaStatus(tx.db, id, row.version, { ...changes, status: move.to, updated_at: tx.now });
+  const isUpdated = await updateRmaStatus(tx.db, id, row.version, {
+    ...move.changes,
+    status: move.to,
+    updated_at: tx.now,
+  });
   if (!isUpdated)
     throw new AppError('version_conflict', `return ${row.rma_number} was changed concurrently; reload and try again`);
   if (releasesQuantityOnEntry(move.to)) {
@@ -94,13 +97,13 @@ export async function approveRma(
       to: 'authorized',
       action: 'rma.approved',
       event: 'rma.authorized',
-      changes: () => ({
+      changes: {
         decided_by: ctx.actor.name,
         decided_at: tx.now,
         decision_comment: comment,
         authorized_at: tx.now,
         expires_on: addDays(tx.today, policy.document.authorizationValidDays),
-      }),
+      },
       auditDetails: { comment, returnPolicyVersion: policy.version },
     });
   });
@@ -120,7 +123,7 @@ export async function rejectRma(
       to: 'rejected',
       action: 'rma.rejected',
       event: 'rma.rejected',
-      changes: () => ({ decided_by: ctx.actor.name, decided_at: tx.now, decision_comment: comment }),
+      changes: { decided_by: ctx.actor.name, decided_at: tx.now, decision_comment: comment },
       auditDetails: { comment },
     }),
   );
@@ -140,7 +143,7 @@ export async function cancelRma(
       to: 'cancelled',
       action: 'rma.cancelled',
       event: 'rma.cancelled',
-      changes: () => ({}),
+      changes: {},
       auditDetails: { reason },
     }),
   );
@@ -160,7 +163,7 @@ export async function expireDueAuthorizations(platform: Platform, ctx: RequestCo
           to: 'expired',
           action: 'rma.expired',
           event: 'rma.expired',
-          changes: () => ({}),
+          changes: {},
           auditDetails: { expiredOn: today },
         }),
       );
