@@ -22,151 +22,51 @@ import { RequireAuth } from './require-auth.js';
 
 const CUSTOMER = ['customer'] as const;
 
+/** Each page sits under the guard that says who may see it. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/login" element={<LoginPage />} />
-        <Route
-          path="/"
-          element={
-            <RequireAuth>
-              <HomePage />
-            </RequireAuth>
-          }
-        />
+        <Route element={<RequireAuth />}>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/returns/:rmaId" element={<ReturnPage />} />
+        </Route>
 
-        <Route
-          path="/portal/orders"
-          element={
-            <RequireAuth roles={CUSTOMER}>
-              <MyOrdersPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/portal/orders/:orderId"
-          element={
-            <RequireAuth roles={CUSTOMER}>
-              <OrderPage basePath="/portal/orders" backLabel="My orders" requestLabel="Request a return" />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/portal/orders/:orderId/return"
-          element={
-            <RequireAuth roles={CUSTOMER}>
-              <RequestReturnPage basePath="/portal/orders" />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/portal/returns"
-          element={
-            <RequireAuth roles={CUSTOMER}>
-              <MyReturnsPage />
-            </RequireAuth>
-          }
-        />
+        <Route element={<RequireAuth roles={CUSTOMER} />}>
+          <Route path="/portal/orders" element={<MyOrdersPage />} />
+          <Route
+            path="/portal/orders/:orderId"
+            element={<OrderPage basePath="/portal/orders" backLabel="My orders" requestLabel="Request a return" />}
+          />
+          <Route path="/portal/orders/:orderId/return" element={<RequestReturnPage basePath="/portal/orders" />} />
+          <Route path="/portal/returns" element={<MyReturnsPage />} />
+        </Route>
 
-        <Route
-          path="/service/customers"
-          element={
-            <RequireAuth roles={SERVICE_ROLES}>
-              <CustomerSearchPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/service/customers/:customerId"
-          element={
-            <RequireAuth roles={SERVICE_ROLES}>
-              <CustomerPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/service/orders"
-          element={
-            <RequireAuth roles={SERVICE_ROLES}>
-              <OrderSearchPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/service/orders/:orderId"
-          element={
-            <RequireAuth roles={SERVICE_ROLES}>
-              <OrderPage basePath="/service/orders" backLabel="Orders" requestLabel="Create RMA" />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/service/orders/:orderId/return"
-          element={
-            <RequireAuth roles={SERVICE_ROLES}>
-              <RequestReturnPage basePath="/service/orders" />
-            </RequireAuth>
-          }
-        />
+        <Route element={<RequireAuth roles={SERVICE_ROLES} />}>
+          <Route path="/service/customers" element={<CustomerSearchPage />} />
+          <Route path="/service/customers/:customerId" element={<CustomerPage />} />
+          <Route path="/service/orders" element={<OrderSearchPage />} />
+          <Route
+            path="/service/orders/:orderId"
+            element={<OrderPage basePath="/service/orders" backLabel="Orders" requestLabel="Create RMA" />}
+          />
+          <Route path="/service/orders/:orderId/return" element={<RequestReturnPage basePath="/service/orders" />} />
+        </Route>
 
-        <Route
-          path="/approvals"
-          element={
-            <RequireAuth roles={APPROVER_ROLES}>
-              <ApprovalQueuePage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/returns"
-          element={
-            <RequireAuth roles={STAFF_ROLES}>
-              <ReturnsSearchPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/returns/:rmaId"
-          element={
-            <RequireAuth>
-              <ReturnPage />
-            </RequireAuth>
-          }
-        />
+        <Route element={<RequireAuth roles={APPROVER_ROLES} />}>
+          <Route path="/approvals" element={<ApprovalQueuePage />} />
+        </Route>
+        <Route element={<RequireAuth roles={STAFF_ROLES} />}>
+          <Route path="/returns" element={<ReturnsSearchPage />} />
+        </Route>
 
-        <Route
-          path="/admin"
-          element={
-            <RequireAuth roles={ADMIN_ROLES}>
-              <AdminHomePage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/admin/reason-codes"
-          element={
-            <RequireAuth roles={ADMIN_ROLES}>
-              <ReasonCodesPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/admin/return-policy"
-          element={
-            <RequireAuth roles={ADMIN_ROLES}>
-              <ReturnPolicyPage />
-            </RequireAuth>
-          }
-        />
-        <Route
-          path="/admin/approval-rules"
-          element={
-            <RequireAuth roles={ADMIN_ROLES}>
-              <ApprovalRulesPage />
-            </RequireAuth>
-          }
-        />
+        <Route element={<RequireAuth roles={ADMIN_ROLES} />}>
+          <Route path="/admin" element={<AdminHomePage />} />
+          <Route path="/admin/reason-codes" element={<ReasonCodesPage />} />
+          <Route path="/admin/return-policy" element={<ReturnPolicyPage />} />
+          <Route path="/admin/approval-rules" element={<ApprovalRulesPage />} />
+        </Route>
 
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,11 +1,13 @@
-import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Role } from '../../../src/contracts/common.js';
 import { useAuth } from '../auth/auth-context.js';
 import { EmptyState } from '../ui/empty-state.js';
 
-/** Sends signed-out visitors to the login page (and back afterwards); hides screens from other roles. */
-export function RequireAuth({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+/**
+ * A layout route around the pages it guards: sends signed-out visitors to the login page (and back
+ * afterwards); hides the pages from other roles.
+ */
+export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
   const { session } = useAuth();
   const location = useLocation();
   if (!session) {
@@ -19,5 +21,5 @@ export function RequireAuth({ roles, children }: { roles?: readonly Role[]; chil
       </EmptyState>
     );
   }
-  return <>{children}</>;
+  return <Outlet />;
 }

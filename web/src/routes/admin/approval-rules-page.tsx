@@ -1,15 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { ApprovalRules, ConfigVersion } from '../../../../src/contracts/configuration.js';
+import { useState } from 'react';
+import type { ApprovalRules } from '../../../../src/contracts/configuration.js';
 import { CUSTOMER_TIERS } from '../../../../src/contracts/masterdata.js';
 import { CLAIMED_CONDITIONS, RETURN_TYPES } from '../../../../src/contracts/returns.js';
 import { TextField } from '../../ui/field.js';
 import { CONDITION_LABELS, humanize } from '../../ui/labels.js';
 import { majorTextToMinor, minorToMajorText } from '../../ui/money.js';
 import { CheckboxGroup } from './checkbox-group.js';
-import { ConfigEditorFrame } from './config-editor-frame.js';
-import { SaveConfigBar } from './save-config-bar.js';
+import { ConfigEditorFrame, type ConfigEditorProps } from './config-editor-frame.js';
+import { ConfigForm } from './config-form.js';
 import { ThresholdsTable, thresholdsFromDrafts, type ThresholdDraft } from './thresholds-table.js';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { useConfigForm } from './use-config-form.js';
 
 /** Amounts not tied to a listed currency are edited with two decimals. */
@@ -21,13 +20,12 @@ export function ApprovalRulesPage() {
       kind="approval_rules"
       title="Approval rules"
       description="Which return requests go to a customer-service manager instead of being authorized automatically."
-    >
-      {(config, reload) => <ApprovalRulesEditor config={config} onReload={reload} />}
-    </ConfigEditorFrame>
+      editor={ApprovalRulesEditor}
+    />
   );
 }
 
-function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'approval_rules'>; onReload: () => void }) {
+function ApprovalRulesEditor({ config, onReload }: ConfigEditorProps<'approval_rules'>) {
   const rules = config.document;
   const [thresholds, setThresholds] = useState<ThresholdDraft[]>(() =>
     Object.entries(rules.valueThresholds).map(([currency, minor]) => ({
@@ -44,13 +42,10 @@ function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'appr
   const [conditions, setConditions] = useState(rules.conditionsRequiringApproval);
   const [regulatedClasses, setRegulatedClasses] = useState(rules.regulatedClassesRequiringApproval.join(', '));
   const form = useConfigForm('approval_rules', config, 'Approval rules');
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, form.errors);
   const fieldErrors = form.errors.fields;
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const document: ApprovalRules = {
+  function toDocument(): ApprovalRules {
+    return {
       valueThresholds: thresholdsFromDrafts(thresholds),
       defaultValueThresholdMinor: majorTextToMinor(defaultAmount, DEFAULT_DECIMALS_CURRENCY) ?? Number.NaN,
       tiersRequiringApproval: tiers,
@@ -61,11 +56,10 @@ function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'appr
         .map((value) => value.trim())
         .filter((value) => value !== ''),
     };
-    form.submit(document);
   }
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate>
+    <ConfigForm form={form} toDocument={toDocument} onReload={onReload}>
       <ThresholdsTable thresholds={thresholds} errors={fieldErrors} onChange={setThresholds} />
       <section className="panel">
         <TextField
@@ -109,13 +103,6 @@ function ApprovalRulesEditor({ config, onReload }: { config: ConfigVersion<'appr
           onChange={(event) => setRegulatedClasses(event.target.value)}
         />
       </section>
-      <SaveConfigBar
-        comment={form.comment}
-        onCommentChange={form.setComment}
-        errors={form.errors}
-        isPending={form.isPending}
-        onReload={onReload}
-      />
-    </form>
+    </ConfigForm>
   );
 }

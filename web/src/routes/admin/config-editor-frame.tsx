@@ -1,10 +1,15 @@
-import type { ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { ConfigKind, ConfigVersion } from '../../../../src/contracts/configuration.js';
 import { useConfig } from '../../api/config.js';
 import { formatDateTime } from '../../ui/dates.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { ConfigVersionHistory } from './config-version-history.js';
+
+export interface ConfigEditorProps<K extends ConfigKind> {
+  config: ConfigVersion<K>;
+  onReload: () => void;
+}
 
 /**
  * Header, current-version line, editor and history for one configuration document. The editor is
@@ -14,12 +19,12 @@ export function ConfigEditorFrame<K extends ConfigKind>({
   kind,
   title,
   description,
-  children,
+  editor: Editor,
 }: {
   kind: K;
   title: string;
   description: string;
-  children: (config: ConfigVersion<K>, reload: () => void) => ReactNode;
+  editor: ComponentType<ConfigEditorProps<K>>;
 }) {
   const query = useConfig(kind);
   return (
@@ -32,7 +37,9 @@ export function ConfigEditorFrame<K extends ConfigKind>({
               <strong>Version {config.version}</strong> · saved {formatDateTime(config.createdAt)} by {config.createdBy}
               {config.comment ? <> · “{config.comment}”</> : null}
             </p>
-            <div key={config.version}>{children(config, () => void query.refetch())}</div>
+            <div key={config.version}>
+              <Editor config={config} onReload={() => void query.refetch()} />
+            </div>
             <ConfigVersionHistory kind={kind} />
           </>
         )}

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ReasonCodeSchema } from '../../../../src/contracts/configuration.js';
+import { RemoveRowButton } from '../../ui/edit-table.js';
 import { CheckboxField, SelectField, TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
 
@@ -79,13 +80,7 @@ export function ReasonCodeRow({
           onChange={(event) => onChange({ isActive: event.target.checked })}
         />
       </td>
-      <td>
-        {row.isNew ? (
-          <button type="button" className="link-button" onClick={onRemove}>
-            Remove<span className="visually-hidden"> {name}</span>
-          </button>
-        ) : null}
-      </td>
+      <td>{row.isNew ? <RemoveRowButton rowName={name} onRemove={onRemove} /> : null}</td>
     </tr>
   );
 }

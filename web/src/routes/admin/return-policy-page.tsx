@@ -1,13 +1,12 @@
-import { useRef, useState, type FormEvent } from 'react';
-import type { ConfigVersion, ReturnPolicy } from '../../../../src/contracts/configuration.js';
+import { useState } from 'react';
+import type { ReturnPolicy } from '../../../../src/contracts/configuration.js';
 import { RETURN_TYPES } from '../../../../src/contracts/returns.js';
 import { TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
 import { CheckboxGroup } from './checkbox-group.js';
-import { ConfigEditorFrame } from './config-editor-frame.js';
+import { ConfigEditorFrame, type ConfigEditorProps } from './config-editor-frame.js';
+import { ConfigForm } from './config-form.js';
 import { ReturnWindowsTable, type WindowDraft } from './return-windows-table.js';
-import { SaveConfigBar } from './save-config-bar.js';
-import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { useConfigForm } from './use-config-form.js';
 
 export function ReturnPolicyPage() {
@@ -16,13 +15,12 @@ export function ReturnPolicyPage() {
       kind="return_policy"
       title="Return policy"
       description="How long after delivery a return may be requested, by customer tier and product category, and how long an authorization stays valid."
-    >
-      {(config, reload) => <ReturnPolicyEditor config={config} onReload={reload} />}
-    </ConfigEditorFrame>
+      editor={ReturnPolicyEditor}
+    />
   );
 }
 
-function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'return_policy'>; onReload: () => void }) {
+function ReturnPolicyEditor({ config, onReload }: ConfigEditorProps<'return_policy'>) {
   const policy = config.document;
   const [defaultDays, setDefaultDays] = useState(String(policy.defaultReturnWindowDays));
   const [validDays, setValidDays] = useState(String(policy.authorizationValidDays));
@@ -36,13 +34,10 @@ function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'retur
     })),
   );
   const form = useConfigForm('return_policy', config, 'Return policy');
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, form.errors);
   const fieldErrors = form.errors.fields;
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const document: ReturnPolicy = {
+  function toDocument(): ReturnPolicy {
+    return {
       defaultReturnWindowDays: toInt(defaultDays),
       authorizationValidDays: toInt(validDays),
       windowExemptReturnTypes: exempt,
@@ -52,11 +47,10 @@ function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'retur
         days: toInt(window.days),
       })),
     };
-    form.submit(document);
   }
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate>
+    <ConfigForm form={form} toDocument={toDocument} onReload={onReload}>
       <section className="panel">
         <div className="form-grid">
           <TextField
@@ -87,14 +81,7 @@ function ReturnPolicyEditor({ config, onReload }: { config: ConfigVersion<'retur
         />
       </section>
       <ReturnWindowsTable windows={windows} errors={fieldErrors} onChange={setWindows} />
-      <SaveConfigBar
-        comment={form.comment}
-        onCommentChange={form.setComment}
-        errors={form.errors}
-        isPending={form.isPending}
-        onReload={onReload}
-      />
-    </form>
+    </ConfigForm>
   );
 }
 

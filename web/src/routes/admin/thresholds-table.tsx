@@ -1,3 +1,5 @@
+import { EditTable, RemoveRowButton } from '../../ui/edit-table.js';
+import { newRowKey, removeRow, updateRow } from '../../ui/editable-rows.js';
 import { TextField } from '../../ui/field.js';
 import { majorTextToMinor } from '../../ui/money.js';
 
@@ -6,8 +8,6 @@ export interface ThresholdDraft {
   currency: string;
   amount: string;
 }
-
-let thresholdCounter = 0;
 
 /**
  * Minor units per currency for the API; a row whose amount does not parse becomes NaN so the
@@ -32,12 +32,11 @@ export function ThresholdsTable({
   onChange: (thresholds: ThresholdDraft[]) => void;
 }) {
   function update(key: string, changes: Partial<ThresholdDraft>) {
-    onChange(thresholds.map((row) => (row.key === key ? { ...row, ...changes } : row)));
+    onChange(updateRow(thresholds, key, changes));
   }
 
   function add() {
-    thresholdCounter += 1;
-    onChange([...thresholds, { key: `new-${thresholdCounter}`, currency: '', amount: '' }]);
+    onChange([...thresholds, { key: newRowKey(), currency: '', amount: '' }]);
   }
 
   return (
@@ -46,62 +45,45 @@ export function ThresholdsTable({
       <p className="muted">
         A return worth more than this needs a manager&apos;s approval. Amounts in the currency&apos;s major unit.
       </p>
-      <div className="table-wrap">
-        <table className="data-table edit-table">
-          <caption className="visually-hidden">Value thresholds by currency</caption>
-          <thead>
-            <tr>
-              <th scope="col">Currency</th>
-              <th scope="col">Threshold</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <EditTable caption="Value thresholds by currency" headers={['Currency', 'Threshold']}>
+        {thresholds.map((row, index) => {
+          const currency = row.currency.trim().toUpperCase();
+          const error = errors[`valueThresholds.${currency}`];
+          return (
+            <tr key={row.key}>
+              <td>
+                <TextField
+                  label={`Currency of threshold ${index + 1}`}
+                  hideLabel
+                  className="field--narrow"
+                  value={row.currency}
+                  maxLength={3}
+                  placeholder="EUR"
+                  error={!/^[A-Z]{3}$/.test(currency) && error ? 'A 3-letter ISO 4217 code.' : undefined}
+                  onChange={(event) => update(row.key, { currency: event.target.value.toUpperCase() })}
+                />
+              </td>
+              <td>
+                <TextField
+                  label={`Threshold in ${currency || `currency ${index + 1}`}`}
+                  hideLabel
+                  className="field--amount"
+                  inputMode="decimal"
+                  value={row.amount}
+                  error={/^[A-Z]{3}$/.test(currency) && error ? 'Enter an amount such as 2500.00.' : undefined}
+                  onChange={(event) => update(row.key, { amount: event.target.value })}
+                />
+              </td>
+              <td>
+                <RemoveRowButton
+                  rowName={currency || `threshold ${index + 1}`}
+                  onRemove={() => onChange(removeRow(thresholds, row.key))}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {thresholds.map((row, index) => {
-              const currency = row.currency.trim().toUpperCase();
-              const error = errors[`valueThresholds.${currency}`];
-              return (
-                <tr key={row.key}>
-                  <td>
-                    <TextField
-                      label={`Currency of threshold ${index + 1}`}
-                      hideLabel
-                      className="field--narrow"
-                      value={row.currency}
-                      maxLength={3}
-                      placeholder="EUR"
-                      error={!/^[A-Z]{3}$/.test(currency) && error ? 'A 3-letter ISO 4217 code.' : undefined}
-                      onChange={(event) => update(row.key, { currency: event.target.value.toUpperCase() })}
-                    />
-                  </td>
-                  <td>
-                    <TextField
-                      label={`Threshold in ${currency || `currency ${index + 1}`}`}
-                      hideLabel
-                      className="field--amount"
-                      inputMode="decimal"
-                      value={row.amount}
-                      error={/^[A-Z]{3}$/.test(currency) && error ? 'Enter an amount such as 2500.00.' : undefined}
-                      onChange={(event) => update(row.key, { amount: event.target.value })}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => onChange(thresholds.filter((candidate) => candidate.key !== row.key))}
-                    >
-                      Remove<span className="visually-hidden"> {currency || `threshold ${index + 1}`}</span>
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </EditTable>
       <button type="button" className="button" onClick={add}>
         + Add a currency
       </button>

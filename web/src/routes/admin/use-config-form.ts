@@ -18,10 +18,22 @@ export interface ConfigFormErrors {
   isConflict?: boolean;
 }
 
+export interface ConfigFormState<K extends ConfigKind> {
+  comment: string;
+  setComment: (comment: string) => void;
+  errors: ConfigFormErrors;
+  isPending: boolean;
+  submit: (document: ConfigDocuments[K]) => void;
+}
+
 const NO_ERRORS: ConfigFormErrors = { fields: {} };
 
 /** Saving a configuration document: validate with the shared schema, require a comment, detect lost updates. */
-export function useConfigForm<K extends ConfigKind>(kind: K, config: ConfigVersion<K>, what: string) {
+export function useConfigForm<K extends ConfigKind>(
+  kind: K,
+  config: ConfigVersion<K>,
+  what: string,
+): ConfigFormState<K> {
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<ConfigFormErrors>(NO_ERRORS);
   const save = useSaveConfig(kind);

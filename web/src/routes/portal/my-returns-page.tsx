@@ -2,14 +2,13 @@ import type { RmaStatus } from '../../../../src/contracts/returns.js';
 import { useRmas } from '../../api/rmas.js';
 import { SelectField } from '../../ui/field.js';
 import { STATUS_OPTIONS } from '../../ui/options.js';
-import { Pagination } from '../../ui/pagination.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { ReturnsTable } from '../returns/returns-table.js';
 import { useListParams } from '../returns/use-list-params.js';
 
 export function MyReturnsPage() {
-  const { filters, page, pageSize, update } = useListParams(['status'] as const);
+  const { filters, page, pageSize, update, setPage, setPageSize } = useListParams(['status'] as const);
   const status = (filters.status || undefined) as RmaStatus | undefined;
   const query = useRmas({ ...(status ? { status } : {}), page, pageSize });
   return (
@@ -24,26 +23,22 @@ export function MyReturnsPage() {
           onChange={(event) => update({ status: event.target.value })}
         />
       </section>
-      <QueryView query={query} loadingLabel="Loading your returns…">
-        {(result) => (
-          <section className="panel">
-            <ReturnsTable
-              rows={result.items}
-              caption="My returns"
-              showCustomer={false}
-              isBusy={query.isPlaceholderData}
-              emptyTitle={status ? 'No returns with this status' : 'You have not requested any returns yet'}
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={(next) => update({ page: next })}
-              onPageSizeChange={(size) => update({ pageSize: size })}
-            />
-          </section>
+      <PagedResults
+        query={query}
+        loadingLabel="Loading your returns…"
+        onPageChange={setPage}
+        onPageSizeChange={setPageSize}
+      >
+        {(rows, isBusy) => (
+          <ReturnsTable
+            rows={rows}
+            caption="My returns"
+            showCustomer={false}
+            isBusy={isBusy}
+            emptyTitle={status ? 'No returns with this status' : 'You have not requested any returns yet'}
+          />
         )}
-      </QueryView>
+      </PagedResults>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Rma } from '../../../../src/contracts/returns.js';
 import { formatDate, formatDateTime } from '../../ui/dates.js';
+import { Fact } from '../../ui/fact.js';
 import { humanize } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
@@ -33,14 +34,5 @@ export function ReturnFacts({ rma }: { rma: Rma }) {
         </div>
       ) : null}
     </section>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

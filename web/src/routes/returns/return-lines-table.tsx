@@ -5,6 +5,7 @@ import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
 import { StatusBadge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
+import { LINE_AND_ITEM_COLUMNS } from '../../ui/line-columns.js';
 import { CONDITION_LABELS } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
@@ -17,18 +18,7 @@ export function ReturnLinesTable({ rma }: { rma: Rma }) {
     reasonCodes.data?.document.codes.find((entry) => entry.code === code)?.label ?? code;
 
   const columns: Column<RmaLine>[] = [
-    { key: 'line', header: '#', render: (line) => line.lineNumber, sortValue: (line) => line.lineNumber },
-    {
-      key: 'item',
-      header: 'Item',
-      render: (line) => (
-        <>
-          {line.sku}
-          <span className="cell-sub">{line.productName}</span>
-        </>
-      ),
-      sortValue: (line) => line.sku,
-    },
+    ...LINE_AND_ITEM_COLUMNS,
     {
       key: 'order',
       header: 'Order',

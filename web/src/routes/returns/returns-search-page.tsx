@@ -1,8 +1,7 @@
 import type { RmaListFilters } from '../../api/rmas.js';
 import { useRmas } from '../../api/rmas.js';
-import { Pagination } from '../../ui/pagination.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { SearchBox } from '../../ui/search-box.js';
 import { RETURN_FILTER_KEYS, ReturnsFilters } from './returns-filters.js';
 import { ReturnsTable } from './returns-table.js';
@@ -10,7 +9,7 @@ import type { SortState } from '../../ui/data-table.js';
 import { useListParams } from './use-list-params.js';
 
 export function ReturnsSearchPage() {
-  const { filters, page, pageSize, update } = useListParams([...RETURN_FILTER_KEYS, 'sort']);
+  const { filters, page, pageSize, update, setPage, setPageSize } = useListParams([...RETURN_FILTER_KEYS, 'sort']);
   const query = useRmas({ ...(nonEmpty(filters) as Partial<RmaListFilters>), page, pageSize });
   const sort = parseSort(filters.sort);
 
@@ -34,28 +33,19 @@ export function ReturnsSearchPage() {
           </p>
         ) : null}
       </section>
-      <QueryView query={query}>
-        {(result) => (
-          <section className="panel">
-            <ReturnsTable
-              rows={result.items}
-              caption="Returns"
-              isBusy={query.isPlaceholderData}
-              serverSort={{
-                sort,
-                onSortChange: (next) => update({ sort: `${next.direction === 'descending' ? '-' : ''}${next.key}` }),
-              }}
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={(next) => update({ page: next })}
-              onPageSizeChange={(size) => update({ pageSize: size })}
-            />
-          </section>
+      <PagedResults query={query} onPageChange={setPage} onPageSizeChange={setPageSize}>
+        {(rows, isBusy) => (
+          <ReturnsTable
+            rows={rows}
+            caption="Returns"
+            isBusy={isBusy}
+            serverSort={{
+              sort,
+              onSortChange: (next) => update({ sort: `${next.direction === 'descending' ? '-' : ''}${next.key}` }),
+            }}
+          />
         )}
-      </QueryView>
+      </PagedResults>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useSearchParams } from 'react-router';
 
 /**
  * List filters kept in the URL so a filtered, paged list can be bookmarked, shared and
- * returned to with the back button. Changing a filter goes back to page 1.
+ * returned to with the back button. Changing a filter or the page size goes back to page 1.
  */
 export function useListParams<K extends string>(keys: readonly K[], defaultPageSize = 25) {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -11,8 +11,8 @@ export function useListParams<K extends string>(keys: readonly K[], defaultPageS
   const page = positiveInt(searchParams.get('page'), 1);
   const pageSize = positiveInt(searchParams.get('pageSize'), defaultPageSize);
 
-  const update = useCallback(
-    (changes: Partial<Record<K | 'page' | 'pageSize', string | number>>) => {
+  const setParams = useCallback(
+    (changes: Partial<Record<string, string | number>>) => {
       setSearchParams(
         (current) => {
           const next = new URLSearchParams(current);
@@ -28,8 +28,11 @@ export function useListParams<K extends string>(keys: readonly K[], defaultPageS
     },
     [setSearchParams],
   );
+  const update: (changes: Partial<Record<K | 'page' | 'pageSize', string | number>>) => void = setParams;
+  const setPage = useCallback((next: number) => setParams({ page: next }), [setParams]);
+  const setPageSize = useCallback((next: number) => setParams({ pageSize: next }), [setParams]);
 
-  return { filters, page, pageSize, update };
+  return { filters, page, pageSize, update, setPage, setPageSize };
 }
 
 function positiveInt(value: string | null, fallback: number): number {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useOrders } from '../../api/orders.js';
-import { Pagination } from '../../ui/pagination.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { OrdersTable } from '../orders/orders-table.js';
 
 export function CustomerOrders({ customerId }: { customerId: string }) {
@@ -13,25 +12,17 @@ export function CustomerOrders({ customerId }: { customerId: string }) {
         <h2 id="customer-orders-title">Orders</h2>
         <span className="muted">Open an order to create an RMA for it.</span>
       </div>
-      <QueryView query={query} loadingLabel="Loading orders…">
-        {(result) => (
-          <>
-            <OrdersTable
-              rows={result.items}
-              basePath="/service/orders"
-              caption="Customer orders"
-              isBusy={query.isPlaceholderData}
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={setPage}
-              label="Order pages"
-            />
-          </>
+      <PagedResults
+        query={query}
+        loadingLabel="Loading orders…"
+        inPanel={false}
+        paginationLabel="Order pages"
+        onPageChange={setPage}
+      >
+        {(rows, isBusy) => (
+          <OrdersTable rows={rows} basePath="/service/orders" caption="Customer orders" isBusy={isBusy} />
         )}
-      </QueryView>
+      </PagedResults>
     </section>
   );
 }

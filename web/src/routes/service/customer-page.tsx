@@ -2,6 +2,7 @@ import { useParams } from 'react-router';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { useCustomer } from '../../api/customers.js';
 import { Badge } from '../../ui/badge.js';
+import { Fact } from '../../ui/fact.js';
 import { humanize } from '../../ui/labels.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
@@ -46,14 +47,5 @@ function CustomerView({ customer }: { customer: Customer }) {
       <CustomerOrders customerId={customer.id} />
       <CustomerReturns customerId={customer.id} />
     </>
-  );
-}
-
-function Fact({ term, value }: { term: string; value: string }) {
-  return (
-    <div>
-      <dt>{term}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

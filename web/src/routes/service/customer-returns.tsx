@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useRmas } from '../../api/rmas.js';
-import { Pagination } from '../../ui/pagination.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { ReturnsTable } from '../returns/returns-table.js';
 
 export function CustomerReturns({ customerId }: { customerId: string }) {
@@ -14,26 +13,23 @@ export function CustomerReturns({ customerId }: { customerId: string }) {
         <h2 id="customer-returns-title">Returns</h2>
         <Link to={`/returns?customerId=${encodeURIComponent(customerId)}`}>Search this customer&apos;s returns</Link>
       </div>
-      <QueryView query={query} loadingLabel="Loading returns…">
-        {(result) => (
-          <>
-            <ReturnsTable
-              rows={result.items}
-              caption="Customer returns"
-              showCustomer={false}
-              isBusy={query.isPlaceholderData}
-              emptyTitle="This customer has no returns"
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={setPage}
-              label="Return pages"
-            />
-          </>
+      <PagedResults
+        query={query}
+        loadingLabel="Loading returns…"
+        inPanel={false}
+        paginationLabel="Return pages"
+        onPageChange={setPage}
+      >
+        {(rows, isBusy) => (
+          <ReturnsTable
+            rows={rows}
+            caption="Customer returns"
+            showCustomer={false}
+            isBusy={isBusy}
+            emptyTitle="This customer has no returns"
+          />
         )}
-      </QueryView>
+      </PagedResults>
     </section>
   );
 }

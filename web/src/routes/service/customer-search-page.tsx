@@ -4,9 +4,8 @@ import { useCustomers } from '../../api/customers.js';
 import { Badge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { humanize } from '../../ui/labels.js';
-import { Pagination } from '../../ui/pagination.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { SearchBox } from '../../ui/search-box.js';
 import { useListParams } from '../returns/use-list-params.js';
 
@@ -41,7 +40,7 @@ const columns: Column<Customer>[] = [
 ];
 
 export function CustomerSearchPage() {
-  const { filters, page, pageSize, update } = useListParams(['q'] as const);
+  const { filters, page, pageSize, update, setPage, setPageSize } = useListParams(['q'] as const);
   const query = useCustomers({ q: filters.q || undefined, page, pageSize });
   return (
     <>
@@ -57,27 +56,23 @@ export function CustomerSearchPage() {
           onSearch={(q) => update({ q })}
         />
       </section>
-      <QueryView query={query} loadingLabel="Loading customers…">
-        {(result) => (
-          <section className="panel">
-            <DataTable
-              columns={columns}
-              rows={result.items}
-              rowKey={(customer) => customer.id}
-              caption="Customers"
-              isBusy={query.isPlaceholderData}
-              emptyTitle="No customers match"
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={(next) => update({ page: next })}
-              onPageSizeChange={(size) => update({ pageSize: size })}
-            />
-          </section>
+      <PagedResults
+        query={query}
+        loadingLabel="Loading customers…"
+        onPageChange={setPage}
+        onPageSizeChange={setPageSize}
+      >
+        {(rows, isBusy) => (
+          <DataTable
+            columns={columns}
+            rows={rows}
+            rowKey={(customer) => customer.id}
+            caption="Customers"
+            isBusy={isBusy}
+            emptyTitle="No customers match"
+          />
         )}
-      </QueryView>
+      </PagedResults>
     </>
   );
 }

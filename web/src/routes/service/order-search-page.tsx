@@ -1,13 +1,12 @@
 import { useOrders } from '../../api/orders.js';
-import { Pagination } from '../../ui/pagination.js';
 import { PageHeader } from '../../ui/page-header.js';
-import { QueryView } from '../../ui/query-view.js';
+import { PagedResults } from '../../ui/paged-results.js';
 import { SearchBox } from '../../ui/search-box.js';
 import { OrdersTable } from '../orders/orders-table.js';
 import { useListParams } from '../returns/use-list-params.js';
 
 export function OrderSearchPage() {
-  const { filters, page, pageSize, update } = useListParams(['q'] as const);
+  const { filters, page, pageSize, update, setPage, setPageSize } = useListParams(['q'] as const);
   const query = useOrders({ q: filters.q || undefined, page, pageSize });
   return (
     <>
@@ -23,26 +22,11 @@ export function OrderSearchPage() {
           onSearch={(q) => update({ q })}
         />
       </section>
-      <QueryView query={query} loadingLabel="Loading orders…">
-        {(result) => (
-          <section className="panel">
-            <OrdersTable
-              rows={result.items}
-              basePath="/service/orders"
-              caption="Orders"
-              showCustomer
-              isBusy={query.isPlaceholderData}
-            />
-            <Pagination
-              page={result.page}
-              pageSize={result.pageSize}
-              total={result.total}
-              onPageChange={(next) => update({ page: next })}
-              onPageSizeChange={(size) => update({ pageSize: size })}
-            />
-          </section>
+      <PagedResults query={query} loadingLabel="Loading orders…" onPageChange={setPage} onPageSizeChange={setPageSize}>
+        {(rows, isBusy) => (
+          <OrdersTable rows={rows} basePath="/service/orders" caption="Orders" showCustomer isBusy={isBusy} />
         )}
-      </QueryView>
+      </PagedResults>
     </>
   );
 }
