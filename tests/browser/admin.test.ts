@@ -2,6 +2,8 @@ import { expect, it } from 'vitest';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
 import { openMainNav } from './support/journeys.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
+import { ApiClient } from './support/api.js';
+import type { ConfigVersion } from '../../src/contracts/configuration.js';
 
 describeInBrowser('administration', () => {
   const suite = setUpBrowserSuite();
@@ -25,6 +27,7 @@ describeInBrowser('administration', () => {
       await page.getByLabel('Why is this changing?').fill(comment);
       await page.getByRole('button', { name: 'Save new version' }).click();
       await page.getByText(`Version ${before + 1}`, { exact: true }).waitFor();
+      await page.getByText(`Reason codes saved as version ${before + 1}`).waitFor();
       expect(
         await page
           .getByLabel(/^Label of /)
@@ -34,5 +37,39 @@ describeInBrowser('administration', () => {
       await page.getByRole('cell', { name: comment }).waitFor();
       await screenshotIfAsked(page, 'admin-reason-codes');
     });
+  });
+
+  it('a save that lost a race to another admin is refused, and the edits stay on screen', async () => {
+    await inPage(
+      suite,
+      async (page) => {
+        await signIn(page, 'admin@demo.local');
+        await page.goto(`${suite.server.baseUrl}/admin/reason-codes`);
+        await page.locator('.version-line strong').waitFor();
+        const label = page.getByLabel(/^Label of /).nth(1);
+        const mine = `${await label.inputValue()} (mine)`;
+        await label.fill(mine);
+
+        // Another admin publishes first, through the API.
+        const other = await ApiClient.signIn(suite.server.baseUrl, 'admin@demo.local');
+        const current = await other.get<ConfigVersion<'reason_codes'>>('/config/reason_codes');
+        await other.put(
+          '/config/reason_codes',
+          { document: current.document, comment: 'the other admin' },
+          current.version,
+        );
+
+        await page.getByLabel('Why is this changing?').fill('my change');
+        await page.getByRole('button', { name: 'Save new version' }).click();
+        await page.getByText(/Someone else saved a newer version/).waitFor();
+        expect(
+          await page
+            .getByLabel(/^Label of /)
+            .nth(1)
+            .inputValue(),
+        ).toBe(mine);
+      },
+      { expectedErrors: [/412/] },
+    );
   });
 });

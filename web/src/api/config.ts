@@ -28,7 +28,13 @@ export interface SaveConfigInput<K extends ConfigKind> {
   basedOnVersion: number;
 }
 
-export function useSaveConfig<K extends ConfigKind>(kind: K) {
+/**
+ * Publishes a new version. The editor is re-created for each stored version, so what must happen
+ * after a save (`onSaved`) lives here, on the mutation, not on a callback of the editor that
+ * unmounts. A refused save (412: someone else published first) refetches nothing, so the editor
+ * keeps what the user typed and can show the conflict.
+ */
+export function useSaveConfig<K extends ConfigKind>(kind: K, onSaved?: (saved: ConfigVersion<K>) => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ document, comment, basedOnVersion }: SaveConfigInput<K>) =>
@@ -37,11 +43,10 @@ export function useSaveConfig<K extends ConfigKind>(kind: K) {
         body: { document, comment },
         ifMatch: basedOnVersion,
       }),
-    onSuccess: (saved) => {
+    onSuccess: async (saved) => {
       queryClient.setQueryData(configKeys.current(kind), saved);
-    },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: ['config', kind] });
+      onSaved?.(saved);
+      await queryClient.invalidateQueries({ queryKey: configKeys.versions(kind) });
     },
   });
 }

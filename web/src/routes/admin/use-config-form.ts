@@ -36,8 +36,8 @@ export function useConfigForm<K extends ConfigKind>(
 ): ConfigFormState<K> {
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<ConfigFormErrors>(NO_ERRORS);
-  const save = useSaveConfig(kind);
   const toast = useToast();
+  const save = useSaveConfig(kind, (saved) => toast.show(`${what} saved as version ${saved.version}`));
 
   function submit(document: ConfigDocuments[K]) {
     const next: ConfigFormErrors = { fields: {} };
@@ -53,10 +53,7 @@ export function useConfigForm<K extends ConfigKind>(
 
     save.mutate(
       { document: parsedDocument.data as ConfigDocuments[K], comment: comment.trim(), basedOnVersion: config.version },
-      {
-        onSuccess: (saved) => toast.show(`${what} saved as version ${saved.version}`),
-        onError: (error) => setErrors(errorsFrom(error)),
-      },
+      { onError: (error) => setErrors(errorsFrom(error)) },
     );
   }
 
