@@ -9,6 +9,9 @@ import { loadDemoDataIfEmpty } from '../demo/index.js';
 const config = readConfig();
 const platform = await startPlatform({ databaseUrl: config.databaseUrl });
 if (config.loadDemoData) await loadDemoDataIfEmpty(platform);
+if (!(await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+  console.log('No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"');
+}
 const app = await buildApp(platform, { logLevel: config.logLevel });
 
 // Authorizations lapse with the calendar, not with a request; check hourly (idempotent, and safe
