@@ -7,6 +7,7 @@ import { AppError } from '../platform/errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from './domain/permissions.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
+import { findLockEnd, recordFailure, type ThrottleRecord } from './domain/sign-in-throttle.js';
 
 const TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 const API_KEY_PREFIX = 'bmk_';
@@ -18,18 +19,30 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 let dummyHash: Promise<string> | undefined;
 
 export async function issueToken(platform: Platform, email: string, password: string) {
+  const normalizedEmail = email.trim().toLowerCase();
+  const emailKey = sha256(normalizedEmail);
+  const now = platform.clock.now();
+  const throttle = await findThrottle(platform, emailKey);
+  const lockEnd = findLockEnd(throttle, now.toISOString());
+  if (lockEnd) {
+    const retryAfterSeconds = Math.ceil((Date.parse(lockEnd) - now.getTime()) / 1000);
+    throw new AppError('rate_limited', `too many failed sign-ins for this e-mail; try again after ${lockEnd}`, {
+      extensions: { retryAfterSeconds },
+    });
+  }
   const user = await platform.db
     .selectFrom('users')
     .selectAll()
-    .where('email', '=', email.trim().toLowerCase())
+    .where('email', '=', normalizedEmail)
     .executeTakeFirst();
   dummyHash ??= hashPassword('not-a-real-password');
   const isValid = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
   if (!user || !isValid || user.is_active !== 1) {
+    await saveThrottle(platform, emailKey, recordFailure(throttle, now.toISOString()));
     throw new AppError('unauthenticated', 'e-mail or password is not correct');
   }
+  if (throttle) await platform.db.deleteFrom('sign_in_throttle').where('email_key', '=', emailKey).execute();
   const token = randomBytes(32).toString('base64url');
-  const now = platform.clock.now();
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS).toISOString();
   await platform.db
     .insertInto('access_tokens')
@@ -47,6 +60,28 @@ export async function issueToken(platform: Platform, email: string, password: st
     expiresAt,
     user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, customerId: user.customer_id },
   };
+}
+
+async function findThrottle(platform: Platform, emailKey: string): Promise<ThrottleRecord | null> {
+  const row = await platform.db
+    .selectFrom('sign_in_throttle')
+    .selectAll()
+    .where('email_key', '=', emailKey)
+    .executeTakeFirst();
+  return row ? { failures: row.failures, windowStartedAt: row.window_started_at, lockedUntil: row.locked_until } : null;
+}
+
+async function saveThrottle(platform: Platform, emailKey: string, record: ThrottleRecord): Promise<void> {
+  const values = {
+    failures: record.failures,
+    window_started_at: record.windowStartedAt,
+    locked_until: record.lockedUntil,
+  };
+  await platform.db
+    .insertInto('sign_in_throttle')
+    .values({ email_key: emailKey, ...values })
+    .onConflict((oc) => oc.column('email_key').doUpdateSet(values))
+    .execute();
 }
 
 export async function revokeToken(platform: Platform, token: string): Promise<void> {

@@ -29,6 +29,31 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   const createKey = (payload: object, token = admin) =>
     t.request(token, { method: 'POST', url: '/api/v1/api-keys', payload });
 
+  it('locks an e-mail for 15 minutes after 5 wrong passwords, known or unknown alike', async () => {
+    await createUser(t.platform, systemContext('test'), {
+      email: 'locked.out@example.com',
+      name: 'Lee',
+      role: 'finance',
+      customerId: null,
+      password: 'the right one',
+    });
+    for (const email of ['locked.out@example.com', 'nobody.here@example.com']) {
+      for (let i = 0; i < 5; i++) expectProblem(await signIn(email, 'guess'), 401, 'unauthenticated');
+      const locked = await signIn(email, 'the right one');
+      expectProblem(locked, 429, 'rate_limited');
+      expect(locked.headers['retry-after']).toBe('900');
+    }
+    t.clock.advanceDays(16 / (24 * 60));
+    try {
+      expect((await signIn('locked.out@example.com', 'the right one')).statusCode).toBe(200);
+      // A success clears the count: four more failures do not lock again.
+      for (let i = 0; i < 4; i++) expectProblem(await signIn('locked.out@example.com', 'guess'), 401);
+      expect((await signIn('locked.out@example.com', 'the right one')).statusCode).toBe(200);
+    } finally {
+      t.clock.advanceDays(-16 / (24 * 60));
+    }
+  });
+
   it('issues a bearer token for the right e-mail and password', async () => {
     await createUser(t.platform, systemContext('test'), {
       email: 'Dana.Agent@Example.com',

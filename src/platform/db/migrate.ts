@@ -4,9 +4,11 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DB } from './schema.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as signInThrottle from './migrations/0002-sign-in-throttle.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-sign-in-throttle': signInThrottle,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -250,6 +250,13 @@ export interface IdempotencyKeysTable {
   completed_at: string | null;
 }
 
+export interface SignInThrottleTable {
+  email_key: string;
+  failures: number;
+  window_started_at: string;
+  locked_until: string | null;
+}
+
 export interface CountersTable {
   name: string;
   value: number;
@@ -275,4 +282,5 @@ export interface DB {
   outbox_events: OutboxEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   counters: CountersTable;
+  sign_in_throttle: SignInThrottleTable;
 }

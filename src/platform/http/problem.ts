@@ -32,6 +32,8 @@ export function sendProblem(
   extra: { errors?: FieldError[] | undefined; extensions?: Record<string, unknown> } = {},
 ) {
   const status = HTTP_STATUS_BY_CODE[code];
+  const retryAfter = extra.extensions?.retryAfterSeconds;
+  if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
   return reply
     .code(status)
     .type('application/problem+json')
