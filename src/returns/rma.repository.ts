@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, RmaLinesTable, RmasTable } from '../platform/db/schema.js';
 import type { ListRmasFilter } from '../contracts/returns.js';
 import { likePattern, offsetOf } from '../platform/pagination.js';
+import { isUniqueViolation } from '../platform/db/db-errors.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -75,6 +76,23 @@ export async function releaseQuantity(trx: Transaction<DB>, orderLineId: string,
     .set((eb) => ({ quantity_committed: eb('quantity_committed', '-', quantity) }))
     .where('id', '=', orderLineId)
     .execute();
+}
+
+/** Puts serials on a return; the partial unique index refuses a serial already on an open one. */
+export async function holdSerials(
+  trx: Transaction<DB>,
+  serials: Array<{ orderLineId: string; serial: string }>,
+  rmaId: string,
+  whenTaken: Error,
+): Promise<void> {
+  if (serials.length === 0) return;
+  await trx
+    .insertInto('rma_serials')
+    .values(serials.map((s) => ({ rma_id: rmaId, order_line_id: s.orderLineId, serial: s.serial, is_active: 1 })))
+    .execute()
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? whenTaken : error;
+    });
 }
 
 export async function deactivateSerials(trx: Transaction<DB>, rmaId: string): Promise<void> {

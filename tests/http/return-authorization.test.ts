@@ -482,6 +482,43 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(badSort.json().errors[0].path).toBe('querystring.sort');
   });
 
+  it('holds serials that arrived unannounced, so nobody can request them again', async () => {
+    const w = await makeWorld(t.platform);
+    const router = await makeProduct(t.platform, { isSerialized: true, category: 'Networking' });
+    const order = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: router.id, quantityShipped: 2, serialsShipped: ['RT-1', 'RT-2'] }],
+    });
+    const warehouse = await t.tokenFor('warehouse');
+    const arrival = (serials: string[]) => ({
+      customerId: w.customer.id,
+      siteId: w.site.id,
+      note: 'router in a plain box',
+      lines: [{ productId: router.id, quantity: 1, orderLineId: order.lines[0]!.id, serials }],
+    });
+    const foreign = await t.request(warehouse, {
+      method: 'POST',
+      url: '/api/v1/returns/unauthorized',
+      payload: arrival(['RT-9']),
+    });
+    expect(foreign.statusCode).toBe(400);
+    expect(foreign.json().errors[0].path).toBe('lines.0.serials');
+    const recorded = await t.request(warehouse, {
+      method: 'POST',
+      url: '/api/v1/returns/unauthorized',
+      payload: arrival(['RT-1']),
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    const requested = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: rmaBody(w.customer.id, order.lines[0]!.id, {}, { quantity: 1, serials: ['RT-1'] }),
+    });
+    expect(requested.statusCode).toBe(422);
+    expect(requested.json().detail).toMatch(/RT-1/);
+  });
+
   it('keeps an intact audit chain and detects tampering', async () => {
     const admin = await t.tokenFor('admin');
     const intact = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();

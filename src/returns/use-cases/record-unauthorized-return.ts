@@ -4,12 +4,12 @@ import type { Rma, UnauthorizedReturnRequest } from '../../contracts/returns.js'
 import type { RequestContext } from '../../platform/actor.js';
 import type { RmaLinesTable, RmasTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { isUniqueViolation } from '../../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../../platform/unit-of-work.js';
 import { assertCan } from '../../identity/index.js';
 import {
   findCustomer,
   findOrderLinesWithProducts,
+  holdSerials,
   insertRma,
   nextRmaNumber,
   tryCommitQuantity,
@@ -146,25 +146,18 @@ export async function recordUnauthorizedReturn(
     };
     await insertRma(tx.db, rma, lines);
     // Serials matched to an order line are held like an RMA's, so nobody can request them again.
-    const serialRows = request.lines.flatMap((line) =>
-      line.orderLineId
-        ? line.serials.map((serial) => ({ rma_id: rmaId, order_line_id: line.orderLineId!, serial, is_active: 1 }))
-        : [],
+    await holdSerials(
+      tx.db,
+      request.lines.flatMap((line) => {
+        const orderLineId = line.orderLineId;
+        return orderLineId ? line.serials.map((serial) => ({ orderLineId, serial })) : [];
+      }),
+      rmaId,
+      new AppError(
+        'rule_violation',
+        'a serial on this arrival is already on an open return; investigate before recording it',
+      ),
     );
-    if (serialRows.length > 0) {
-      await tx.db
-        .insertInto('rma_serials')
-        .values(serialRows)
-        .execute()
-        .catch((e: unknown) => {
-          if (isUniqueViolation(e))
-            throw new AppError(
-              'rule_violation',
-              'a serial on this arrival is already on an open return; investigate before recording it',
-            );
-          throw e;
-        });
-    }
     tx.audit({
       entityType: 'rma',
       entityId: rmaId,
