@@ -4,24 +4,28 @@ import { startPlatform } from './platform.js';
 import { buildApp } from './app.js';
 import { systemContext } from '../platform/actor.js';
 import { expireDueAuthorizations } from '../returns/index.js';
+import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
 
 const config = readConfig();
 const platform = await startPlatform({ databaseUrl: config.databaseUrl });
 if (config.loadDemoData) await loadDemoDataIfEmpty(platform);
 if (!(await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
-  console.log('No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"');
+  console.log(
+    'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
+  );
 }
 const app = await buildApp(platform, { logLevel: config.logLevel });
 
-// Authorizations lapse with the calendar, not with a request; check hourly (idempotent, and safe
-// with several API processes because each expiry is a versioned update).
-const runExpiry = () =>
-  expireDueAuthorizations(platform, systemContext('expiry-job')).catch((error: unknown) =>
-    app.log.error({ err: error }, 'expiry job failed'),
-  );
-void runExpiry();
-const expiryTimer = setInterval(() => void runExpiry(), 60 * 60 * 1000);
+// Hourly housekeeping. Authorizations lapse with the calendar, not with a request; both jobs are
+// safe with several API processes (each expiry is a versioned update, the purge a plain delete).
+const runHousekeeping = () =>
+  Promise.all([
+    expireDueAuthorizations(platform, systemContext('expiry-job')),
+    purgeIdempotencyKeys(platform.db, platform.clock.now()),
+  ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
+void runHousekeeping();
+const expiryTimer = setInterval(() => void runHousekeeping(), 60 * 60 * 1000);
 expiryTimer.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

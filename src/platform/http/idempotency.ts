@@ -16,6 +16,20 @@ declare module 'fastify' {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+/** How long a completed response is kept for replay; clients retry within minutes, not days. */
+export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Forgets completed responses older than the retention period. In-progress reservations stay. */
+export async function purgeIdempotencyKeys(db: Kysely<DB>, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - IDEMPOTENCY_RETENTION_MS).toISOString();
+  const result = await db
+    .deleteFrom('idempotency_keys')
+    .where('state', '=', 'completed')
+    .where('completed_at', '<', cutoff)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
 
 function hashRequest(request: FastifyRequest): string {
   return createHash('sha256')
@@ -42,7 +56,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
       request.idempotency = { principalId, key };
       return;
     }
-    return replayOrRefuse(db, principalId, key, requestHash, reply);
+    return replayOrRefuse(db, clock, principalId, key, requestHash, reply);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -113,6 +127,7 @@ async function reserveKey(
 
 async function replayOrRefuse(
   db: Kysely<DB>,
+  clock: Clock,
   principalId: string,
   key: string,
   requestHash: string,
@@ -133,9 +148,14 @@ async function replayOrRefuse(
     );
   }
   if (existing.state !== 'completed') {
+    // A reservation that never completed means the server stopped mid-request. Whether that
+    // request took effect is unknown, so the key is never re-run (that could act twice).
+    const isAbandoned = Date.parse(existing.created_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
     throw new AppError(
       'idempotency_in_progress',
-      `the first request with Idempotency-Key ${key} is still running; retry shortly`,
+      isAbandoned
+        ? `the first request with Idempotency-Key ${key} did not finish; check whether it took effect, then use a new key`
+        : `the first request with Idempotency-Key ${key} is still running; retry shortly`,
     );
   }
   const headers = JSON.parse(existing.response_headers ?? '{}') as Record<string, string>;

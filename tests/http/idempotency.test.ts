@@ -1,0 +1,116 @@
+// Idempotency-Key beyond the simple retry: racing duplicates, requests that never finished, and
+// how long responses are kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from './support/databases.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+import { makeWorld } from './support/factories.js';
+import { purgeIdempotencyKeys } from '../../src/platform/http/idempotency.js';
+
+describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
+  let t: TestApp;
+  let agent: string;
+  let agentId: string;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+    agent = await t.tokenFor('cs_agent');
+    agentId = (await t.request(agent, { method: 'GET', url: '/api/v1/auth/me' })).json().id;
+  });
+  afterAll(async () => t?.close());
+
+  const body = (customerId: string, orderLineId: string) => ({
+    customerId,
+    lines: [{ orderLineId, quantity: 1, reasonCode: 'DEFECTIVE', claimedCondition: 'defective' }],
+  });
+
+  it('runs racing duplicates once: the others replay or are told the first is still running', async () => {
+    const w = await makeWorld(t.platform);
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        t.request(agent, {
+          method: 'POST',
+          url: '/api/v1/returns',
+          payload: body(w.customer.id, w.orderLine.id),
+          headers: { 'idempotency-key': `race-${w.orderLine.id}` },
+        }),
+      ),
+    );
+    const created = responses.filter((r) => r.statusCode === 201);
+    expect(created.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(created.map((r) => r.json<{ id: string }>().id)).size).toBe(1);
+    for (const r of responses.filter((r) => r.statusCode !== 201)) {
+      expect(r.statusCode).toBe(409);
+      expect(r.json().code).toBe('idempotency_in_progress');
+    }
+    const rmas = await t.platform.db
+      .selectFrom('rma_lines')
+      .select('rma_id')
+      .where('order_line_id', '=', w.orderLine.id)
+      .execute();
+    expect(rmas).toHaveLength(1);
+  });
+
+  it('never re-runs a request that did not finish, and says so', async () => {
+    const w = await makeWorld(t.platform);
+    const payload = body(w.customer.id, w.orderLine.id);
+    const first = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload,
+      headers: { 'idempotency-key': 'crashed' },
+    });
+    expect(first.statusCode).toBe(201);
+    // Make it look as if the server had stopped before storing the response, ten minutes ago.
+    await t.platform.db
+      .updateTable('idempotency_keys')
+      .set({ state: 'in_progress', response_body: null, response_status: null, created_at: '2026-11-26T09:50:00.000Z' })
+      .where('principal_id', '=', agentId)
+      .where('key', '=', 'crashed')
+      .execute();
+    const retry = await t.request(agent, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload,
+      headers: { 'idempotency-key': 'crashed' },
+    });
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().detail).toMatch(/did not finish/);
+    const rmas = await t.platform.db
+      .selectFrom('rma_lines')
+      .select('rma_id')
+      .where('order_line_id', '=', w.orderLine.id)
+      .execute();
+    expect(rmas).toHaveLength(1);
+  });
+
+  it('forgets completed responses after the retention period, never unfinished ones', async () => {
+    const row = (key: string, state: string, completedAt: string | null) => ({
+      principal_id: 'usr_purge',
+      key,
+      method: 'POST',
+      path: '/api/v1/returns',
+      request_hash: 'x',
+      state,
+      response_status: state === 'completed' ? 201 : null,
+      response_body: null,
+      response_headers: null,
+      created_at: '2026-11-01T00:00:00.000Z',
+      completed_at: completedAt,
+    });
+    await t.platform.db
+      .insertInto('idempotency_keys')
+      .values([
+        row('old', 'completed', '2026-11-10T00:00:00.000Z'),
+        row('recent', 'completed', '2026-11-25T00:00:00.000Z'),
+        row('stuck', 'in_progress', null),
+      ])
+      .execute();
+    expect(await purgeIdempotencyKeys(t.platform.db, t.clock.now())).toBeGreaterThanOrEqual(1);
+    const left = await t.platform.db
+      .selectFrom('idempotency_keys')
+      .select('key')
+      .where('principal_id', '=', 'usr_purge')
+      .orderBy('key')
+      .execute();
+    expect(left.map((r) => r.key)).toEqual(['recent', 'stuck']);
+  });
+});
