@@ -9,11 +9,12 @@ export interface CustomerListFilters {
   pageSize: number;
 }
 
-export function useCustomers(filters: CustomerListFilters) {
+export function useCustomers(filters: CustomerListFilters, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['customers', 'list', filters],
     queryFn: ({ signal }) => apiFetch<Page<Customer>>('/customers', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
   });
 }
 

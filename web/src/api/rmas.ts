@@ -6,9 +6,14 @@ import type {
   Rma,
   RmaSummary,
   TimelineEntry,
+  UnauthorizedReturnBodySchema,
   Verdict,
 } from '../../../src/contracts/returns.js';
+import type { z } from 'zod';
 import { apiFetch } from './client.js';
+
+/** What the form sends for an arrival without an RMA; the server applies the defaults. */
+export type UnauthorizedReturnBody = z.input<typeof UnauthorizedReturnBodySchema>;
 
 export type RmaListFilters = Omit<ListRmasQuery, 'page' | 'pageSize'> & { page: number; pageSize: number };
 
@@ -58,6 +63,21 @@ export function useCreateRma() {
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: CreateRmaBody; idempotencyKey: string }) =>
       apiFetch<Rma>('/returns', { method: 'POST', body, idempotencyKey }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: rmaKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['orders'] }),
+      ]);
+    },
+  });
+}
+
+/** Goods that arrived without an RMA: recorded as a return already in 'receiving'. */
+export function useRecordUnauthorizedReturn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: UnauthorizedReturnBody; idempotencyKey: string }) =>
+      apiFetch<Rma>('/returns/unauthorized', { method: 'POST', body, idempotencyKey }),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: rmaKeys.all }),

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { ADMIN_ROLES, APPROVER_ROLES, SERVICE_ROLES, STAFF_ROLES } from '../auth/permissions.js';
+import { ADMIN_ROLES, APPROVER_ROLES, ARRIVAL_ROLES, SERVICE_ROLES, STAFF_ROLES } from '../auth/permissions.js';
 import { AdminHomePage } from '../routes/admin/admin-home-page.js';
 import { ApprovalRulesPage } from '../routes/admin/approval-rules-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
@@ -16,6 +16,7 @@ import { ReturnsSearchPage } from '../routes/returns/returns-search-page.js';
 import { CustomerPage } from '../routes/service/customer-page.js';
 import { CustomerSearchPage } from '../routes/service/customer-search-page.js';
 import { OrderSearchPage } from '../routes/service/order-search-page.js';
+import { UnauthorizedArrivalPage } from '../routes/warehouse/unauthorized-arrival-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
@@ -59,6 +60,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth roles={STAFF_ROLES} />}>
           <Route path="/returns" element={<ReturnsSearchPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={ARRIVAL_ROLES} />}>
+          <Route path="/warehouse/unauthorized/new" element={<UnauthorizedArrivalPage />} />
         </Route>
 
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>

@@ -15,11 +15,17 @@ export const STAFF_ROLES: readonly Role[] = [
 export const SERVICE_ROLES: readonly Role[] = rolesWith('returns.create').filter((role) => role !== 'customer');
 export const APPROVER_ROLES: readonly Role[] = rolesWith('returns.decide');
 export const ADMIN_ROLES: readonly Role[] = rolesWith('config.write');
+/** Staff who record goods that arrived without an RMA (the warehouse, customer service, admins). */
+export const ARRIVAL_ROLES: readonly Role[] = rolesWith('returns.record_unauthorized');
 
 export const canDecideApprovals = (role: Role) => roleCan(role, 'returns.decide');
 export const canCancelReturns = (role: Role) => roleCan(role, 'returns.cancel');
 export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
 export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
+export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
+
+export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
+export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';
 
 export interface NavLink {
   to: string;
@@ -39,6 +45,7 @@ export function navLinksFor(role: Role): NavLink[] {
   }
   if (APPROVER_ROLES.includes(role)) links.push({ to: '/approvals', label: 'Approvals' });
   links.push({ to: '/returns', label: 'Returns' });
+  if (canRecordArrivals(role)) links.push({ to: NEW_ARRIVAL_PATH, label: 'Record arrival' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }

@@ -4,6 +4,11 @@ import { CONDITION_LABELS, humanize } from './labels.js';
 
 export const STATUS_OPTIONS: Option[] = RMA_STATUSES.map((status) => ({ value: status, label: humanize(status) }));
 export const RETURN_TYPE_OPTIONS: Option[] = RETURN_TYPES.map((type) => ({ value: type, label: humanize(type) }));
+/** The returns list's `isUnauthorized` filter. */
+export const ARRIVAL_OPTIONS: Option[] = [
+  { value: 'true', label: 'Unauthorized arrivals' },
+  { value: 'false', label: 'With an RMA' },
+];
 export const CONDITION_OPTIONS: Option[] = CLAIMED_CONDITIONS.map((condition) => ({
   value: condition,
   label: CONDITION_LABELS[condition] ?? humanize(condition),

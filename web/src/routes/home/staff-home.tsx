@@ -1,9 +1,10 @@
 import type { Role } from '../../../../src/contracts/common.js';
-import { APPROVER_ROLES, SERVICE_ROLES } from '../../auth/permissions.js';
+import { APPROVER_ROLES, canRecordArrivals, NEW_ARRIVAL_PATH, SERVICE_ROLES } from '../../auth/permissions.js';
 import { ApprovalQueueCard } from './approval-queue-card.js';
 import { HomeCard } from './home-card.js';
 import { LaterStagesNote } from './later-stages-note.js';
 import { StatusOverview } from './status-overview.js';
+import { UnauthorizedArrivalsCard } from './unauthorized-arrivals-card.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -27,6 +28,14 @@ export function StaffHome({ role }: { role: Role }) {
         <HomeCard to="/returns" title="Returns">
           Search every return by status, customer, type, reason and date.
         </HomeCard>
+        {canRecordArrivals(role) ? (
+          <>
+            <HomeCard to={NEW_ARRIVAL_PATH} title="Record an unauthorized arrival">
+              Goods arrived without an RMA? Record what came in so it can be received and investigated.
+            </HomeCard>
+            <UnauthorizedArrivalsCard />
+          </>
+        ) : null}
         {role === 'admin' ? (
           <>
             <HomeCard to="/admin/reason-codes" title="Reason codes">

@@ -14,10 +14,12 @@ export function ReturnFacts({ rma }: { rma: Rma }) {
           value={humanize(rma.returnType) + (rma.isUnauthorized ? ' · arrived without RMA' : '')}
         />
         <Fact term="Value" value={formatMoney(rma.totalValueMinor, rma.currency)} />
-        <Fact term="Requested" value={formatDateTime(rma.createdAt)} />
+        <Fact term={rma.isUnauthorized ? 'Recorded' : 'Requested'} value={formatDateTime(rma.createdAt)} />
         <Fact term="Authorized" value={formatDateTime(rma.authorizedAt)} />
         <Fact term="Authorization expires" value={formatDate(rma.expiresOn)} />
-        {rma.customerReference ? <Fact term="Customer reference" value={rma.customerReference} /> : null}
+        {rma.customerReference ? (
+          <Fact term={rma.isUnauthorized ? 'Carrier reference' : 'Customer reference'} value={rma.customerReference} />
+        ) : null}
         {rma.decidedAt ? (
           <Fact term="Decision" value={`${formatDateTime(rma.decidedAt)} by ${rma.decidedBy ?? 'unknown'}`} />
         ) : null}

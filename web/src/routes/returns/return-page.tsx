@@ -3,7 +3,7 @@ import type { Rma } from '../../../../src/contracts/returns.js';
 import { useRma } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
-import { StatusBadge } from '../../ui/badge.js';
+import { Badge, StatusBadge } from '../../ui/badge.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { ReturnActions } from './return-actions.js';
@@ -34,6 +34,7 @@ function ReturnView({ rma }: { rma: Rma }) {
         title={
           <>
             {rma.rmaNumber} <StatusBadge status={rma.status} />
+            {rma.isUnauthorized ? <Badge tone="warning">Unauthorized arrival</Badge> : null}
           </>
         }
         subtitle={

@@ -1,6 +1,6 @@
 import { useConfig } from '../../api/config.js';
 import { SelectField, TextField } from '../../ui/field.js';
-import { RETURN_TYPE_OPTIONS, STATUS_OPTIONS } from '../../ui/options.js';
+import { ARRIVAL_OPTIONS, RETURN_TYPE_OPTIONS, STATUS_OPTIONS } from '../../ui/options.js';
 
 export const RETURN_FILTER_KEYS = [
   'q',
@@ -10,6 +10,7 @@ export const RETURN_FILTER_KEYS = [
   'reasonCode',
   'createdFrom',
   'createdTo',
+  'isUnauthorized',
 ] as const;
 export type ReturnFilterKey = (typeof RETURN_FILTER_KEYS)[number];
 
@@ -40,6 +41,13 @@ export function ReturnsFilters({
         options={RETURN_TYPE_OPTIONS}
         placeholder="Any type"
         onChange={(event) => onChange({ returnType: event.target.value })}
+      />
+      <SelectField
+        label="How it arrived"
+        value={filters.isUnauthorized}
+        options={ARRIVAL_OPTIONS}
+        placeholder="Any"
+        onChange={(event) => onChange({ isUnauthorized: event.target.value })}
       />
       <SelectField
         label="Reason"

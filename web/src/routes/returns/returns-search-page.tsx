@@ -1,5 +1,8 @@
+import { Link } from 'react-router';
 import type { RmaListFilters } from '../../api/rmas.js';
 import { useRmas } from '../../api/rmas.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { canRecordArrivals, NEW_ARRIVAL_PATH } from '../../auth/permissions.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PagedResults } from '../../ui/paged-results.js';
 import { SearchBox } from '../../ui/search-box.js';
@@ -12,10 +15,26 @@ export function ReturnsSearchPage() {
   const { filters, page, pageSize, update, setPage, setPageSize } = useListParams([...RETURN_FILTER_KEYS, 'sort']);
   const query = useRmas({ ...(nonEmpty(filters) as Partial<RmaListFilters>), page, pageSize });
   const sort = parseSort(filters.sort);
+  const user = useCurrentUser();
+  const isArrivals = filters.isUnauthorized === 'true';
 
   return (
     <>
-      <PageHeader title="Returns" subtitle="Search by RMA number, customer name or account." />
+      <PageHeader
+        title={isArrivals ? 'Unauthorized arrivals' : 'Returns'}
+        subtitle={
+          isArrivals
+            ? 'Goods that arrived without an RMA. Search by RMA number, customer name or account.'
+            : 'Search by RMA number, customer name or account.'
+        }
+        actions={
+          isArrivals && canRecordArrivals(user.role) ? (
+            <Link to={NEW_ARRIVAL_PATH} className="button button--primary">
+              Record an unauthorized arrival
+            </Link>
+          ) : null
+        }
+      />
       <section className="panel">
         <SearchBox
           label="Search returns"
@@ -37,7 +56,7 @@ export function ReturnsSearchPage() {
         {(rows, isBusy) => (
           <ReturnsTable
             rows={rows}
-            caption="Returns"
+            caption={isArrivals ? 'Unauthorized arrivals' : 'Returns'}
             isBusy={isBusy}
             serverSort={{
               sort,

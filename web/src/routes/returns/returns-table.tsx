@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { RmaSummary } from '../../../../src/contracts/returns.js';
-import { StatusBadge } from '../../ui/badge.js';
+import { Badge, StatusBadge } from '../../ui/badge.js';
 import { DataTable, type Column, type SortState } from '../../ui/data-table.js';
 import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -31,7 +31,17 @@ export function ReturnsTable({
     {
       key: 'status',
       header: 'Status',
-      render: (rma) => <StatusBadge status={rma.status} />,
+      render: (rma) => (
+        <>
+          <StatusBadge status={rma.status} />
+          {rma.isUnauthorized ? (
+            <>
+              {' '}
+              <Badge tone="warning">Unauthorized</Badge>
+            </>
+          ) : null}
+        </>
+      ),
       sortValue: (rma) => rma.status,
     },
     ...(showCustomer

@@ -1,0 +1,105 @@
+import { expect, it } from 'vitest';
+import { ApiClient } from './support/api.js';
+import { chooseInPicker, countUnauthorizedArrivals, escapeRegExp, findArrivalRecords } from './support/arrivals.js';
+import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
+import { openMainNav } from './support/journeys.js';
+import { inPage, setUpBrowserSuite } from './support/suite.js';
+import type { Rma } from '../../src/contracts/returns.js';
+
+const WAREHOUSE = 'warehouse@demo.local';
+
+describeInBrowser('unauthorized arrivals', () => {
+  const suite = setUpBrowserSuite();
+
+  it('the warehouse records goods that came without an RMA and finds them among unauthorized arrivals', async () => {
+    const api = await ApiClient.signIn(suite.server.baseUrl, WAREHOUSE);
+    const { customer, site, product } = await findArrivalRecords(api);
+    const tracking = `1Z-${Date.now()}`;
+    await inPage(suite, async (page) => {
+      await signIn(page, WAREHOUSE);
+      await page.getByRole('link', { name: /^Record an unauthorized arrival/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Record an unauthorized arrival' }).waitFor();
+
+      await chooseInPicker(
+        page,
+        'Customer',
+        customer.accountNumber,
+        new RegExp(`\\b${escapeRegExp(customer.accountNumber)}\\b`),
+      );
+      await page.getByLabel('Receiving site').selectOption(site.id);
+      await page.getByLabel('Carrier or tracking reference').fill(tracking);
+      await page
+        .getByLabel('Note', { exact: true })
+        .fill('Two boxes on one pallet, no paperwork, customer label on top.');
+      await chooseInPicker(page, 'Product', product.sku, new RegExp(`^Choose ${escapeRegExp(product.sku)} ·`));
+      await page.getByLabel('Quantity').fill('2');
+      await screenshotIfAsked(page, 'arrival-form');
+      await page.getByRole('button', { name: 'Record arrival' }).click();
+
+      await page.waitForURL(/\/returns\/[^/]+$/);
+      const toast = page.getByRole('status').filter({ hasText: /RMA-\S+ recorded as an unauthorized arrival/ });
+      await toast.waitFor();
+      const heading = page.getByRole('heading', { level: 1 });
+      await heading.filter({ hasText: 'Receiving' }).filter({ hasText: 'Unauthorized arrival' }).waitFor();
+      const rmaNumber = /(RMA-\S+)/.exec((await heading.textContent()) ?? '')?.[1];
+      expect(rmaNumber).toBeDefined();
+      expect(await toast.textContent()).toContain(`${rmaNumber} recorded as an unauthorized arrival`);
+      await page.getByText(`${customer.name} · ${customer.accountNumber}`).waitFor();
+      await page.getByText(tracking, { exact: true }).waitFor();
+      await page.getByRole('cell', { name: product.sku }).waitFor();
+      await screenshotIfAsked(page, 'arrival-recorded');
+
+      const rmaId = new URL(page.url()).pathname.split('/').pop() ?? '';
+      const rma = await api.get<Rma>(`/returns/${rmaId}`);
+      expect(rma).toMatchObject({ rmaNumber, status: 'receiving', isUnauthorized: true, customerId: customer.id });
+      expect(rma.lines.map((line) => [line.productId, line.quantity, line.reasonCode])).toEqual([
+        [product.id, 2, 'UNKNOWN'],
+      ]);
+
+      await openMainNav(page, 'Returns');
+      await page.getByLabel('How it arrived').selectOption('true');
+      await page.waitForURL(/isUnauthorized=true/);
+      await page.getByRole('heading', { level: 1, name: 'Unauthorized arrivals' }).waitFor();
+      const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: rmaNumber!, exact: true }) });
+      await row.waitFor();
+      expect(await row.textContent()).toContain('Unauthorized');
+    });
+  });
+
+  it('without a note the form says what is missing and records nothing', async () => {
+    const api = await ApiClient.signIn(suite.server.baseUrl, WAREHOUSE);
+    const { customer, site, product } = await findArrivalRecords(api);
+    const before = await countUnauthorizedArrivals(api);
+    await inPage(suite, async (page) => {
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().includes('/returns/unauthorized')) posts.push(request.url());
+      });
+      await signIn(page, WAREHOUSE);
+      await page.goto('/warehouse/unauthorized/new');
+      await chooseInPicker(
+        page,
+        'Customer',
+        customer.accountNumber,
+        new RegExp(`\\b${escapeRegExp(customer.accountNumber)}\\b`),
+      );
+      await page.getByLabel('Receiving site').selectOption(site.id);
+      await chooseInPicker(page, 'Product', product.sku, new RegExp(`^Choose ${escapeRegExp(product.sku)} ·`));
+      await page.getByLabel('Quantity').fill('2');
+      await page.getByRole('button', { name: 'Record arrival' }).click();
+
+      await page.getByText('Describe what arrived.', { exact: true }).waitFor();
+      const note = page.getByLabel('Note', { exact: true });
+      expect(await note.getAttribute('aria-invalid')).toBe('true');
+      expect(await note.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(new URL(page.url()).pathname).toBe('/warehouse/unauthorized/new');
+      await screenshotIfAsked(page, 'arrival-missing-note');
+
+      // Typing the note clears the message; nothing was sent.
+      await note.fill('One carton, unlabelled.');
+      await page.getByText('Describe what arrived.', { exact: true }).waitFor({ state: 'detached' });
+      expect(posts).toEqual([]);
+    });
+    expect(await countUnauthorizedArrivals(api)).toBe(before);
+  });
+});

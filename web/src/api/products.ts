@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { Page } from '../../../src/contracts/common.js';
+import type { Product } from '../../../src/contracts/masterdata.js';
+import { apiFetch } from './client.js';
+
+export interface ProductListFilters {
+  /** Matches SKU, GTIN, name or category. */
+  q?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export function useProducts(filters: ProductListFilters, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['products', 'list', filters],
+    queryFn: ({ signal }) => apiFetch<Page<Product>>('/products', { query: { ...filters }, signal }),
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+}

@@ -1,0 +1,127 @@
+// The unauthorized-arrival form's state, and its translation into the API's request body.
+import type { Customer, Product } from '../../../../src/contracts/masterdata.js';
+import { UnauthorizedReturnBodySchema, type ClaimedCondition } from '../../../../src/contracts/returns.js';
+import type { ApiError } from '../../api/api-error.js';
+import type { UnauthorizedReturnBody } from '../../api/rmas.js';
+import { newRowKey, type EditableRow } from '../../ui/editable-rows.js';
+
+export interface ArrivalLineDraft extends EditableRow {
+  product: Product | null;
+  quantity: string;
+  claimedCondition: ClaimedCondition;
+  reasonCode: string;
+  /** One identifier a line (commas also separate); sent only for serialized products. */
+  serials: string;
+  /** Sent only for lot-controlled products. */
+  lots: string;
+}
+
+export interface ArrivalDraft {
+  customer: Customer | null;
+  siteId: string;
+  carrierReference: string;
+  note: string;
+  lines: ArrivalLineDraft[];
+}
+
+/** A field of a line, named as in the request body (and so in the server's error paths). */
+export type ArrivalLineField = 'productId' | 'quantity' | 'claimedCondition' | 'reasonCode' | 'serials' | 'lots';
+
+/**
+ * Error messages keyed by form field (`customerId`, `siteId`, `note`, `carrierReference`), `lines`
+ * (the list as a whole), `line:<row key>:<field>`, or `form` for anything else.
+ */
+export type ArrivalErrors = Record<string, string>;
+
+export function newArrivalLine(reasonCode: string): ArrivalLineDraft {
+  return {
+    key: newRowKey(),
+    product: null,
+    quantity: '1',
+    claimedCondition: 'used',
+    reasonCode,
+    serials: '',
+    lots: '',
+  };
+}
+
+export function newArrivalDraft(siteId: string, reasonCode: string): ArrivalDraft {
+  return { customer: null, siteId, carrierReference: '', note: '', lines: [newArrivalLine(reasonCode)] };
+}
+
+export function lineErrorKey(rowKey: string, field: ArrivalLineField): string {
+  return `line:${rowKey}:${field}`;
+}
+
+export function buildArrivalBody(draft: ArrivalDraft): UnauthorizedReturnBody {
+  return {
+    customerId: draft.customer?.id ?? '',
+    siteId: draft.siteId,
+    note: draft.note.trim(),
+    carrierReference: draft.carrierReference.trim(),
+    lines: draft.lines.map((line) => ({
+      productId: line.product?.id ?? '',
+      quantity: line.quantity.trim() === '' ? Number.NaN : Number(line.quantity),
+      claimedCondition: line.claimedCondition,
+      reasonCode: line.reasonCode,
+      serials: line.product?.isSerialized ? splitIdentifiers(line.serials) : [],
+      lots: line.product?.isLotControlled ? splitIdentifiers(line.lots) : [],
+    })),
+  };
+}
+
+/** Checks the body with the schema the server uses, in words for the person filling in the form. */
+export function validateArrival(body: UnauthorizedReturnBody, draft: ArrivalDraft): ArrivalErrors {
+  const parsed = UnauthorizedReturnBodySchema.safeParse(body);
+  if (parsed.success) return {};
+  const errors: ArrivalErrors = {};
+  for (const issue of parsed.error.issues) {
+    const key = errorKeyForPath(issue.path.map(String).join('.'), draft);
+    errors[key] ??= friendlyMessage(key, issue.message);
+  }
+  return errors;
+}
+
+/** The server's field errors (`lines.0.quantity`) placed beside the fields they are about. */
+export function serverArrivalErrors(error: ApiError, draft: ArrivalDraft): ArrivalErrors {
+  const errors: ArrivalErrors = {};
+  for (const [path, message] of Object.entries(error.fieldErrors())) {
+    errors[errorKeyForPath(path, draft)] ??= sentence(message);
+  }
+  return errors;
+}
+
+const FORM_FIELDS = new Set(['customerId', 'siteId', 'note', 'carrierReference', 'lines']);
+const LINE_FIELDS = new Set<string>(['productId', 'quantity', 'claimedCondition', 'reasonCode', 'serials', 'lots']);
+
+function errorKeyForPath(path: string, draft: ArrivalDraft): string {
+  const match = /^lines\.(\d+)\.(\w+)/.exec(path);
+  const row = match ? draft.lines[Number(match[1])] : undefined;
+  if (match && row && LINE_FIELDS.has(match[2] ?? '')) return lineErrorKey(row.key, match[2] as ArrivalLineField);
+  const top = path.split('.')[0] ?? '';
+  return FORM_FIELDS.has(top) && !(top === 'lines' && match) ? top : 'form';
+}
+
+function friendlyMessage(key: string, message: string): string {
+  if (key === 'customerId') return 'Choose the customer the goods came from.';
+  if (key === 'siteId') return 'Choose the site where the goods arrived.';
+  if (key === 'lines') return 'Add at least one line.';
+  if (key.endsWith(':productId')) return 'Choose the product that arrived.';
+  if (key.endsWith(':quantity')) return 'Enter a whole number, at least 1.';
+  if (key.endsWith(':reasonCode')) return 'Choose a reason.';
+  if (key.endsWith(':serials') || key.endsWith(':lots')) return 'Each identifier can be at most 80 characters.';
+  return sentence(message);
+}
+
+/** "describe what arrived" → "Describe what arrived." */
+function sentence(message: string): string {
+  const text = message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function splitIdentifiers(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((value) => value.trim())
+    .filter((value) => value !== '');
+}

@@ -1,0 +1,39 @@
+import type { Customer } from '../../../../src/contracts/masterdata.js';
+import { useCustomers } from '../../api/customers.js';
+import { humanize } from '../../ui/labels.js';
+import { PICKER_PAGE_SIZE, SearchPicker, usePickerSearch } from '../../ui/search-picker.js';
+
+/** The customer the goods came from, found by name, account number or e-mail. */
+export function CustomerPicker({
+  chosen,
+  error,
+  onChoose,
+}: {
+  chosen: Customer | null;
+  error?: string | undefined;
+  onChoose: (customer: Customer | null) => void;
+}) {
+  const search = usePickerSearch();
+  const query = useCustomers(
+    { q: search.term, page: 1, pageSize: PICKER_PAGE_SIZE },
+    { enabled: search.term !== '' && !chosen },
+  );
+  return (
+    <SearchPicker
+      label="Customer"
+      noun="customers"
+      hint="Search by name, account number or e-mail, then choose."
+      placeholder="e.g. the name on the shipping label"
+      error={error}
+      chosen={chosen}
+      describe={(customer) => ({
+        label: customer.name,
+        detail: `${customer.accountNumber} · ${humanize(customer.tier)}${customer.region ? ` · ${customer.region}` : ''}`,
+      })}
+      onChoose={onChoose}
+      search={search}
+      query={query}
+      required
+    />
+  );
+}
