@@ -4,6 +4,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
+import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeWorld } from './support/factories.js';
 
@@ -11,12 +12,6 @@ const KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_c
 type Kind = (typeof KINDS)[number];
 const errorPaths = (res: LightMyRequestResponse) =>
   (res.json().errors ?? []).map((e: { path: string }) => e.path) as string[];
-
-function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json().code).toBe(code);
-}
 
 function rmaBody(customerId: string, orderLineId: string, lineOverrides: Record<string, unknown> = {}) {
   return {

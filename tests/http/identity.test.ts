@@ -1,18 +1,12 @@
 // Identity over HTTP: signing in for a bearer token, who am I, signing out, token expiry, and API
 // keys for integrations (created by an admin, shown once, scoped by role and customer, revocable).
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
+import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeWorld } from './support/factories.js';
 import { createUser } from '../../src/identity/index.js';
 import { systemContext } from '../../src/platform/actor.js';
-
-function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json().code).toBe(code);
-}
 
 describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
   let t: TestApp;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
+import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeCustomer, makeLegalEntity, makeProduct } from './support/factories.js';
 
@@ -21,13 +22,6 @@ function productBody(overrides: Record<string, unknown> = {}) {
     currency: 'USD',
     ...overrides,
   };
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(res.json().status).toBe(status);
-  if (code) expect(res.json().code).toBe(code);
 }
 
 describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {

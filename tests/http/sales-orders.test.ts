@@ -4,18 +4,13 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
+import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from './support/factories.js';
 
 const tag = () => randomBytes(4).toString('hex').toUpperCase();
 const errorPaths = (res: LightMyRequestResponse) =>
   (res.json().errors ?? []).map((e: { path: string }) => e.path) as string[];
-
-function expectProblem(res: LightMyRequestResponse, status: number, code?: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  if (code) expect(res.json().code).toBe(code);
-}
 
 describe.each(DIALECTS)('sales orders over HTTP on %s', (dialect) => {
   let t: TestApp;
