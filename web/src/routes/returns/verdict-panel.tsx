@@ -48,7 +48,7 @@ export function VerdictPanel({
         <div key={`${line.lineIndex}-${line.orderLineId}`} className="verdict__line">
           <h3>
             {lineLabel(line.orderLineId, line.lineIndex)}{' '}
-            {line.isEligible ? <Badge tone="success">OK</Badge> : <Badge tone="danger">Not returnable</Badge>}
+            {line.isEligible ? <Badge tone="success">OK</Badge> : <Badge tone="danger">Not eligible</Badge>}
           </h3>
           <p className="verdict__line-facts">
             Returnable: {line.returnableQuantity} · Return window ends {formatDate(line.returnWindowEndsOn)}
