@@ -39,7 +39,8 @@ describeInBrowser('customer portal', () => {
       await page.goto(`/portal/orders/${candidate.order.id}/return`);
       await fillReturnLine(page, candidate, tooMany);
 
-      await page.getByText('Not eligible', { exact: true }).waitFor();
+      // The verdict as a whole, in the panel's header (each failing line carries the same badge).
+      await page.locator('.verdict .panel__header').getByText('Not eligible', { exact: true }).waitFor();
       const failed = page.locator('.check--fail').filter({ hasText: 'returnable' });
       await failed.first().waitFor();
       expect(await failed.first().textContent()).toContain(String(tooMany));

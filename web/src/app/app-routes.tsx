@@ -1,6 +1,14 @@
 import { Route, Routes } from 'react-router';
-import { ADMIN_ROLES, APPROVER_ROLES, ARRIVAL_ROLES, SERVICE_ROLES, STAFF_ROLES } from '../auth/permissions.js';
+import {
+  ADMIN_ROLES,
+  API_KEY_ROLES,
+  APPROVER_ROLES,
+  ARRIVAL_ROLES,
+  SERVICE_ROLES,
+  STAFF_ROLES,
+} from '../auth/permissions.js';
 import { AdminHomePage } from '../routes/admin/admin-home-page.js';
+import { ApiKeysPage } from '../routes/admin/api-keys-page.js';
 import { ApprovalRulesPage } from '../routes/admin/approval-rules-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
@@ -70,6 +78,9 @@ export function AppRoutes() {
           <Route path="/admin/reason-codes" element={<ReasonCodesPage />} />
           <Route path="/admin/return-policy" element={<ReturnPolicyPage />} />
           <Route path="/admin/approval-rules" element={<ApprovalRulesPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={API_KEY_ROLES} />}>
+          <Route path="/admin/api-keys" element={<ApiKeysPage />} />
         </Route>
 
         <Route path="*" element={<NotFoundPage />} />

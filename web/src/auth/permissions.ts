@@ -15,6 +15,8 @@ export const STAFF_ROLES: readonly Role[] = [
 export const SERVICE_ROLES: readonly Role[] = rolesWith('returns.create').filter((role) => role !== 'customer');
 export const APPROVER_ROLES: readonly Role[] = rolesWith('returns.decide');
 export const ADMIN_ROLES: readonly Role[] = rolesWith('config.write');
+/** Admins who issue and revoke the API keys integrations sign in with. */
+export const API_KEY_ROLES: readonly Role[] = rolesWith('apikeys.manage');
 /** Staff who record goods that arrived without an RMA (the warehouse, customer service, admins). */
 export const ARRIVAL_ROLES: readonly Role[] = rolesWith('returns.record_unauthorized');
 
@@ -23,6 +25,7 @@ export const canCancelReturns = (role: Role) => roleCan(role, 'returns.cancel');
 export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
 export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
 export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
+export const canManageApiKeys = (role: Role) => roleCan(role, 'apikeys.manage');
 
 export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
 export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';

@@ -1,7 +1,10 @@
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { canManageApiKeys } from '../../auth/permissions.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { HomeCard } from '../home/home-card.js';
 
 export function AdminHomePage() {
+  const user = useCurrentUser();
   return (
     <>
       <PageHeader
@@ -18,6 +21,11 @@ export function AdminHomePage() {
         <HomeCard to="/admin/approval-rules" title="Approval rules">
           Value thresholds per currency, and the tiers, types, conditions and regulated classes that need approval.
         </HomeCard>
+        {canManageApiKeys(user.role) ? (
+          <HomeCard to="/admin/api-keys" title="API keys">
+            Keys for integrations — carriers, suppliers, EDI, customer systems: create them, and revoke them.
+          </HomeCard>
+        ) : null}
       </div>
     </>
   );

@@ -3,15 +3,19 @@ import { useCustomers } from '../../api/customers.js';
 import { humanize } from '../../ui/labels.js';
 import { PICKER_PAGE_SIZE, SearchPicker, usePickerSearch } from '../../ui/search-picker.js';
 
-/** The customer the goods came from, found by name, account number or e-mail. */
+/** A customer account, found by name, account number or e-mail (by default: the one the goods came from). */
 export function CustomerPicker({
   chosen,
   error,
   onChoose,
+  hint = 'Search by name, account number or e-mail, then choose.',
+  placeholder = 'e.g. the name on the shipping label',
 }: {
   chosen: Customer | null;
   error?: string | undefined;
   onChoose: (customer: Customer | null) => void;
+  hint?: string;
+  placeholder?: string;
 }) {
   const search = usePickerSearch();
   const query = useCustomers(
@@ -22,8 +26,8 @@ export function CustomerPicker({
     <SearchPicker
       label="Customer"
       noun="customers"
-      hint="Search by name, account number or e-mail, then choose."
-      placeholder="e.g. the name on the shipping label"
+      hint={hint}
+      placeholder={placeholder}
       error={error}
       chosen={chosen}
       describe={(customer) => ({

@@ -1,0 +1,69 @@
+import type { Role } from '../../../../src/contracts/common.js';
+import { ROLES } from '../../../../src/contracts/common.js';
+import { CreateApiKeyBodySchema } from '../../../../src/contracts/identity.js';
+import type { Customer } from '../../../../src/contracts/masterdata.js';
+import { describeError, isApiError } from '../../api/api-error.js';
+import type { CreateApiKeyBody } from '../../api/api-keys.js';
+import type { Option } from '../../ui/field.js';
+import { ROLE_LABELS } from '../../ui/labels.js';
+
+/** What the create form holds; `customer` only counts for the role 'customer'. */
+export interface ApiKeyDraft {
+  name: string;
+  role: Role | '';
+  customer: Customer | null;
+}
+
+export interface ApiKeyErrors {
+  name?: string;
+  role?: string;
+  customerId?: string;
+  /** A refusal that belongs to no single field. */
+  form?: string;
+}
+
+export const EMPTY_API_KEY_DRAFT: ApiKeyDraft = { name: '', role: '', customer: null };
+
+export const API_KEY_ROLE_OPTIONS: Option[] = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] ?? role }));
+
+const FIELDS = ['name', 'role', 'customerId'] as const;
+
+/** A customer key acts for one account; every other key must name none (the server enforces the same rule). */
+export function buildApiKeyBody(draft: ApiKeyDraft): CreateApiKeyBody | null {
+  if (draft.role === '') return null;
+  return {
+    name: draft.name.trim(),
+    role: draft.role,
+    customerId: draft.role === 'customer' ? (draft.customer?.id ?? null) : null,
+  };
+}
+
+export function validateApiKeyDraft(draft: ApiKeyDraft): ApiKeyErrors {
+  const errors: ApiKeyErrors = {};
+  if (!CreateApiKeyBodySchema.shape.name.safeParse(draft.name).success) {
+    errors.name =
+      draft.name.trim() === '' ? 'Name the integration that will use this key.' : 'Use at most 100 characters.';
+  }
+  if (draft.role === '') errors.role = 'Choose the role the key acts as.';
+  if (draft.role === 'customer' && !draft.customer)
+    errors.customerId = 'Choose the customer account this key acts for.';
+  return errors;
+}
+
+/** The server's problem+json, as errors beside the fields it names; anything else goes above the buttons. */
+export function serverApiKeyErrors(error: unknown): ApiKeyErrors {
+  if (!isApiError(error)) return { form: describeError(error) };
+  const fields = error.fieldErrors();
+  const errors: ApiKeyErrors = {};
+  for (const field of FIELDS) {
+    const message = fields[field];
+    if (message) errors[field] = humanizeMessage(message);
+  }
+  const isUnmapped = Object.keys(fields).some((path) => !(FIELDS as readonly string[]).includes(path));
+  if (Object.keys(errors).length === 0 || isUnmapped) errors.form = describeError(error);
+  return errors;
+}
+
+function humanizeMessage(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}

@@ -1,0 +1,68 @@
+import type { ApiKey } from '../../api/api-keys.js';
+import { useCustomer } from '../../api/customers.js';
+import { Badge } from '../../ui/badge.js';
+import { DataTable, type Column } from '../../ui/data-table.js';
+import { formatDate, formatDateTime } from '../../ui/dates.js';
+import { ROLE_LABELS } from '../../ui/labels.js';
+
+export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
+  const columns: Column<ApiKey>[] = [
+    { key: 'name', header: 'Name', render: (key) => key.name, sortValue: (key) => key.name },
+    {
+      key: 'role',
+      header: 'Role',
+      render: (key) => ROLE_LABELS[key.role] ?? key.role,
+      sortValue: (key) => ROLE_LABELS[key.role] ?? key.role,
+    },
+    {
+      key: 'customer',
+      header: 'Customer account',
+      render: (key) => (key.customerId ? <CustomerName id={key.customerId} /> : <span className="muted">—</span>),
+    },
+    { key: 'prefix', header: 'Key', render: (key) => <code className="key-prefix">bmk_{key.prefix}_…</code> },
+    {
+      key: 'createdAt',
+      header: 'Created',
+      render: (key) => formatDateTime(key.createdAt),
+      sortValue: (key) => key.createdAt,
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      render: (key) =>
+        key.revokedAt ? (
+          <>
+            <Badge tone="muted">Revoked</Badge>
+            <span className="cell-sub">{formatDate(key.revokedAt)}</span>
+          </>
+        ) : (
+          <Badge tone="success">Active</Badge>
+        ),
+      sortValue: (key) => (key.revokedAt ? 1 : 0),
+    },
+    {
+      key: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      align: 'right',
+      render: (key) =>
+        key.revokedAt ? null : (
+          <button type="button" className="button button--small" onClick={() => onRevoke(key)}>
+            Revoke<span className="visually-hidden"> {key.name}</span>
+          </button>
+        ),
+    },
+  ];
+  return <DataTable columns={columns} rows={keys} rowKey={(key) => key.id} caption="API keys" />;
+}
+
+/** The account's name once loaded; its id meanwhile, or if it cannot be read. */
+function CustomerName({ id }: { id: string }) {
+  const query = useCustomer(id);
+  if (!query.data) return <span title={query.isError ? 'The customer could not be loaded' : undefined}>{id}</span>;
+  return (
+    <>
+      {query.data.name}
+      <span className="cell-sub">{query.data.accountNumber}</span>
+    </>
+  );
+}
