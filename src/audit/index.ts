@@ -1,2 +1,3 @@
-export { appendAuditEvents, findStreamEvents } from './audit.repository.js';
+export { appendAuditEvents, findStreamEvents, type AuditEntryDraft } from './audit.repository.js';
+export { registerAuditRoutes } from './audit.routes.js';
 export { findChainBreak, GENESIS_HASH } from './domain/audit-chain.js';

@@ -5,7 +5,7 @@ import { systemContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createMasterRecord } from '../masterdata/index.js';
-import type { MasterRecordDefinition } from '../masterdata/master-record.js';
+import type { MasterRecordDefinition } from '../masterdata/index.js';
 import type { CsvRow, RowFailure } from './csv-file.js';
 import { coerceCells, describeFields, describeIssue } from './csv-values.js';
 import type { ReferenceResolver } from './csv-references.js';

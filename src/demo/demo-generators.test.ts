@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IdGenerator } from '../platform/ids.js';
-import { daysBetween } from '../returns/domain/return-window.js';
+import { daysBetween } from '../platform/calendar.js';
 import { createRandom } from './random.js';
 import { isValidGtin } from './gtin.js';
 import { generateMasterData } from './generate-master-data.js';

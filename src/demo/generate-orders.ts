@@ -2,7 +2,7 @@
 // delivered 1–7 days later, with tax, serial numbers and lots as the ERP would send them.
 import type { SalesOrderLinesTable, SalesOrdersTable } from '../platform/db/schema.js';
 import type { IdGenerator } from '../platform/ids.js';
-import { addDays } from '../returns/domain/return-window.js';
+import { addDays } from '../platform/calendar.js';
 import type { Random } from './random.js';
 import { SEGMENT_CATEGORIES, USD_PER_UNIT } from './demo-companies.js';
 import type { DemoCustomer, DemoOrderLine, DemoProduct, DemoWorld, Tier } from './demo-model.js';

@@ -5,9 +5,9 @@
 import type { RmaStatus } from '../contracts/returns-vocabulary.js';
 import { systemContext } from '../platform/actor.js';
 import { runInTransaction } from '../platform/unit-of-work.js';
-import { nextRmaNumber, tryCommitQuantity } from '../returns/rma.repository.js';
-import { routeForApproval } from '../returns/domain/approval-routing.js';
-import { addDays } from '../returns/domain/return-window.js';
+import { nextRmaNumber, tryCommitQuantity } from '../returns/index.js';
+import { routeForApproval } from '../returns/index.js';
+import { addDays } from '../platform/calendar.js';
 import type { Random } from './random.js';
 import type { DemoWorld } from './demo-model.js';
 import { laterMoment } from './return-pool.js';

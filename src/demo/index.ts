@@ -9,7 +9,7 @@ import { systemContext, type RequestContext } from '../platform/actor.js';
 import { toIsoDate } from '../platform/clock.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { addDays } from '../returns/domain/return-window.js';
+import { addDays } from '../platform/calendar.js';
 import { insertInBatches } from './batch-insert.js';
 import { createRandom } from './random.js';
 import { generateMasterData, type MasterDataRows } from './generate-master-data.js';

@@ -14,7 +14,7 @@ import {
   recordUnauthorizedReturn,
   rejectRma,
 } from '../returns/index.js';
-import { addDays } from '../returns/domain/return-window.js';
+import { addDays } from '../platform/calendar.js';
 import type { Random } from './random.js';
 import type { DemoOrderLine, DemoWorld } from './demo-model.js';
 import type { DemoActors } from './demo-users.js';

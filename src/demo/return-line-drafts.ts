@@ -3,7 +3,7 @@
 // the value trigger, just over) the approval threshold so the routing comes out as intended.
 import type { ApprovalRules } from '../contracts/configuration.js';
 import type { ClaimedCondition, ReturnType } from '../contracts/returns-vocabulary.js';
-import { computeLineValueMinor } from '../returns/domain/line-value.js';
+import { computeLineValueMinor } from '../returns/index.js';
 import type { Random } from './random.js';
 import type { DemoOrderLine } from './demo-model.js';
 import type { ReturnPool } from './return-pool.js';

@@ -2,7 +2,8 @@
 // Every planned return reserves its quantity and serials here first, so no two demo returns ever
 // claim the same unit and quantity_committed never has to exceed quantity_shipped.
 import type { ReturnPolicy } from '../contracts/configuration.js';
-import { addDays, addMonths, resolveReturnWindowDays } from '../returns/domain/return-window.js';
+import { resolveReturnWindowDays } from '../returns/index.js';
+import { addDays, addMonths } from '../platform/calendar.js';
 import type { Random } from './random.js';
 import type { DemoCustomer, DemoOrderLine } from './demo-model.js';
 

@@ -7,6 +7,7 @@ import type { Dialect } from './db/database.js';
 import type { Clock } from './clock.js';
 import type { IdGenerator } from './ids.js';
 import type { RequestContext } from './actor.js';
+// The audit trail is part of every transaction, so the unit of work appends to it directly.
 import { appendAuditEvents, type AuditEntryDraft } from '../audit/audit.repository.js';
 import { insertOutboxEvents, type DomainEvent } from '../outbox/outbox.repository.js';
 

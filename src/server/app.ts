@@ -18,12 +18,12 @@ import { registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
 import { authenticate } from '../identity/index.js';
-import { registerIdentityRoutes } from '../identity/identity.routes.js';
+import { registerIdentityRoutes } from '../identity/index.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
 import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
 import { registerReturnRoutes } from '../returns/index.js';
-import { registerAuditRoutes } from '../audit/audit.routes.js';
+import { registerAuditRoutes } from '../audit/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;

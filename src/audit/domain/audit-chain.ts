@@ -1,6 +1,9 @@
 // The audit trail is a hash chain: each event's hash covers its content and the previous hash,
 // so editing or deleting any stored event breaks every hash after it.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../platform/canonical-json.js';
+
+export { canonicalJson };
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -21,20 +24,6 @@ export interface ChainedEventContent {
 
 export function hashAuditEvent(prevHash: string, event: ChainedEventContent): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(event)).digest('hex');
-}
-
-/** JSON with object keys sorted at every level, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]));
-  }
-  return value;
 }
 
 export interface ChainBreak {

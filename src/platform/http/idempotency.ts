@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { Clock } from '../clock.js';
-import { canonicalJson } from '../../audit/domain/audit-chain.js';
+import { canonicalJson } from '../canonical-json.js';
 import { AppError } from '../errors.js';
 
 declare module 'fastify' {

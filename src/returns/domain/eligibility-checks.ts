@@ -4,7 +4,8 @@
 import type { Check } from '../../contracts/returns.js';
 import type { ReturnType } from '../../contracts/returns-vocabulary.js';
 import type { ReturnPolicy } from '../../contracts/configuration.js';
-import { addDays, addMonths, resolveReturnWindowDays } from './return-window.js';
+import { resolveReturnWindowDays } from './return-window.js';
+import { addDays, addMonths } from '../../platform/calendar.js';
 import type { EligibilityLineInput, OrderLineFacts, ProductFacts } from './eligibility-types.js';
 
 export function pass(code: string, message: string): Check {

@@ -24,7 +24,7 @@ import type {
   LineEligibility,
 } from './eligibility-types.js';
 import { computeLineValueMinor } from './line-value.js';
-import { parseIsoDate } from './return-window.js';
+import { parseIsoDate } from '../../platform/calendar.js';
 
 export type * from './eligibility-types.js';
 

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
 import { assertCan, isVisibleToActor } from '../../identity/index.js';
 import { findCurrentConfig } from '../../configuration/index.js';
-import { addDays } from '../domain/return-window.js';
+import { addDays } from '../../platform/calendar.js';
 import { canTransition, listAllowedTransitions, releasesQuantityOnEntry } from '../domain/rma-state-machine.js';
 import {
   deactivateSerials,

@@ -2,7 +2,7 @@
 import type { CreateRmaRequest, Routing } from '../../contracts/returns.js';
 import type { RmaLinesTable, RmasTable } from '../../platform/db/schema.js';
 import type { Tx } from '../../platform/unit-of-work.js';
-import { addDays } from '../domain/return-window.js';
+import { addDays } from '../../platform/calendar.js';
 import { assertTransition } from '../domain/rma-state-machine.js';
 import type { Evaluation } from './evaluate-return.js';
 
