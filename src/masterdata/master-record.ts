@@ -8,7 +8,7 @@ import type { RequestContext } from '../platform/actor.js';
 import type { DB } from '../platform/db/schema.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
-import { likePattern, offsetOf, toPage } from '../platform/pagination.js';
+import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { createEach } from '../platform/bulk.js';
 import { assertCan, isCustomerScoped } from '../identity/index.js';
@@ -71,16 +71,7 @@ export async function searchMasterRecords<O>(
   assertReadable(def, ctx);
   let base = platform.db.selectFrom(def.table as 'customers');
   base = scopeToCustomer(def, ctx, base);
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    base = base.where((eb) =>
-      eb.or(
-        def.searchColumns.map((column) =>
-          eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`),
-        ),
-      ),
-    );
-  }
+  if (query.q) base = base.where(anyColumnContains(def.searchColumns, query.q));
   const [rows, count] = await Promise.all([
     base
       .selectAll()

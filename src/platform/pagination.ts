@@ -1,3 +1,4 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Page } from '../contracts/common.js';
 
 export function offsetOf(page: number, pageSize: number): number {
@@ -8,7 +9,14 @@ export function toPage<T>(items: T[], page: number, pageSize: number, total: num
   return { items, page, pageSize, total };
 }
 
+/** Case-insensitive "any of these columns contains the text", the same SQL on both dialects. */
+export function anyColumnContains(columns: string[], text: string): RawBuilder<SqlBool> {
+  const pattern = likePattern(text);
+  const tests = columns.map((column) => sql`lower(${sql.ref(column)}) like ${pattern} escape '\\'`);
+  return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
+}
+
 /** Escapes LIKE wildcards in user input; both dialects honour ESCAPE '\'. */
-export function likePattern(text: string): string {
+function likePattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

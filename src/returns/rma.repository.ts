@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, RmaLinesTable, RmasTable } from '../platform/db/schema.js';
 import type { ListRmasFilter } from '../contracts/returns.js';
-import { likePattern, offsetOf } from '../platform/pagination.js';
+import { anyColumnContains, offsetOf } from '../platform/pagination.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -184,12 +184,10 @@ export function searchRmaRows(db: Reader, query: ListRmasFilter) {
     );
   }
   if (query.q) {
-    const pattern = likePattern(query.q);
-    base = base.where((eb) =>
-      eb.or(
-        ['rmas.rma_number', 'rmas.customer_reference', 'customers.name', 'customers.account_number'].map((column) =>
-          eb(sql`lower(${sql.ref(column)})`, 'like', sql<string>`${pattern} escape '\\'`),
-        ),
+    base = base.where(
+      anyColumnContains(
+        ['rmas.rma_number', 'rmas.customer_reference', 'customers.name', 'customers.account_number'],
+        query.q,
       ),
     );
   }

@@ -1,12 +1,11 @@
 // Sales orders and their lines: what was sold, shipped and delivered — the facts a return is
 // checked against. Orders arrive from the ERP (API, bulk, CSV); they are not edited here.
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { SalesOrder, SalesOrderInputSchema } from '../contracts/masterdata.js';
 import type { RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
-import { likePattern, offsetOf, toPage } from '../platform/pagination.js';
+import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan, isCustomerScoped, isVisibleToActor } from '../identity/index.js';
 import { isKnownCurrency } from '../masterdata/index.js';
@@ -26,13 +25,8 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
   let base = platform.db.selectFrom('sales_orders').innerJoin('customers', 'customers.id', 'sales_orders.customer_id');
   if (customerId) base = base.where('sales_orders.customer_id', '=', customerId);
   if (search.q) {
-    const pattern = likePattern(search.q);
-    base = base.where((eb) =>
-      eb.or([
-        eb(sql`lower(sales_orders.order_number)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb(sql`lower(sales_orders.customer_po)`, 'like', sql<string>`${pattern} escape '\\'`),
-        eb(sql`lower(customers.name)`, 'like', sql<string>`${pattern} escape '\\'`),
-      ]),
+    base = base.where(
+      anyColumnContains(['sales_orders.order_number', 'sales_orders.customer_po', 'customers.name'], search.q),
     );
   }
   const [rows, count] = await Promise.all([

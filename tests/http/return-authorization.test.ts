@@ -477,6 +477,11 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     const paged = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?pageSize=2&page=2' })).json();
     expect(paged).toMatchObject({ page: 2, pageSize: 2 });
     expect(paged.total).toBe(byValue.total);
+    // LIKE wildcards in the search text are matched literally, not as wildcards.
+    for (const wildcard of ['%25', '_', '%5C']) {
+      const literal = (await t.request(agent, { method: 'GET', url: `/api/v1/returns?q=${wildcard}` })).json();
+      expect(literal.total, wildcard).toBe(0);
+    }
     const badSort = await t.request(agent, { method: 'GET', url: '/api/v1/returns?sort=password' });
     expect(badSort.statusCode).toBe(400);
     expect(badSort.json().errors[0].path).toBe('querystring.sort');
