@@ -1,8 +1,98 @@
 // Type-aware lint, zero warnings (npm run check). The rules that matter most here: no floating
-// promises (a lost await is a lost write), exhaustive switches over our string unions.
+// promises (a lost await is a lost write), exhaustive switches over our string unions, and the
+// boundaries of the modular monolith (see docs/ARCHITECTURE.md):
+// - outside a context, only its index may be imported; the kernel (platform) imports no context;
+// - a context names only its own tables in queries (others are read through their index).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+
+/**
+ * Each bounded context and the tables it owns (the kernel's are platform's).
+ * @type {Record<string, string[]>}
+ */
+const TABLES = {
+  identity: ['users', 'access_tokens', 'api_keys', 'sign_in_throttle'],
+  masterdata: ['legal_entities', 'sites', 'customers', 'suppliers', 'products'],
+  sales: ['sales_orders', 'sales_order_lines'],
+  configuration: ['config_versions'],
+  returns: ['rmas', 'rma_lines', 'rma_serials'],
+  receiving: ['receipts', 'receipt_lines'],
+  audit: [],
+  platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
+};
+const CONTEXTS = Object.keys(TABLES).filter((name) => name !== 'platform');
+/** Folders that are not contexts but are entered only through their index, like one. */
+const INDEX_ONLY = [...CONTEXTS, 'workflows'];
+
+const NO_ENUMS = { selector: 'TSEnumDeclaration', message: 'use a string-literal union, not enum' };
+const QUERY_METHODS = 'selectFrom|insertInto|updateTable|deleteFrom|mergeInto|innerJoin|leftJoin|rightJoin|fullJoin';
+
+/**
+ * Imports of another context's (or workflows') files other than its index.
+ * @param {string[]} folders
+ */
+function deepImportsOf(folders) {
+  return folders.map((folder) => ({
+    regex: `(^|/)${folder}/(?!index\\.js$)`,
+    message: `import ${folder} only through its index (${folder}/index.js): its other files are private`,
+  }));
+}
+
+/**
+ * Kysely calls whose table (first argument) is not one of `own`.
+ * @param {string} name
+ * @param {string[]} own
+ */
+function foreignTables(name, own) {
+  const ownPattern = own.length > 0 ? `^(${own.join('|')})( |$)` : '^$';
+  return {
+    selector: `CallExpression[callee.property.name=/^(${QUERY_METHODS})$/] > Literal.arguments:first-child:not([value=/${ownPattern}/])`,
+    message: `${name} queries only its own tables (${own.join(', ') || 'none'}); read another context through its index`,
+  };
+}
+
+const boundaries = [
+  {
+    files: ['src/**/*.ts', 'tests/**/*.ts', 'bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: deepImportsOf(INDEX_ONLY) }] },
+  },
+  ...INDEX_ONLY.map((folder) => ({
+    files: [`src/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: deepImportsOf(INDEX_ONLY.filter((other) => other !== folder)) }],
+    },
+  })),
+  // The one file that composes every context's table types into the database type.
+  { files: ['src/schema.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `(^|/)(${[...INDEX_ONLY, 'demo', 'cli', 'server'].join('|')})/|(^|/)schema\\.js$`,
+              message: 'the kernel (platform) imports no context: contexts build on it, never the other way round',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // Tables: each context and the kernel name only their own; tools (demo, cli, server, workflows) none.
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_ENUMS, foreignTables('this folder', [])] },
+  },
+  ...Object.entries(TABLES).map(([name, own]) => ({
+    files: [`src/${name}/**/*.ts`],
+    ignores: ['src/**/*.test.ts', 'src/platform/db/migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', NO_ENUMS, foreignTables(name, own)] },
+  })),
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'data', 'coverage', 'scripts/*.mjs'] },
@@ -23,12 +113,10 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'TSEnumDeclaration', message: 'use a string-literal union, not enum' },
-      ],
+      'no-restricted-syntax': ['error', NO_ENUMS],
     },
   },
+  ...boundaries,
   {
     files: ['web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -11,12 +11,23 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
     {
       schema: {
         tags: ['audit'],
-        summary: 'Recompute the audit hash chain and report the first break, if any',
+        summary: 'Recompute the audit hash chain: what was verified, the first break if any, and the unsealed backlog',
+        description:
+          'Events are chained by a sealer shortly after their transaction commits. `sealedCount` events were checked in chain order; ' +
+          '`unsealed` counts committed events not chained yet. Keep `head` outside the database (e.g. in your SIEM): a tail ' +
+          'removed together with a rewritten head is only detectable against such a copy.',
         response: {
           200: z.object({
             isIntact: z.boolean(),
-            eventCount: z.number().int(),
-            firstBreak: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+            sealedCount: z.number().int(),
+            firstBreak: z
+              .object({
+                seq: z.number().int(),
+                reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'truncated']),
+              })
+              .nullable(),
+            head: z.object({ seq: z.number().int(), hash: z.string() }),
+            unsealed: z.object({ count: z.number().int(), oldestOccurredAt: z.string().nullable() }),
           }),
         },
       },

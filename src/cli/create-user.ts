@@ -2,7 +2,8 @@
 // database (demo data off), or any other user. The password comes from BOOMERANG_PASSWORD so it
 // never appears in the shell history or the process list.
 import { ROLES, RoleSchema } from '../contracts/common.js';
-import { createUser } from '../identity/index.js';
+import { createUser, findUserIdByEmail } from '../identity/index.js';
+import { findCustomer } from '../masterdata/index.js';
 import { systemContext } from '../platform/actor.js';
 import { readConfig } from '../server/config.js';
 import { startPlatform } from '../server/platform.js';
@@ -22,16 +23,8 @@ if ((parsedRole.data === 'customer') !== Boolean(customerId)) {
 
 const platform = await startPlatform({ databaseUrl: readConfig().databaseUrl });
 try {
-  const exists = await platform.db
-    .selectFrom('users')
-    .select('id')
-    .where('email', '=', email.toLowerCase())
-    .executeTakeFirst();
-  if (exists) throw new Error(`a user with e-mail ${email} already exists`);
-  if (
-    customerId &&
-    !(await platform.db.selectFrom('customers').select('id').where('id', '=', customerId).executeTakeFirst())
-  ) {
+  if (await findUserIdByEmail(platform, email)) throw new Error(`a user with e-mail ${email} already exists`);
+  if (customerId && !(await findCustomer(platform.db, customerId))) {
     throw new Error(`customer ${customerId} does not exist`);
   }
   const id = await createUser(platform, systemContext('create-user'), {

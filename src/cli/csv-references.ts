@@ -2,15 +2,16 @@
 // — entity code, supplier code, account number, SKU, site code — not by Boomerang's ids. Reference
 // columns accept either: an existing id is kept, a business key is replaced by the record's id,
 // and anything else is passed on for the use case to report as unknown.
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../platform/db/schema.js';
+import type { Kysely } from 'kysely';
+import type { DB } from '../platform/db/database.js';
+import { findIdByIdOrBusinessKey } from '../masterdata/index.js';
 
 const BUSINESS_KEYS = {
-  legalEntityId: { table: 'legal_entities', column: 'code' },
-  supplierId: { table: 'suppliers', column: 'code' },
-  customerId: { table: 'customers', column: 'account_number' },
-  productId: { table: 'products', column: 'sku' },
-  shipSiteId: { table: 'sites', column: 'code' },
+  legalEntityId: 'legal_entities',
+  supplierId: 'suppliers',
+  customerId: 'customers',
+  productId: 'products',
+  shipSiteId: 'sites',
 } as const;
 
 type ReferenceField = keyof typeof BUSINESS_KEYS;
@@ -24,13 +25,7 @@ export function createReferenceResolver(db: Kysely<DB>): ReferenceResolver {
     const cacheKey = `${field}\u0000${value}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const { table, column } = BUSINESS_KEYS[field];
-    const rows = await db
-      .selectFrom(table as 'customers')
-      .select(['id', sql<string>`${sql.ref(column)}`.as('business_key')])
-      .where((eb) => eb.or([eb('id', '=', value), eb(sql.ref(column), '=', value)]))
-      .execute();
-    const resolved = rows.some((r) => r.id === value) ? value : (rows[0]?.id ?? value);
+    const resolved = (await findIdByIdOrBusinessKey(db, BUSINESS_KEYS[field], value)) ?? value;
     cache.set(cacheKey, resolved);
     return resolved;
   };

@@ -8,11 +8,12 @@ import {
   type ConfigVersion,
 } from '../contracts/configuration.js';
 import type { RequestContext } from '../platform/actor.js';
-import type { ConfigVersionsTable, DB } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/database.js';
+import type { ConfigVersionsTable } from './configuration.tables.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { assertCan } from '../identity/index.js';
+import { assertCan } from '../platform/access.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;

@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'returns.cancel': ['customer', 'cs_agent', 'cs_manager', 'admin'],
   'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'returns.expire': ['ops_manager', 'admin'],
+  'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'config.read': [...STAFF, 'customer'],
   'config.write': ['admin'],
   'apikeys.manage': ['admin'],

@@ -12,6 +12,7 @@ export const CLAIMED_CONDITIONS = [
 ] as const;
 export type ClaimedCondition = (typeof CLAIMED_CONDITIONS)[number];
 
+/** The life of the authorization itself. What happened to the goods is progress, derived from facts. */
 export const RMA_STATUSES = [
   'requested',
   'pending_approval',
@@ -19,10 +20,26 @@ export const RMA_STATUSES = [
   'rejected',
   'cancelled',
   'expired',
-  'receiving',
-  'inspecting',
-  'dispositioned',
-  'settled',
   'closed',
 ] as const;
 export type RmaStatus = (typeof RMA_STATUSES)[number];
+
+/**
+ * Where a return (or one of its lines) stands, derived from the authorization and the later
+ * stages' facts. In lifecycle order; a stage never moves backwards as facts accumulate.
+ */
+export const PROGRESS_STAGES = [
+  'awaiting_approval',
+  'awaiting_shipment',
+  'in_transit',
+  'partially_received',
+  'awaiting_inspection',
+  'awaiting_disposition',
+  'dispositioned',
+  'complete',
+  'rejected',
+  'cancelled',
+  'expired',
+  'closed',
+] as const;
+export type ProgressStage = (typeof PROGRESS_STAGES)[number];

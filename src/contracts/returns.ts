@@ -1,6 +1,6 @@
 // Return authorization (RMA) request and response shapes.
 import { z } from 'zod';
-import { CLAIMED_CONDITIONS, RETURN_TYPES, RMA_STATUSES } from './returns-vocabulary.js';
+import { CLAIMED_CONDITIONS, PROGRESS_STAGES, RETURN_TYPES, RMA_STATUSES } from './returns-vocabulary.js';
 import { IsoDateSchema } from './common.js';
 
 export * from './returns-vocabulary.js';
@@ -8,6 +8,26 @@ export * from './returns-vocabulary.js';
 export const ReturnTypeSchema = z.enum(RETURN_TYPES);
 export const ClaimedConditionSchema = z.enum(CLAIMED_CONDITIONS);
 export const RmaStatusSchema = z.enum(RMA_STATUSES);
+export const ProgressStageSchema = z.enum(PROGRESS_STAGES);
+
+/** Units of a line (or of the whole return) by where they are; the buckets add up to every unit. */
+export const ProgressUnitsSchema = z.object({
+  total: z.number().int(),
+  expected: z.number().int(),
+  inTransit: z.number().int(),
+  awaitingInspection: z.number().int(),
+  awaitingDisposition: z.number().int(),
+  dispositioned: z.record(z.string(), z.number().int()),
+  settled: z.number().int(),
+});
+
+export const ProgressSchema = z.object({
+  stage: ProgressStageSchema,
+  /** What a person reads, exact under partial and mixed outcomes ("Partially received: 2 of 5 units"). */
+  label: z.string(),
+  units: ProgressUnitsSchema,
+});
+export type Progress = z.infer<typeof ProgressSchema>;
 
 const identifierList = z.array(z.string().trim().min(1).max(80)).max(10_000);
 
@@ -85,7 +105,7 @@ export const RmaLineSchema = z.object({
   unitPriceMinor: z.number().int(),
   taxMinor: z.number().int(),
   valueMinor: z.number().int(),
-  status: RmaStatusSchema,
+  progress: ProgressSchema,
 });
 export type RmaLine = z.infer<typeof RmaLineSchema>;
 
@@ -98,6 +118,7 @@ export const RmaSchema = z.object({
   legalEntityId: z.string(),
   returnType: ReturnTypeSchema,
   status: RmaStatusSchema,
+  progress: ProgressSchema,
   isUnauthorized: z.boolean(),
   note: z.string(),
   customerReference: z.string(),
@@ -179,7 +200,7 @@ export const UnauthorizedReturnBodySchema = z.strictObject({
 });
 
 export const TimelineEntrySchema = z.object({
-  seq: z.number().int(),
+  id: z.string(),
   occurredAt: z.string(),
   actorId: z.string(),
   actorName: z.string(),

@@ -132,3 +132,14 @@ export const UNAUTHORIZED_NOTES: readonly string[] = [
   'Driver collected from site without an RMA, handed in at the dock.',
   'Parcel returned with a handwritten note "wrong item" and no reference.',
 ];
+
+export const UNAUTHORIZED_ACCEPTED: readonly string[] = [
+  'Customer confirmed the return by phone; accepted as a standard return.',
+  'Matches an open complaint; accept and inspect.',
+  'Long-standing account, goods in resaleable condition on arrival; accepted.',
+];
+
+export const UNAUTHORIZED_REFUSED: readonly string[] = [
+  'Outside the return window and no complaint on file; send back at the customer’s cost.',
+  'Not our product line; return to sender.',
+];

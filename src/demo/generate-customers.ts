@@ -1,7 +1,7 @@
 // Four hundred B2B customers across the three entities: names that sound local, tiers, channels,
 // contracted return windows and credit holds in believable proportions, and the one demo account
 // (a gold-tier US contractor) the portal user belongs to.
-import type { CustomersTable } from '../platform/db/schema.js';
+import type { CustomersTable } from '../masterdata/index.js';
 import type { IdGenerator } from '../platform/ids.js';
 import type { Random } from './random.js';
 import {

@@ -6,7 +6,7 @@ import type {
   ProductsTable,
   SitesTable,
   SuppliersTable,
-} from '../platform/db/schema.js';
+} from '../masterdata/index.js';
 import type { IdGenerator } from '../platform/ids.js';
 import type { Random } from './random.js';
 import { buildGtin13 } from './gtin.js';

@@ -1,6 +1,6 @@
 // A year of sales: ~6,000 orders of 1–8 lines before "today", shipped from the entity's warehouses,
 // delivered 1–7 days later, with tax, serial numbers and lots as the ERP would send them.
-import type { SalesOrderLinesTable, SalesOrdersTable } from '../platform/db/schema.js';
+import type { SalesOrderLinesTable, SalesOrdersTable } from '../sales/index.js';
 import type { IdGenerator } from '../platform/ids.js';
 import { addDays } from '../platform/calendar.js';
 import type { Random } from './random.js';

@@ -1,16 +1,20 @@
 // Demo data for a fresh installation: a believable distributor (three entities, six sites, 40
-// suppliers, 3,000 products, 400 customers, a year of orders and returns in every state) and one
-// user per role. Deterministic (seeded), and loaded in seconds: master data and orders go in as
-// batched inserts with one summary audit event per batch; returns go through the real use cases
-// where they exist. Turned off with BOOMERANG_DEMO_DATA=false.
-import { sql } from 'kysely';
+// suppliers, 3,000 products, 400 customers, a year of orders, and returns in every state the
+// system can reach today) and one user per role. Deterministic (seeded), and loaded in seconds:
+// master data and orders go in through their contexts' bulk-load steps; every return goes through
+// the real use cases and workflows, so every report over the demo is true. Returns further down
+// the line (received, inspected, credited) appear as those stages' use cases land.
+// Turned off with BOOMERANG_DEMO_DATA=false.
 import type { RmaStatus } from '../contracts/returns-vocabulary.js';
 import { systemContext, type RequestContext } from '../platform/actor.js';
 import { toIsoDate } from '../platform/clock.js';
-import { isUniqueViolation } from '../platform/db/db-errors.js';
+import { claimOnce } from '../platform/db/claims.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { addDays } from '../platform/calendar.js';
-import { insertInBatches } from './batch-insert.js';
+import { hasUsers } from '../identity/index.js';
+import { hasMasterData, loadMasterRows } from '../masterdata/index.js';
+import { loadSalesOrderRows } from '../sales/index.js';
+import { countReturnsByStatus } from '../returns/index.js';
 import { createRandom } from './random.js';
 import { generateMasterData, type MasterDataRows } from './generate-master-data.js';
 import { generateOrders, type GeneratedOrders } from './generate-orders.js';
@@ -44,12 +48,8 @@ export async function loadDemoDataIfEmpty(
   options: { log?: (line: string) => void } = {},
 ): Promise<DemoDataSummary | null> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const [user, entity] = await Promise.all([
-    platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
-    platform.db.selectFrom('legal_entities').select('id').limit(1).executeTakeFirst(),
-  ]);
-  if (user) return null;
-  if (entity) {
+  if (await hasUsers(platform)) return null;
+  if (await hasMasterData(platform.db)) {
     log('Demo data: skipped, the database already holds master data');
     return null;
   }
@@ -84,7 +84,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     salesOrders: orders.orders.length,
     salesOrderLines: orders.lines.length,
     users: Object.keys(actors).length,
-    returnsByStatus: await countReturnsByStatus(platform),
+    returnsByStatus: await countReturnsByStatus(platform.db),
     milliseconds: Math.round(performance.now() - started),
     phaseMilliseconds: { masterData, orders: ordersTime, users, returns },
   };
@@ -99,30 +99,8 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
 async function insertMasterData(platform: Platform, ctx: RequestContext, rows: MasterDataRows): Promise<boolean> {
   try {
     await runInTransaction(platform, ctx, async (tx) => {
-      await tx.db
-        .insertInto('counters')
-        .values({ name: 'demo_data', value: 1 })
-        .execute()
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? new DemoAlreadyClaimed() : error;
-        });
-      await insertInBatches(tx.db, 'legal_entities', rows.legal_entities);
-      await insertInBatches(tx.db, 'sites', rows.sites);
-      await insertInBatches(tx.db, 'suppliers', rows.suppliers);
-      await insertInBatches(tx.db, 'products', rows.products);
-      await insertInBatches(tx.db, 'customers', rows.customers);
-      tx.audit({
-        entityType: 'demo_data',
-        entityId: 'master_data',
-        action: 'demo.master_data_loaded',
-        after: {
-          legalEntities: rows.legal_entities.length,
-          sites: rows.sites.length,
-          suppliers: rows.suppliers.length,
-          products: rows.products.length,
-          customers: rows.customers.length,
-        },
-      });
+      if (!(await claimOnce(tx.db, 'demo_data'))) throw new DemoAlreadyClaimed();
+      await loadMasterRows(tx, rows, 'demo');
     });
     return true;
   } catch (error) {
@@ -147,21 +125,7 @@ async function insertOrders(platform: Platform, ctx: RequestContext, generated: 
   await Promise.all(
     batches.map(async (orders) => {
       const lines = orders.flatMap((o) => linesByOrder.get(o.id) ?? []);
-      await runInTransaction(platform, ctx, async (tx) => {
-        await insertInBatches(tx.db, 'sales_orders', orders);
-        await insertInBatches(tx.db, 'sales_order_lines', lines);
-        tx.audit({
-          entityType: 'demo_data',
-          entityId: 'sales_orders',
-          action: 'demo.sales_orders_loaded',
-          after: {
-            orders: orders.length,
-            lines: lines.length,
-            firstOrderNumber: orders[0]!.order_number,
-            lastOrderNumber: orders[orders.length - 1]!.order_number,
-          },
-        });
-      });
+      await runInTransaction(platform, ctx, (tx) => loadSalesOrderRows(tx, orders, lines, 'demo'));
     }),
   );
 }
@@ -174,15 +138,6 @@ function stopwatch(): () => number {
     last = now;
     return elapsed;
   };
-}
-
-async function countReturnsByStatus(platform: Platform): Promise<Partial<Record<RmaStatus, number>>> {
-  const rows = await platform.db
-    .selectFrom('rmas')
-    .select(['status', sql<number>`count(*)`.as('n')])
-    .groupBy('status')
-    .execute();
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 function describe(s: DemoDataSummary): string {

@@ -11,9 +11,9 @@ import {
   createRma,
   expireDueAuthorizations,
   previewReturn,
-  recordUnauthorizedReturn,
   rejectRma,
 } from '../returns/index.js';
+import { loadReturnFacts, recordUnauthorizedArrival } from '../workflows/index.js';
 import { addDays } from '../platform/calendar.js';
 import type { Random } from './random.js';
 import type { DemoOrderLine, DemoWorld } from './demo-model.js';
@@ -24,7 +24,9 @@ import {
   APPROVAL_COMMENTS,
   CANCEL_REASONS,
   REJECTION_COMMENTS,
+  UNAUTHORIZED_ACCEPTED,
   UNAUTHORIZED_NOTES,
+  UNAUTHORIZED_REFUSED,
 } from './demo-returns-vocabulary.js';
 
 export interface Step {
@@ -57,8 +59,8 @@ interface Scenario {
   trigger(random: Random, index: number): Trigger;
 }
 
-export const anyApproval = (random: Random) => random.pick(APPROVAL_TRIGGERS);
-export const mostlyAuto = (share: number) => (random: Random) => (random.chance(share) ? 'none' : anyApproval(random));
+const anyApproval = (random: Random) => random.pick(APPROVAL_TRIGGERS);
+const mostlyAuto = (share: number) => (random: Random) => (random.chance(share) ? 'none' : anyApproval(random));
 // The demo account's pending returns show each reason a manager is asked to look (it is gold, so never for tier).
 const DEMO_PENDING: readonly Trigger[] = ['value', 'regulated', 'warranty', 'damaged', 'value', 'damaged'];
 
@@ -71,13 +73,13 @@ const SCENARIOS: readonly Scenario[] = [
     createdDaysAgo: [1, 9],
     trigger: (r, i) => DEMO_PENDING[i] ?? anyApproval(r),
   },
-  { outcome: 'authorized', count: 80, forDemoAccount: 5, createdDaysAgo: [1, 27], trigger: () => 'none' },
-  { outcome: 'approved', count: 20, forDemoAccount: 2, createdDaysAgo: [3, 26], trigger: anyApproval },
-  { outcome: 'rejected', count: 45, forDemoAccount: 2, createdDaysAgo: [4, 340], trigger: anyApproval },
-  { outcome: 'cancelled', count: 40, forDemoAccount: 2, createdDaysAgo: [14, 340], trigger: mostlyAuto(0.7) },
-  { outcome: 'expired', count: 55, forDemoAccount: 2, createdDaysAgo: [40, 340], trigger: mostlyAuto(0.8) },
+  { outcome: 'authorized', count: 100, forDemoAccount: 5, createdDaysAgo: [1, 27], trigger: () => 'none' },
+  { outcome: 'approved', count: 30, forDemoAccount: 2, createdDaysAgo: [3, 26], trigger: anyApproval },
+  { outcome: 'rejected', count: 70, forDemoAccount: 2, createdDaysAgo: [4, 340], trigger: anyApproval },
+  { outcome: 'cancelled', count: 60, forDemoAccount: 2, createdDaysAgo: [14, 340], trigger: mostlyAuto(0.7) },
+  { outcome: 'expired', count: 120, forDemoAccount: 2, createdDaysAgo: [40, 340], trigger: mostlyAuto(0.8) },
 ];
-const UNAUTHORIZED_COUNT = 24;
+const UNAUTHORIZED_COUNT = 30;
 
 export async function planUseCaseReturns(plan: PlanContext): Promise<Step[]> {
   const steps: Step[] = [];
@@ -153,24 +155,35 @@ function stepsFor(plan: PlanContext, outcome: Outcome, trigger: Trigger, draft: 
     const comment = random.pick(APPROVAL_COMMENTS);
     steps.push({
       at: authorizedAt,
-      run: async () => void (await approveRma(plan.at(authorizedAt), manager, rma.id, comment)),
+      run: async () =>
+        void (await approveRma(plan.at(authorizedAt), manager, rma.id, comment, undefined, loadReturnFacts)),
     });
   }
   if (outcome === 'rejected') {
     const at = later(1, 3);
     const comment = random.pick(REJECTION_COMMENTS);
-    steps.push({ at, run: async () => void (await rejectRma(plan.at(at), manager, rma.id, comment)) });
+    steps.push({
+      at,
+      run: async () => void (await rejectRma(plan.at(at), manager, rma.id, comment, undefined, loadReturnFacts)),
+    });
   }
   if (outcome === 'cancelled') {
     const at = laterMoment(random, authorizedAt, random.int(1, 10), plan.now);
     const reason = random.pick(CANCEL_REASONS);
-    steps.push({ at, run: async () => void (await cancelRma(plan.at(at), context(requester), rma.id, reason)) });
+    steps.push({
+      at,
+      run: async () =>
+        void (await cancelRma(plan.at(at), context(requester), rma.id, reason, undefined, loadReturnFacts)),
+    });
   }
   if (outcome === 'expired') {
     // The nightly job the server runs, on the night after the authorization lapsed.
     const expiresOn = addDays(authorizedAt.slice(0, 10), plan.policy.authorizationValidDays);
     const at = `${addDays(expiresOn, 1)}T02:00:00.000Z`;
-    steps.push({ at, run: async () => void (await expireDueAuthorizations(plan.at(at), systemContext('expiry-job'))) });
+    steps.push({
+      at,
+      run: async () => void (await expireDueAuthorizations(plan.at(at), systemContext('expiry-job'), loadReturnFacts)),
+    });
   }
   return steps;
 }
@@ -210,12 +223,29 @@ function planUnauthorizedArrival(plan: PlanContext, isDemo: boolean): Step[] {
       },
     ],
   };
-  return [
+  const rma = { id: '' };
+  const steps: Step[] = [
     {
       at,
-      run: async () => void (await recordUnauthorizedReturn(plan.at(at), context(plan.actors.warehouse), request)),
+      run: async () => {
+        rma.id = (await recordUnauthorizedArrival(plan.at(at), context(plan.actors.warehouse), request)).id;
+      },
     },
   ];
+  // Customer service decides within days: most arrivals are accepted, some sent back, a few still open.
+  const decision = random.pick(['accept', 'accept', 'accept', 'reject', 'open'] as const);
+  if (decision === 'open') return steps;
+  const decidedAt = laterMoment(random, at, random.int(1, 4), plan.now);
+  const manager = context(plan.actors.cs_manager);
+  const comment = random.pick(decision === 'accept' ? UNAUTHORIZED_ACCEPTED : UNAUTHORIZED_REFUSED);
+  steps.push({
+    at: decidedAt,
+    run: async () => {
+      const decide = decision === 'accept' ? approveRma : rejectRma;
+      await decide(plan.at(decidedAt), manager, rma.id, comment, undefined, loadReturnFacts);
+    },
+  });
+  return steps;
 }
 
 function carrierReference(random: Random, line: DemoOrderLine): string {

@@ -5,7 +5,8 @@ import type { Role } from '../contracts/common.js';
 import type { Actor, RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { assertCan } from './domain/permissions.js';
+import { assertCan } from '../platform/access.js';
+import { findCustomer } from '../masterdata/index.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
 import { findLockEnd, recordFailure, type ThrottleRecord } from './domain/sign-in-throttle.js';
 
@@ -58,7 +59,7 @@ export async function issueToken(platform: Platform, email: string, password: st
     accessToken: token,
     tokenType: 'Bearer' as const,
     expiresAt,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role as Role, customerId: user.customer_id },
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customer_id },
   };
 }
 
@@ -105,7 +106,7 @@ export async function authenticate(platform: Platform, credential: string): Prom
     .where('access_tokens.expires_at', '>', now)
     .executeTakeFirst();
   if (!row || row.is_active !== 1) return null;
-  return { kind: 'user', id: row.id, name: row.name, role: row.role as Role, customerId: row.customer_id };
+  return { kind: 'user', id: row.id, name: row.name, role: row.role, customerId: row.customer_id };
 }
 
 async function authenticateApiKey(platform: Platform, credential: string): Promise<Actor | null> {
@@ -125,7 +126,7 @@ async function authenticateApiKey(platform: Platform, credential: string): Promi
     kind: 'api_key',
     id: key.id,
     name: `API key ${key.name}`,
-    role: key.role as Role,
+    role: key.role,
     customerId: key.customer_id,
   };
 }
@@ -151,12 +152,7 @@ export async function createApiKey(
   const secret = randomBytes(24).toString('base64url').replaceAll('_', 'x');
   return runInTransaction(platform, ctx, async (tx) => {
     if (input.customerId) {
-      const customer = await tx.db
-        .selectFrom('customers')
-        .select('id')
-        .where('id', '=', input.customerId)
-        .executeTakeFirst();
-      if (!customer)
+      if (!(await findCustomer(tx.db, input.customerId)))
         throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
           errors: [{ path: 'customerId', message: 'unknown customer' }],
         });
@@ -211,7 +207,7 @@ export async function revokeApiKey(platform: Platform, ctx: RequestContext, id: 
 function toApiKey(row: {
   id: string;
   name: string;
-  role: string;
+  role: Role;
   customer_id: string | null;
   prefix: string;
   created_at: string;
@@ -220,7 +216,7 @@ function toApiKey(row: {
   return {
     id: row.id,
     name: row.name,
-    role: row.role as Role,
+    role: row.role,
     customerId: row.customer_id,
     prefix: row.prefix,
     createdAt: row.created_at,
@@ -256,4 +252,18 @@ export async function createUser(
     });
     return row.id;
   });
+}
+
+/** Whether anyone can sign in yet (an empty installation needs its first admin). */
+export async function hasUsers(platform: Platform): Promise<boolean> {
+  return !!(await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst());
+}
+
+export async function findUserIdByEmail(platform: Platform, email: string): Promise<string | null> {
+  const row = await platform.db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
 }

@@ -1,3 +1,3 @@
-export { assertCan, can, isVisibleToActor, isCustomerScoped, type Permission } from './domain/permissions.js';
-export { authenticate, issueToken, createUser, createApiKey } from './identity.service.js';
+export { authenticate, issueToken, createUser, createApiKey, hasUsers, findUserIdByEmail } from './identity.service.js';
 export { registerIdentityRoutes } from './identity.routes.js';
+export type * from './identity.tables.js';

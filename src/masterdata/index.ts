@@ -1,4 +1,21 @@
 export { registerMasterdataRoutes } from './masterdata.routes.js';
 export { createMasterRecord, getMasterRecord, type MasterRecordDefinition } from './master-record.js';
 export { CUSTOMERS, PRODUCTS, SITES, SUPPLIERS, LEGAL_ENTITIES, MASTER_RECORDS } from './master-records.js';
-export { isKnownCurrency, minorUnitsOf } from '../platform/money/currencies.js';
+export {
+  findCustomer,
+  findProducts,
+  findSite,
+  findExistingIds,
+  findIdByIdOrBusinessKey,
+  legalEntityExists,
+  hasMasterData,
+  customerNameOf,
+  customerAccountOf,
+  productSkuOf,
+  productNameOf,
+  customersMatching,
+  type CustomerForReturns,
+  type ProductForReturns,
+} from './masterdata.queries.js';
+export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
+export type * from './masterdata.tables.js';

@@ -5,13 +5,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import type { IdPrefix } from '../platform/ids.js';
 import type { RequestContext } from '../platform/actor.js';
-import type { DB } from '../platform/db/schema.js';
+import type { DB } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { createEach } from '../platform/bulk.js';
-import { assertCan, isCustomerScoped } from '../identity/index.js';
+import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { isKnownCurrency } from '../platform/money/currencies.js';
 
 export type MasterTable = 'legal_entities' | 'sites' | 'customers' | 'suppliers' | 'products';

@@ -3,7 +3,22 @@
 import { monotonicFactory } from 'ulid';
 
 export type IdPrefix =
-  'le' | 'site' | 'cus' | 'sup' | 'prd' | 'so' | 'sol' | 'rma' | 'rml' | 'usr' | 'key' | 'aud' | 'evt' | 'req';
+  | 'le'
+  | 'site'
+  | 'cus'
+  | 'sup'
+  | 'prd'
+  | 'so'
+  | 'sol'
+  | 'rma'
+  | 'rml'
+  | 'rcp'
+  | 'rcl'
+  | 'usr'
+  | 'key'
+  | 'aud'
+  | 'evt'
+  | 'req';
 
 export interface IdGenerator {
   next(prefix: IdPrefix): string;

@@ -1,21 +1,24 @@
-// The use case owns the transaction. Audit events and outbox rows recorded during the work are
-// flushed at the end of the same transaction: either the state change, its audit trail and its
-// outgoing events all commit, or none of them do.
+// The unit of work. A use case or a workflow opens one transaction and passes `tx` to every step;
+// steps `(tx, input)` never open their own. Audit events and outbox rows recorded during the work
+// are written at the end of the same transaction: the state change, its audit trail and its
+// outgoing events all commit, or none of them do. A nested transaction is refused at once.
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from './db/schema.js';
-import type { Dialect } from './db/database.js';
+import type { DB, Dialect } from './db/database.js';
+import { withinTransactionScope } from './db/transaction-scope.js';
 import type { Clock } from './clock.js';
 import type { IdGenerator } from './ids.js';
 import type { RequestContext } from './actor.js';
-// The audit trail is part of every transaction, so the unit of work appends to it directly.
-import { appendAuditEvents, type AuditEntryDraft } from '../audit/audit.repository.js';
-import { insertOutboxEvents, type DomainEvent } from '../outbox/outbox.repository.js';
+import { appendAuditEvents, type AuditEntryDraft } from './audit-trail/audit-log.js';
+import type { AuditSealer } from './audit-trail/audit-sealer.js';
+import { insertOutboxEvents, type DomainEvent } from './outbox/outbox.js';
 
 export interface Platform {
   db: Kysely<DB>;
   dialect: Dialect;
   clock: Clock;
   ids: IdGenerator;
+  /** Chains committed audit events shortly after commit (absent only in tests that seal by hand). */
+  auditSealer?: AuditSealer;
 }
 
 export interface AuditRecord {
@@ -40,41 +43,49 @@ export interface Tx {
   emit(event: DomainEvent): void;
 }
 
+export type { DomainEvent };
+
 export async function runInTransaction<T>(
   platform: Platform,
   ctx: RequestContext,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return platform.db.transaction().execute(async (trx) => {
-    const now = platform.clock.now().toISOString();
-    const auditDrafts: AuditEntryDraft[] = [];
-    const events: Array<DomainEvent & { id: string; occurredAt: string }> = [];
-    const tx: Tx = {
-      db: trx,
-      ctx,
-      now,
-      today: now.slice(0, 10),
-      ids: platform.ids,
-      dialect: platform.dialect,
-      audit: (record) =>
-        auditDrafts.push({
-          id: platform.ids.next('aud'),
-          occurredAt: now,
-          actorId: ctx.actor.id,
-          actorName: ctx.actor.name,
-          requestId: ctx.requestId,
-          entityType: record.entityType,
-          entityId: record.entityId,
-          streamId: record.streamId ?? record.entityId,
-          action: record.action,
-          before: record.before ?? null,
-          after: record.after ?? null,
-        }),
-      emit: (event) => events.push({ ...event, id: platform.ids.next('evt'), occurredAt: now }),
-    };
-    const result = await work(tx);
-    await insertOutboxEvents(trx, events);
-    await appendAuditEvents(trx, auditDrafts);
-    return result;
-  });
+  const now = platform.clock.now().toISOString();
+  const auditDrafts: AuditEntryDraft[] = [];
+  const result = await withinTransactionScope(`request ${ctx.requestId}`, () =>
+    platform.db.transaction().execute(async (trx) => {
+      // The root handle refuses queries while this transaction is open; the transaction's own doesn't.
+      const db = trx.withoutPlugins();
+      const events: Array<DomainEvent & { id: string; occurredAt: string }> = [];
+      const tx: Tx = {
+        db,
+        ctx,
+        now,
+        today: now.slice(0, 10),
+        ids: platform.ids,
+        dialect: platform.dialect,
+        audit: (record) =>
+          auditDrafts.push({
+            id: platform.ids.next('aud'),
+            occurredAt: now,
+            actorId: ctx.actor.id,
+            actorName: ctx.actor.name,
+            requestId: ctx.requestId,
+            entityType: record.entityType,
+            entityId: record.entityId,
+            streamId: record.streamId ?? record.entityId,
+            action: record.action,
+            before: record.before ?? null,
+            after: record.after ?? null,
+          }),
+        emit: (event) => events.push({ ...event, id: platform.ids.next('evt'), occurredAt: now }),
+      };
+      const value = await work(tx);
+      await insertOutboxEvents(db, events);
+      await appendAuditEvents(db, auditDrafts);
+      return value;
+    }),
+  );
+  if (auditDrafts.length > 0) platform.auditSealer?.nudge();
+  return result;
 }

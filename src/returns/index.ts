@@ -1,12 +1,15 @@
 export { registerReturnRoutes } from './rma.routes.js';
-export { createRma, previewReturn } from './use-cases/create-rma.js';
+export { createRma, previewReturn, requestReturn } from './use-cases/create-rma.js';
 export { approveRma, rejectRma, cancelRma, expireDueAuthorizations } from './use-cases/change-rma-status.js';
-export { getRma, searchRmas, getRmaTimeline } from './use-cases/read-rmas.js';
-export { recordUnauthorizedReturn } from './use-cases/record-unauthorized-return.js';
+export { getRma, searchRmas, getRmaTimeline, loadProgress, countReturnsByStatus } from './use-cases/read-rmas.js';
+export { openUnauthorizedReturn, type OpenedUnauthorizedReturn } from './use-cases/open-unauthorized-return.js';
+export { combineFactSources, type LoadReturnFacts, type ReturnFactsSource } from './return-facts.js';
+export { NO_FACTS, type LineFacts, type Progress } from './domain/return-progress.js';
+export { holdsQuantity } from './domain/rma-state-machine.js';
 
-// For importers and seeders that write historical returns (demo data, migrations from another system):
-// the same numbering, quantity commitment, routing and valuation as live requests.
-export { nextRmaNumber, tryCommitQuantity } from './rma.repository.js';
+// For importers and seeders that build returns themselves (demo data): the same routing and
+// valuation as live requests.
 export { routeForApproval } from './domain/approval-routing.js';
 export { computeLineValueMinor } from './domain/line-value.js';
 export { resolveReturnWindowDays } from './domain/return-window.js';
+export type * from './returns.tables.js';

@@ -11,7 +11,6 @@ import {
   type Rma,
   RmaSummarySchema,
   TimelineEntrySchema,
-  UnauthorizedReturnBodySchema,
   VerdictSchema,
 } from '../contracts/returns.js';
 import { contextOf } from '../platform/http/request-context.js';
@@ -21,12 +20,17 @@ import type { RequestContext } from '../platform/actor.js';
 import { createRma, previewReturn } from './use-cases/create-rma.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, searchRmas } from './use-cases/read-rmas.js';
-import { recordUnauthorizedReturn } from './use-cases/record-unauthorized-return.js';
+import type { LoadReturnFacts } from './return-facts.js';
 
 const tags = ['returns'];
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema };
 
-export function registerReturnRoutes(app: FastifyInstance, platform: Platform): void {
+/** `loadFacts` asks the later stages what happened to the goods; the composition root supplies it. */
+export function registerReturnRoutes(
+  app: FastifyInstance,
+  platform: Platform,
+  { loadFacts }: { loadFacts: LoadReturnFacts },
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -59,22 +63,6 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
     },
   );
 
-  api.post(
-    '/returns/unauthorized',
-    {
-      schema: {
-        tags,
-        summary: 'Record goods that arrived without an RMA',
-        body: UnauthorizedReturnBodySchema,
-        response: { 201: RmaSchema, ...errors },
-      },
-    },
-    async (request, reply) => {
-      const rma = await recordUnauthorizedReturn(platform, contextOf(request), request.body);
-      return reply.code(201).header('Location', `/api/v1/returns/${rma.id}`).send(rma);
-    },
-  );
-
   api.get(
     '/returns',
     {
@@ -85,7 +73,7 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
         response: { 200: pageOf(RmaSummarySchema) },
       },
     },
-    (request) => searchRmas(platform, contextOf(request), request.query),
+    (request) => searchRmas(platform, contextOf(request), request.query, loadFacts),
   );
 
   api.get(
@@ -99,7 +87,7 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
       },
     },
     async (request, reply) => {
-      const rma = await getRma(platform, contextOf(request), request.params.id);
+      const rma = await getRma(platform, contextOf(request), request.params.id, loadFacts);
       setVersionEtag(reply, rma.version);
       return rma;
     },
@@ -145,19 +133,19 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
     'approve',
     'Approve a return pending approval (If-Match optional)',
     DecisionBodySchema,
-    (ctx, id, body, version) => approveRma(platform, ctx, id, body.comment, version),
+    (ctx, id, body, version) => approveRma(platform, ctx, id, body.comment, version, loadFacts),
   );
   registerTransition(
     'reject',
     'Reject a return pending approval (If-Match optional)',
     DecisionBodySchema,
-    (ctx, id, body, version) => rejectRma(platform, ctx, id, body.comment, version),
+    (ctx, id, body, version) => rejectRma(platform, ctx, id, body.comment, version, loadFacts),
   );
   registerTransition(
     'cancel',
     'Cancel a return before goods arrive (If-Match optional)',
     CancelBodySchema,
-    (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version),
+    (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version, loadFacts),
   );
   api.post(
     '/returns/expire-due',
@@ -168,6 +156,6 @@ export function registerReturnRoutes(app: FastifyInstance, platform: Platform): 
         response: { 200: z.object({ expired: z.array(z.string()) }) },
       },
     },
-    (request) => expireDueAuthorizations(platform, contextOf(request)),
+    (request) => expireDueAuthorizations(platform, contextOf(request), loadFacts),
   );
 }

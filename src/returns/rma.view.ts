@@ -1,13 +1,13 @@
-// Turns stored rows into the API's view of a return.
+// Turns stored rows and derived progress into the API's view of a return.
 import type { Rma, RmaSummary, Verdict } from '../contracts/returns.js';
-import type { ClaimedCondition, ReturnType, RmaStatus } from '../contracts/returns-vocabulary.js';
-import type { RmaLinesTable, RmasTable } from '../platform/db/schema.js';
+import type { RmaLinesTable, RmasTable } from './returns.tables.js';
 import { listAllowedTransitions } from './domain/rma-state-machine.js';
+import type { Progress } from './domain/return-progress.js';
 
-type RmaRow = RmasTable & { customer_name: string; customer_account: string };
-type LineRow = RmaLinesTable & { sku: string; product_name: string; order_number: string | null };
+export type RmaRow = RmasTable & { customer_name: string; customer_account: string };
+export type RmaLineRow = RmaLinesTable & { sku: string; product_name: string; order_number: string | null };
 
-export function toRmaSummary(row: RmaRow & { line_count?: number | string | null }): RmaSummary {
+export function toRmaSummary(row: RmaRow & { line_count?: number | string | null }, progress: Progress): RmaSummary {
   return {
     id: row.id,
     rmaNumber: row.rma_number,
@@ -15,8 +15,9 @@ export function toRmaSummary(row: RmaRow & { line_count?: number | string | null
     customerName: row.customer_name,
     customerAccount: row.customer_account,
     legalEntityId: row.legal_entity_id,
-    returnType: row.return_type as ReturnType,
-    status: row.status as RmaStatus,
+    returnType: row.return_type,
+    status: row.status,
+    progress,
     isUnauthorized: row.is_unauthorized === 1,
     note: row.note,
     customerReference: row.customer_reference,
@@ -38,13 +39,13 @@ export function toRmaSummary(row: RmaRow & { line_count?: number | string | null
   };
 }
 
-export function toRma(row: RmaRow, lines: LineRow[]): Rma {
-  const { lineCount: _lineCount, ...summary } = toRmaSummary(row);
+export function toRma(row: RmaRow, lines: RmaLineRow[], progress: { progress: Progress; lines: Progress[] }): Rma {
+  const { lineCount: _lineCount, ...summary } = toRmaSummary(row, progress.progress);
   return {
     ...summary,
     verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : null,
-    allowedTransitions: [...listAllowedTransitions(row.status as RmaStatus)],
-    lines: lines.map((l) => ({
+    allowedTransitions: [...listAllowedTransitions(row.status)],
+    lines: lines.map((l, index) => ({
       id: l.id,
       lineNumber: l.line_number,
       orderId: l.order_id,
@@ -55,14 +56,14 @@ export function toRma(row: RmaRow, lines: LineRow[]): Rma {
       productName: l.product_name,
       quantity: l.quantity,
       reasonCode: l.reason_code,
-      claimedCondition: l.claimed_condition as ClaimedCondition,
+      claimedCondition: l.claimed_condition,
       note: l.note,
       serials: JSON.parse(l.serials) as string[],
       lots: JSON.parse(l.lots) as string[],
       unitPriceMinor: Number(l.unit_price_minor),
       taxMinor: Number(l.tax_minor),
       valueMinor: Number(l.value_minor),
-      status: l.status as RmaStatus,
+      progress: progress.lines[index]!,
     })),
   };
 }

@@ -1,2 +1,11 @@
 export { registerSalesRoutes } from './sales.routes.js';
 export { createSalesOrder, getSalesOrder } from './sales-order.service.js';
+export {
+  findOrderLinesForReturns,
+  orderNumberOf,
+  holdReturnQuantity,
+  releaseReturnQuantity,
+  type OrderLineForReturns,
+} from './returnable-quantities.js';
+export { loadSalesOrderRows } from './sales-bulk-load.js';
+export type * from './sales.tables.js';

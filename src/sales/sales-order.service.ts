@@ -6,9 +6,18 @@ import type { RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
-import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { assertCan, isCustomerScoped, isVisibleToActor } from '../identity/index.js';
-import { isKnownCurrency } from '../masterdata/index.js';
+import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
+import { assertCan, isCustomerScoped, isVisibleToActor } from '../platform/access.js';
+import { isKnownCurrency } from '../platform/money/currencies.js';
+import {
+  customerNameOf,
+  customersMatching,
+  findCustomer,
+  findExistingIds,
+  legalEntityExists,
+  productNameOf,
+  productSkuOf,
+} from '../masterdata/index.js';
 
 type SalesOrderInput = z.infer<typeof SalesOrderInputSchema>;
 
@@ -22,11 +31,15 @@ export interface OrderSearch {
 export async function searchSalesOrders(platform: Platform, ctx: RequestContext, search: OrderSearch) {
   assertCan(ctx.actor, 'orders.read');
   const customerId = isCustomerScoped(ctx.actor) ? ctx.actor.customerId : search.customerId;
-  let base = platform.db.selectFrom('sales_orders').innerJoin('customers', 'customers.id', 'sales_orders.customer_id');
+  let base = platform.db.selectFrom('sales_orders');
   if (customerId) base = base.where('sales_orders.customer_id', '=', customerId);
-  if (search.q) {
-    base = base.where(
-      anyColumnContains(['sales_orders.order_number', 'sales_orders.customer_po', 'customers.name'], search.q),
+  const q = search.q;
+  if (q) {
+    base = base.where((eb) =>
+      eb.or([
+        anyColumnContains(['sales_orders.order_number', 'sales_orders.customer_po'], q),
+        eb('sales_orders.customer_id', 'in', customersMatching(platform.db, q)),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([
@@ -35,7 +48,7 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
         'sales_orders.id',
         'sales_orders.order_number',
         'sales_orders.customer_id',
-        'customers.name as customer_name',
+        customerNameOf('sales_orders.customer_id').as('customer_name'),
         'sales_orders.legal_entity_id',
         'sales_orders.currency',
         'sales_orders.order_date',
@@ -66,7 +79,7 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
     currency: r.currency,
     orderDate: r.order_date,
     customerPo: r.customer_po,
-    channel: r.channel as SalesOrder['channel'],
+    channel: r.channel,
     version: r.version,
     lineCount: Number(r.line_count ?? 0),
   }));
@@ -77,18 +90,19 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
   assertCan(ctx.actor, 'orders.read');
   const order = await platform.db
     .selectFrom('sales_orders')
-    .innerJoin('customers', 'customers.id', 'sales_orders.customer_id')
     .selectAll('sales_orders')
-    .select('customers.name as customer_name')
+    .select(customerNameOf('sales_orders.customer_id').as('customer_name'))
     .where('sales_orders.id', '=', id)
     .executeTakeFirst();
   if (!order || !isVisibleToActor(ctx.actor, order.customer_id))
     throw new AppError('not_found', `sales order ${id} was not found`);
   const lines = await platform.db
     .selectFrom('sales_order_lines')
-    .innerJoin('products', 'products.id', 'sales_order_lines.product_id')
     .selectAll('sales_order_lines')
-    .select(['products.sku', 'products.name as product_name'])
+    .select([
+      productSkuOf('sales_order_lines.product_id').as('sku'),
+      productNameOf('sales_order_lines.product_id').as('product_name'),
+    ])
     .where('sales_order_lines.order_id', '=', id)
     .orderBy('sales_order_lines.line_number')
     .execute();
@@ -101,7 +115,7 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
     currency: order.currency,
     orderDate: order.order_date,
     customerPo: order.customer_po,
-    channel: order.channel as SalesOrder['channel'],
+    channel: order.channel,
     version: order.version,
     lines: lines.map((l) => ({
       id: l.id,
@@ -147,43 +161,7 @@ export async function createSalesOrder(platform: Platform, ctx: RequestContext, 
     }
   }
   return runInTransaction(platform, ctx, async (tx) => {
-    const customer = await tx.db
-      .selectFrom('customers')
-      .select(['id', 'legal_entity_id'])
-      .where('id', '=', input.customerId)
-      .executeTakeFirst();
-    if (!customer)
-      throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
-        errors: [{ path: 'customerId', message: 'unknown customer' }],
-      });
-    const entity = await tx.db
-      .selectFrom('legal_entities')
-      .select('id')
-      .where('id', '=', input.legalEntityId)
-      .executeTakeFirst();
-    if (!entity)
-      throw new AppError('validation_failed', `legal entity ${input.legalEntityId} does not exist`, {
-        errors: [{ path: 'legalEntityId', message: 'unknown legal entity' }],
-      });
-    const productIds = [...new Set(input.lines.map((l) => l.productId))];
-    const products = await tx.db.selectFrom('products').select('id').where('id', 'in', productIds).execute();
-    const known = new Set(products.map((p) => p.id));
-    const unknownIndex = input.lines.findIndex((l) => !known.has(l.productId));
-    if (unknownIndex >= 0) {
-      throw new AppError('validation_failed', `product ${input.lines[unknownIndex]!.productId} does not exist`, {
-        errors: [{ path: `lines.${unknownIndex}.productId`, message: 'unknown product' }],
-      });
-    }
-    const siteIds = [...new Set(input.lines.flatMap((l) => (l.shipSiteId ? [l.shipSiteId] : [])))];
-    const sites =
-      siteIds.length > 0 ? await tx.db.selectFrom('sites').select('id').where('id', 'in', siteIds).execute() : [];
-    const knownSites = new Set(sites.map((s) => s.id));
-    const unknownSiteIndex = input.lines.findIndex((l) => l.shipSiteId !== null && !knownSites.has(l.shipSiteId));
-    if (unknownSiteIndex >= 0) {
-      throw new AppError('validation_failed', `site ${input.lines[unknownSiteIndex]!.shipSiteId} does not exist`, {
-        errors: [{ path: `lines.${unknownSiteIndex}.shipSiteId`, message: 'unknown site' }],
-      });
-    }
+    await assertReferencesExist(tx, input);
     const orderId = tx.ids.next('so');
     await tx.db
       .insertInto('sales_orders')
@@ -235,4 +213,32 @@ export async function createSalesOrder(platform: Platform, ctx: RequestContext, 
     });
     return { id: orderId };
   });
+}
+
+/** Every master record the order names must exist; each failure names its field. */
+async function assertReferencesExist(tx: Tx, input: SalesOrderInput): Promise<void> {
+  const customer = await findCustomer(tx.db, input.customerId);
+  if (!customer)
+    throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
+      errors: [{ path: 'customerId', message: 'unknown customer' }],
+    });
+  if (!(await legalEntityExists(tx.db, input.legalEntityId)))
+    throw new AppError('validation_failed', `legal entity ${input.legalEntityId} does not exist`, {
+      errors: [{ path: 'legalEntityId', message: 'unknown legal entity' }],
+    });
+  const knownProducts = await findExistingIds(tx.db, 'products', [...new Set(input.lines.map((l) => l.productId))]);
+  const unknownIndex = input.lines.findIndex((l) => !knownProducts.has(l.productId));
+  if (unknownIndex >= 0) {
+    throw new AppError('validation_failed', `product ${input.lines[unknownIndex]!.productId} does not exist`, {
+      errors: [{ path: `lines.${unknownIndex}.productId`, message: 'unknown product' }],
+    });
+  }
+  const siteIds = [...new Set(input.lines.flatMap((l) => (l.shipSiteId ? [l.shipSiteId] : [])))];
+  const knownSites = await findExistingIds(tx.db, 'sites', siteIds);
+  const unknownSiteIndex = input.lines.findIndex((l) => l.shipSiteId !== null && !knownSites.has(l.shipSiteId));
+  if (unknownSiteIndex >= 0) {
+    throw new AppError('validation_failed', `site ${input.lines[unknownSiteIndex]!.shipSiteId} does not exist`, {
+      errors: [{ path: `lines.${unknownSiteIndex}.shipSiteId`, message: 'unknown site' }],
+    });
+  }
 }

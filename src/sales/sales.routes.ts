@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { IdParamsSchema, pageOf } from '../contracts/common.js';
 import { BulkResultSchema, SalesOrderInputSchema, SalesOrderSchema } from '../contracts/masterdata.js';
 import { createEach } from '../platform/bulk.js';
-import { assertCan } from '../identity/index.js';
+import { assertCan } from '../platform/access.js';
 import { contextOf } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createSalesOrder, getSalesOrder, searchSalesOrders } from './sales-order.service.js';

@@ -1,5 +1,5 @@
-// The composition root: wires the platform (db, clock, ids) into every context's routes.
-// No DI container: each context exports a `register…Routes(app, platform)` function.
+// The composition root: wires the platform (db, clock, ids) into every context's routes, and the
+// later stages' facts into returns. No DI container: each context exports `register…Routes`.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -13,17 +13,18 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform/unit-of-work.js';
+import { pingDatabase } from '../platform/db/database.js';
 import { registerProblemHandlers, sendProblem } from '../platform/http/problem.js';
 import { registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
-import { authenticate } from '../identity/index.js';
-import { registerIdentityRoutes } from '../identity/index.js';
+import { authenticate, registerIdentityRoutes } from '../identity/index.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
 import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
 import { registerReturnRoutes } from '../returns/index.js';
 import { registerAuditRoutes } from '../audit/index.js';
+import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -66,7 +67,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/health', { config: { isPublic: true }, schema: { hide: true } }, async () => {
-    await platform.db.selectFrom('counters').select('name').limit(1).execute();
+    await pingDatabase(platform.db);
     return { status: 'ok', database: platform.dialect };
   });
   api.get('/api/v1/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, () => app.swagger());
@@ -77,7 +78,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerMasterdataRoutes(v1, platform);
       registerSalesRoutes(v1, platform);
       registerConfigurationRoutes(v1, platform);
-      registerReturnRoutes(v1, platform);
+      registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
+      registerWorkflowRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       done();
     },

@@ -4,13 +4,15 @@ import { startPlatform } from './platform.js';
 import { buildApp } from './app.js';
 import { systemContext } from '../platform/actor.js';
 import { expireDueAuthorizations } from '../returns/index.js';
+import { loadReturnFacts } from '../workflows/index.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
+import { hasUsers } from '../identity/index.js';
 
 const config = readConfig();
 const platform = await startPlatform({ databaseUrl: config.databaseUrl });
 if (config.loadDemoData) await loadDemoDataIfEmpty(platform);
-if (!(await platform.db.selectFrom('users').select('id').limit(1).executeTakeFirst())) {
+if (!(await hasUsers(platform))) {
   console.log(
     'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
   );
@@ -21,7 +23,7 @@ const app = await buildApp(platform, { logLevel: config.logLevel });
 // safe with several API processes (each expiry is a versioned update, the purge a plain delete).
 const runHousekeeping = () =>
   Promise.all([
-    expireDueAuthorizations(platform, systemContext('expiry-job')),
+    expireDueAuthorizations(platform, systemContext('expiry-job'), loadReturnFacts),
     purgeIdempotencyKeys(platform.db, platform.clock.now()),
   ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
 void runHousekeeping();

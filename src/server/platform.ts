@@ -5,20 +5,31 @@ import { systemClock, type Clock } from '../platform/clock.js';
 import { createIdGenerator } from '../platform/ids.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { systemContext } from '../platform/actor.js';
+import { startAuditSealer } from '../platform/audit-trail/audit-sealer.js';
 import { seedDefaultConfiguration } from '../configuration/index.js';
 
-export async function startPlatform(options: {
-  databaseUrl: string;
-  clock?: Clock;
-}): Promise<Platform & { close(): Promise<void> }> {
+export type RunningPlatform = Platform & { close(): Promise<void> };
+
+/** Every process seals audit events (its own and others'); the head row makes them take turns. */
+export async function startPlatform(options: { databaseUrl: string; clock?: Clock }): Promise<RunningPlatform> {
   const database = openDatabase({ url: options.databaseUrl });
   await migrateToLatest(database.db);
-  const platform = {
+  const auditSealer = startAuditSealer(database.db);
+  const platform: Platform = {
     db: database.db,
     dialect: database.dialect,
     clock: options.clock ?? systemClock,
     ids: createIdGenerator(),
+    auditSealer,
   };
   await seedDefaultConfiguration(platform, systemContext('startup'));
-  return { ...platform, close: () => database.close() };
+  return {
+    ...platform,
+    close: async () => {
+      // A tool that wrote and exits leaves its events sealed.
+      await auditSealer.sealNow();
+      await auditSealer.stop();
+      await database.close();
+    },
+  };
 }

@@ -256,10 +256,10 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     // The version just edited is stale now.
     expectProblem(await publish('disposition_codes', document, before.version), 412);
     const audit = await t.platform.db
-      .selectFrom('audit_events')
+      .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
       .where('entity_id', '=', 'disposition_codes')
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.at(-1)!.action).toBe('config.published');
     expect(JSON.parse(audit.at(-1)!.after!)).toMatchObject({

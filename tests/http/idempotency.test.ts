@@ -83,7 +83,7 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
   });
 
   it('forgets completed responses after the retention period, never unfinished ones', async () => {
-    const row = (key: string, state: string, completedAt: string | null) => ({
+    const row = (key: string, state: 'in_progress' | 'completed', completedAt: string | null) => ({
       principal_id: 'usr_purge',
       key,
       method: 'POST',

@@ -354,10 +354,10 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     const listed = (await t.request(admin, { method: 'GET', url: '/api/v1/api-keys' })).json();
     expect(listed.items.find((k: { id: string }) => k.id === key.id).revokedAt).not.toBeNull();
     const audit = await t.platform.db
-      .selectFrom('audit_events')
+      .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', key.id)
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['api_key.created', 'api_key.revoked']);
   });

@@ -183,7 +183,7 @@ describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {
     const created = await t.request(admin, { method: 'POST', url: '/api/v1/products', payload: productBody() });
     expect(created.statusCode).toBe(201);
     const id = created.json().id as string;
-    const audit = await t.platform.db.selectFrom('audit_events').selectAll().where('entity_id', '=', id).execute();
+    const audit = await t.platform.db.selectFrom('audit_log').selectAll().where('entity_id', '=', id).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'product.created',
@@ -199,7 +199,7 @@ describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {
     const auditBefore = Number(
       (
         await t.platform.db
-          .selectFrom('audit_events')
+          .selectFrom('audit_log')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -213,7 +213,7 @@ describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {
     const auditAfter = Number(
       (
         await t.platform.db
-          .selectFrom('audit_events')
+          .selectFrom('audit_log')
           .select((eb) => eb.fn.countAll().as('n'))
           .executeTakeFirstOrThrow()
       ).n,
@@ -343,10 +343,10 @@ describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {
     expect(weak.json()).toMatchObject({ isReturnable: false, listPriceMinor: 12900, version: 3 });
 
     const audit = await t.platform.db
-      .selectFrom('audit_events')
+      .selectFrom('audit_log')
       .select(['action', 'before', 'after'])
       .where('entity_id', '=', created.id)
-      .orderBy('seq')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['product.created', 'product.updated', 'product.updated']);
     expect(JSON.parse(audit[1]!.before!).listPriceMinor).toBe(9900);

@@ -408,7 +408,7 @@ describe('no input makes the API fail (sqlite)', () => {
     'sales_order_lines',
     'config_versions',
     'customers',
-    'audit_events',
+    'audit_log',
     'outbox_events',
   ] as const;
   type Counts = Record<(typeof TABLES)[number], number>;
@@ -497,7 +497,7 @@ describe('no input makes the API fail (sqlite)', () => {
     expect(after.rmas - before.rmas).toBe(created);
     expect(after.rma_lines - before.rma_lines).toBeLessThanOrEqual(created * 2);
     expect(after.rma_lines - before.rma_lines).toBeGreaterThanOrEqual(created);
-    expect(after.audit_events - before.audit_events).toBe(created * 2);
+    expect(after.audit_log - before.audit_log).toBe(created * 2);
     expect(after.outbox_events - before.outbox_events).toBe(created * 2);
     const rmaQuantity = Number(
       (
@@ -537,7 +537,7 @@ describe('no input makes the API fail (sqlite)', () => {
     const created = await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/products');
     const after = await counts();
     expect(after.products - before.products).toBe(created);
-    expect(after.audit_events - before.audit_events).toBe(created);
+    expect(after.audit_log - before.audit_log).toBe(created);
     expect(after.outbox_events - before.outbox_events).toBe(created);
   });
 
@@ -553,7 +553,7 @@ describe('no input makes the API fail (sqlite)', () => {
     const created = await hammer(fc.record({ body, token: anyToken }), 'POST', '/api/v1/orders');
     const after = await counts();
     expect(after.sales_orders - before.sales_orders).toBe(created);
-    expect(after.audit_events - before.audit_events).toBe(created);
+    expect(after.audit_log - before.audit_log).toBe(created);
     if (created === 0) expect(after.sales_order_lines).toBe(before.sales_order_lines);
   });
 
@@ -606,7 +606,7 @@ describe('no input makes the API fail (sqlite)', () => {
     );
     const after = await counts();
     expect(after.config_versions - before.config_versions).toBe(published);
-    expect(after.audit_events - before.audit_events).toBe(published);
+    expect(after.audit_log - before.audit_log).toBe(published);
     const now = (await t.request(tokens[0]!, { method: 'GET', url: '/api/v1/config/return_policy' })).json();
     expect(now.version).toBe(current.version + published);
   });

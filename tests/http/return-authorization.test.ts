@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from './support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeCustomer, makeOrder, makeProduct, makeWorld } from './support/factories.js';
+import { expectProblem } from './support/problems.js';
 
 function rmaBody(
   customerId: string,
@@ -150,7 +151,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       payload: { comment: 'again' },
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().detail).toContain('allowed: receiving, cancelled, expired');
+    expect(again.json().detail).toContain('allowed: cancelled, expired, closed');
     const timeline = (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}/timeline` })).json();
     expect(timeline.items.at(-1)).toMatchObject({
       action: 'rma.approved',
@@ -427,9 +428,66 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ isUnauthorized: true, status: 'receiving', totalValueMinor: 20000 });
+    const arrived = res.json();
+    // The RMA awaits a decision; what arrived is receiving's fact, and the progress shows it.
+    expect(arrived).toMatchObject({
+      isUnauthorized: true,
+      status: 'pending_approval',
+      totalValueMinor: 20000,
+      progress: { stage: 'awaiting_approval', label: 'Arrived (2 of 2 units), awaiting approval' },
+    });
+    expect(arrived.lines[0].progress.units).toMatchObject({ total: 2, expected: 0, awaitingInspection: 2 });
     const list = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?isUnauthorized=true' })).json();
-    expect(list.items.map((r: { id: string }) => r.id)).toContain(res.json().id);
+    expect(list.items.map((r: { id: string }) => r.id)).toContain(arrived.id);
+    expect(list.items.find((r: { id: string }) => r.id === arrived.id).progress.stage).toBe('awaiting_approval');
+
+    // Goods that are here cannot simply be cancelled; accepted, they await inspection and never expire.
+    const cancel = await t.request(agent, {
+      method: 'POST',
+      url: `/api/v1/returns/${arrived.id}/cancel`,
+      payload: { reason: 'customer changed their mind' },
+    });
+    expectProblem(cancel, 409);
+    expect(cancel.json().detail).toMatch(/goods are on their way or have arrived/);
+    const manager = await t.tokenFor('cs_manager');
+    const accepted = await t.request(manager, {
+      method: 'POST',
+      url: `/api/v1/returns/${arrived.id}/approve`,
+      payload: { comment: 'customer confirmed by phone' },
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({
+      status: 'authorized',
+      expiresOn: null,
+      progress: { stage: 'awaiting_inspection', label: 'Awaiting inspection' },
+    });
+    const timeline = (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${arrived.id}/timeline` })).json();
+    expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
+      'rma.unauthorized_recorded',
+      'receipt.recorded',
+      'rma.approved',
+    ]);
+  });
+
+  it('records nothing of an arrival at an unknown site', async () => {
+    const w = await makeWorld(t.platform);
+    const warehouse = await t.tokenFor('warehouse');
+    const before = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?isUnauthorized=true' })).json().total;
+    const res = await t.request(warehouse, {
+      method: 'POST',
+      url: '/api/v1/returns/unauthorized',
+      payload: {
+        customerId: w.customer.id,
+        siteId: 'site_nope',
+        note: 'a parcel',
+        lines: [{ productId: w.product.id, quantity: 1 }],
+      },
+    });
+    expectProblem(res, 400);
+    expect(res.json().errors).toEqual([{ path: 'siteId', message: 'unknown site' }]);
+    expect((await t.request(agent, { method: 'GET', url: '/api/v1/returns?isUnauthorized=true' })).json().total).toBe(
+      before,
+    );
   });
 
   it('checks serial numbers against what was shipped and what is already on a return', async () => {
@@ -526,20 +584,22 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
 
   it('keeps an intact audit chain and detects tampering', async () => {
     const admin = await t.tokenFor('admin');
+    await t.platform.auditSealer!.sealNow();
     const intact = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
-    expect(intact).toMatchObject({ isIntact: true, firstBreak: null });
-    expect(intact.eventCount).toBeGreaterThan(10);
+    expect(intact).toMatchObject({ isIntact: true, firstBreak: null, unsealed: { count: 0 } });
+    expect(intact.sealedCount).toBeGreaterThan(10);
+    expect(intact.head.seq).toBe(intact.sealedCount);
     const victim = await t.platform.db
-      .selectFrom('audit_events')
-      .select('seq')
+      .selectFrom('audit_log')
+      .select('chain_seq')
       .where('action', '=', 'rma.approved')
       .executeTakeFirstOrThrow();
     await t.platform.db
-      .updateTable('audit_events')
+      .updateTable('audit_log')
       .set({ after: '{"status":"authorized","comment":"edited"}' })
-      .where('seq', '=', victim.seq)
+      .where('chain_seq', '=', victim.chain_seq)
       .execute();
     const broken = (await t.request(admin, { method: 'GET', url: '/api/v1/audit/verify' })).json();
-    expect(broken).toMatchObject({ isIntact: false, firstBreak: { seq: Number(victim.seq), reason: 'hash_mismatch' } });
+    expect(broken).toMatchObject({ isIntact: false, firstBreak: { seq: victim.chain_seq, reason: 'hash_mismatch' } });
   });
 });

@@ -129,7 +129,7 @@ describe.each(DIALECTS)('sales orders over HTTP on %s', (dialect) => {
     expect(fetched.statusCode).toBe(200);
     expect(fetched.json()).toEqual(order);
     const audit = await t.platform.db
-      .selectFrom('audit_events')
+      .selectFrom('audit_log')
       .select('action')
       .where('entity_id', '=', order.id)
       .execute();

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { CONFIG_DOCUMENT_SCHEMAS, CONFIG_KINDS, DispositionCodeSchema } from '../../contracts/configuration.js';
-import { resolveReturnWindowDays } from '../../returns/domain/return-window.js';
+import { resolveReturnWindowDays } from '../../returns/index.js';
 import {
   DEFAULT_APPROVAL_RULES,
   DEFAULT_CONFIGURATION,

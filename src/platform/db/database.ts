@@ -5,9 +5,18 @@ import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import type { DB } from './schema.js';
+import type { KernelTables } from './kernel-tables.js';
+import { OutsideTransactionGuard } from './transaction-scope.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * The application registers its composed table types here (src/schema.ts), so the kernel's
+ * `Tx` and `Platform` carry the whole database type without the kernel importing any context.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by declaration merging
+export interface Register {}
+export type DB = Register extends { tables: infer Tables } ? Tables : KernelTables;
 
 export interface Database {
   db: Kysely<DB>;
@@ -35,7 +44,7 @@ function openPostgres(url: string): Database {
   pool.on('error', (error) =>
     console.warn(`postgres: an idle connection was closed (${error.message}); the pool opens a new one when needed`),
   ); // without a listener the process dies
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new OutsideTransactionGuard()] });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 
@@ -48,6 +57,14 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: connection }),
+    plugins: [new OutsideTransactionGuard()],
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** A trivial query that proves the database answers (the health check). */
+export async function pingDatabase(db: Kysely<DB>): Promise<void> {
+  await db.selectFrom('audit_chain_head').select('seq').limit(1).execute();
 }

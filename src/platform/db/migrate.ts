@@ -2,13 +2,15 @@
 // same list works from source (tsx) and from a bundle.
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Kysely } from 'kysely';
-import type { DB } from './schema.js';
+import type { DB } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as signInThrottle from './migrations/0002-sign-in-throttle.js';
+import * as lifecycleSpine from './migrations/0003-lifecycle-spine.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sign-in-throttle': signInThrottle,
+  '0003-lifecycle-spine': lifecycleSpine,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

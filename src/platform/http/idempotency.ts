@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.js';
+import type { DB } from '../db/database.js';
 import type { Clock } from '../clock.js';
 import { canonicalJson } from '../canonical-json.js';
 import { AppError } from '../errors.js';

@@ -1,5 +1,5 @@
 // Random lives of several returns against one order line: whatever order creations,
-// approvals, rejections, cancellations, expiries and the later stages happen in, the
+// approvals, rejections, cancellations, expiries and completions happen in, the
 // committed quantity stays within [0, shipped] and equals what the live returns hold.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -19,10 +19,6 @@ const MOVES = {
   reject: 'rejected',
   cancel: 'cancelled',
   expire: 'expired',
-  receive: 'receiving',
-  inspect: 'inspecting',
-  disposition: 'dispositioned',
-  settle: 'settled',
   close: 'closed',
 } as const satisfies Record<string, RmaStatus>;
 
@@ -57,7 +53,7 @@ function assertInvariants(ledger: QuantityLedger, rmas: ModelRma[]): void {
   for (const r of rmas) {
     // A status alone tells whether quantity is held, except 'closed', which depends on the way in.
     if (r.status !== 'closed') expect(r.holding).toBe(holdsQuantity(r.status));
-    else expect(r.holding).toBe(r.closedFrom === 'settled');
+    else expect(r.holding).toBe(r.closedFrom === 'authorized');
   }
 }
 
@@ -101,7 +97,7 @@ describe('quantity ledger under random return lifecycles (property)', () => {
         fc.array(
           fc.record({
             qty: fc.integer({ min: 1, max: 5 }),
-            end: fc.constantFrom(...(['rejected', 'cancelled', 'expired', 'settled'] as const)),
+            end: fc.constantFrom(...(['rejected', 'cancelled', 'expired', 'completed'] as const)),
           }),
           {
             minLength: 1,
@@ -117,7 +113,7 @@ describe('quantity ledger under random return lifecycles (property)', () => {
             rejected: ['requested', 'rejected', 'closed'],
             cancelled: ['requested', 'authorized', 'cancelled', 'closed'],
             expired: ['requested', 'authorized', 'expired', 'closed'],
-            settled: ['requested', 'authorized', 'receiving', 'inspecting', 'dispositioned', 'settled', 'closed'],
+            completed: ['requested', 'authorized', 'closed'],
           };
           for (const p of plans) {
             const steps = path[p.end];
@@ -125,7 +121,7 @@ describe('quantity ledger under random return lifecycles (property)', () => {
               ledger = applyTransitionToLedger(ledger, steps[i - 1] as RmaStatus, steps[i] as RmaStatus, p.qty);
             }
           }
-          const freed = plans.filter((p) => p.end !== 'settled').reduce((s, p) => s + p.qty, 0);
+          const freed = plans.filter((p) => p.end !== 'completed').reduce((s, p) => s + p.qty, 0);
           expect(getAvailableQuantity(ledger)).toBe(freed);
         },
       ),

@@ -16,11 +16,7 @@ import {
 const EXPECTED: Record<RmaStatus, RmaStatus[]> = {
   requested: ['pending_approval', 'authorized', 'rejected', 'cancelled'],
   pending_approval: ['authorized', 'rejected', 'cancelled'],
-  authorized: ['receiving', 'cancelled', 'expired'],
-  receiving: ['inspecting'],
-  inspecting: ['dispositioned'],
-  dispositioned: ['settled'],
-  settled: ['closed'],
+  authorized: ['cancelled', 'expired', 'closed'],
   rejected: ['closed'],
   cancelled: ['closed'],
   expired: ['closed'],
@@ -52,9 +48,16 @@ describe('RMA_TRANSITIONS', () => {
     for (const s of RMA_STATUSES) expect(canTransition(s, s)).toBe(false);
   });
 
-  it('does not allow cancelling once goods are being received', () => {
-    expect(canTransition('receiving', 'cancelled')).toBe(false);
-    expect(canTransition('receiving', 'expired')).toBe(false);
+  it('covers the authorization only: no status says where the goods are', () => {
+    expect(RMA_STATUSES).toEqual([
+      'requested',
+      'pending_approval',
+      'authorized',
+      'rejected',
+      'cancelled',
+      'expired',
+      'closed',
+    ]);
   });
 
   it('reaches closed from every status', () => {
@@ -82,7 +85,7 @@ describe('assertTransition', () => {
   it('explains a forbidden move with the allowed alternatives', () => {
     let caught: unknown;
     try {
-      assertTransition('authorized', 'settled');
+      assertTransition('authorized', 'pending_approval');
     } catch (e) {
       caught = e;
     }
@@ -90,11 +93,11 @@ describe('assertTransition', () => {
     expect(caught).toBeInstanceOf(Error);
     const err = caught as InvalidTransitionError;
     expect(err.message).toBe(
-      "cannot move a return from 'authorized' to 'settled'; allowed: receiving, cancelled, expired",
+      "cannot move a return from 'authorized' to 'pending_approval'; allowed: cancelled, expired, closed",
     );
     expect(err.from).toBe('authorized');
-    expect(err.to).toBe('settled');
-    expect(err.allowed).toEqual(['receiving', 'cancelled', 'expired']);
+    expect(err.to).toBe('pending_approval');
+    expect(err.allowed).toEqual(['cancelled', 'expired', 'closed']);
     expect(err.name).toBe('InvalidTransitionError');
   });
 
@@ -132,14 +135,6 @@ describe('status predicates', () => {
   });
 
   it('treats the RMA as open until it is closed or ended without goods', () => {
-    expect(RMA_STATUSES.filter(isOpenStatus)).toEqual([
-      'requested',
-      'pending_approval',
-      'authorized',
-      'receiving',
-      'inspecting',
-      'dispositioned',
-      'settled',
-    ]);
+    expect(RMA_STATUSES.filter(isOpenStatus)).toEqual(['requested', 'pending_approval', 'authorized']);
   });
 });

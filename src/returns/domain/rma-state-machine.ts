@@ -1,22 +1,16 @@
-// The life of a return authorization (RMA), as one explicit state machine.
-// RMA lines move through the same statuses, so the same table governs them: a line can
-// never be somewhere its RMA could not be. Later stages (receipt, inspection, settlement)
-// drive the later transitions; intake only uses the first few.
+// The life of a return authorization (RMA), as one explicit state machine. It covers the
+// authorization only: requested, decided, and ended. What happens to the goods afterwards is not
+// a status of the RMA: each later stage keeps its own facts (shipments, receipts, inspections,
+// dispositions, credits) and the return's progress is derived from them (return-progress.ts).
 import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
-
-/** A line's status uses the same vocabulary and transitions as its RMA. */
-export type RmaLineStatus = RmaStatus;
 
 export const RMA_TRANSITIONS: Readonly<Record<RmaStatus, readonly RmaStatus[]>> = Object.freeze({
   requested: ['pending_approval', 'authorized', 'rejected', 'cancelled'],
   pending_approval: ['authorized', 'rejected', 'cancelled'],
-  // Expiry only applies while nothing has arrived: once goods are at the dock the return
-  // must be worked through, so 'receiving' offers neither cancel nor expire.
-  authorized: ['receiving', 'cancelled', 'expired'],
-  receiving: ['inspecting'],
-  inspecting: ['dispositioned'],
-  dispositioned: ['settled'],
-  settled: ['closed'],
+  // Cancel and expire are further limited by the facts: once goods are on their way or at the dock
+  // the return must be worked through (see hasGoodsMoved in return-progress.ts). 'closed' is entered
+  // when the return is complete.
+  authorized: ['cancelled', 'expired', 'closed'],
   rejected: ['closed'],
   cancelled: ['closed'],
   expired: ['closed'],
@@ -61,7 +55,7 @@ export function isTerminalStatus(status: RmaStatus): boolean {
 
 /**
  * Whether the RMA is still in progress, i.e. somebody still has work to do on it.
- * Not to be confused with holdsQuantity: a settled or closed-after-settlement RMA no longer
+ * Not to be confused with holdsQuantity: an RMA closed after its return completed no longer
  * has work pending but its goods did come back, so it keeps its quantity.
  */
 export function isOpenStatus(status: RmaStatus): boolean {
@@ -72,11 +66,11 @@ export function isOpenStatus(status: RmaStatus): boolean {
  * Whether an RMA in this status counts against the order line's returnable quantity
  * (and against its serials). Everything except rejected, cancelled and expired holds.
  *
- * 'closed' holds quantity because, when closed after settlement, the goods came back.
+ * 'closed' holds quantity because, when closed after the return completed, the goods came back.
  * An RMA closed after rejection/cancellation/expiry released its quantity on the way in
  * (see releasesQuantityOnEntry) and entering 'closed' never changes quantity again, so
- * callers that only know "closed" must keep the released fact elsewhere — e.g. keep the
- * releasing status on the lines, or maintain the committed quantity incrementally.
+ * callers that only know "closed" must keep the released fact elsewhere, as the order line does:
+ * its committed quantity is maintained incrementally, move by move.
  */
 export function holdsQuantity(status: RmaStatus): boolean {
   return !RELEASING_STATUSES.includes(status);

@@ -1,23 +1,26 @@
 // Approve, reject, cancel and expire: each a move through the state machine. Moves that end a
-// return before any goods came back give its quantities and serials back to the order.
+// return before any goods came back give its quantities and serials back to the order. Cancel and
+// expiry also ask the later stages: once goods are on their way or at the dock, they are refused.
 import type { Rma } from '../../contracts/returns.js';
 import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
 import type { RequestContext } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
-import { assertCan, isVisibleToActor } from '../../identity/index.js';
+import { assertCan, isVisibleToActor } from '../../platform/access.js';
 import { findCurrentConfig } from '../../configuration/index.js';
+import { releaseReturnQuantity } from '../../sales/index.js';
 import { addDays } from '../../platform/calendar.js';
 import { canTransition, listAllowedTransitions, releasesQuantityOnEntry } from '../domain/rma-state-machine.js';
+import { hasGoodsMoved } from '../domain/return-progress.js';
 import {
   deactivateSerials,
   findDueAuthorizations,
-  findRmaLineRows,
+  findLineQuantities,
   findRmaRow,
-  releaseQuantity,
   updateRmaStatus,
 } from '../rma.repository.js';
-import type { RmasTable } from '../../platform/db/schema.js';
+import type { RmasTable } from '../returns.tables.js';
+import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
 import { loadRma } from './read-rmas.js';
 
 interface Move {
@@ -26,6 +29,8 @@ interface Move {
   event: string;
   changes: Partial<RmasTable>;
   auditDetails: Record<string, unknown>;
+  /** Moves that end the return while goods may be under way ask the later stages first. */
+  refuseOnceGoodsMoved?: LoadReturnFacts;
 }
 
 async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, move: Move) {
@@ -38,7 +43,7 @@ async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, 
       `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`,
     );
   }
-  const from = row.status as RmaStatus;
+  const from = row.status;
   if (!canTransition(from, move.to)) {
     const allowed = listAllowedTransitions(from);
     throw new AppError(
@@ -49,6 +54,17 @@ async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, 
       },
     );
   }
+  const lines = await findLineQuantities(tx.db, [id]);
+  if (move.refuseOnceGoodsMoved) {
+    const facts = await move.refuseOnceGoodsMoved(tx.db, [id]);
+    if (hasGoodsMoved(lines.map((l) => factsOfLine(facts, l.id)))) {
+      throw new AppError(
+        'invalid_transition',
+        `return ${row.rma_number} cannot be ${move.to} now: goods are on their way or have arrived, so they must be received and worked through`,
+        { extensions: { from, to: move.to, allowedTransitions: [] } },
+      );
+    }
+  }
   const isUpdated = await updateRmaStatus(tx.db, id, row.version, {
     ...move.changes,
     status: move.to,
@@ -57,8 +73,8 @@ async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, 
   if (!isUpdated)
     throw new AppError('version_conflict', `return ${row.rma_number} was changed concurrently; reload and try again`);
   if (releasesQuantityOnEntry(move.to)) {
-    for (const line of await findRmaLineRows(tx.db, id)) {
-      if (line.order_line_id) await releaseQuantity(tx.db, line.order_line_id, line.quantity);
+    for (const line of lines) {
+      if (line.order_line_id) await releaseReturnQuantity(tx, line.order_line_id, line.quantity);
     }
     await deactivateSerials(tx.db, id);
   }
@@ -83,7 +99,8 @@ export async function approveRma(
   ctx: RequestContext,
   id: string,
   comment: string,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  loadFacts: LoadReturnFacts,
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.decide');
   await runInTransaction(platform, ctx, async (tx) => {
@@ -93,6 +110,11 @@ export async function approveRma(
       throw new AppError('forbidden', 'you requested this return, so another manager must approve it');
     }
     const policy = await findCurrentConfig(tx.db, 'return_policy');
+    // Goods that are already on their way or here (an unauthorized arrival) cannot fail to ship in
+    // time, so their authorization does not expire.
+    const facts = await loadFacts(tx.db, [id]);
+    const lines = await findLineQuantities(tx.db, [id]);
+    const isGoodsMoved = hasGoodsMoved(lines.map((l) => factsOfLine(facts, l.id)));
     await moveRma(tx, id, expectedVersion, {
       to: 'authorized',
       action: 'rma.approved',
@@ -102,12 +124,12 @@ export async function approveRma(
         decided_at: tx.now,
         decision_comment: comment,
         authorized_at: tx.now,
-        expires_on: addDays(tx.today, policy.document.authorizationValidDays),
+        expires_on: isGoodsMoved ? null : addDays(tx.today, policy.document.authorizationValidDays),
       },
       auditDetails: { comment, returnPolicyVersion: policy.version },
     });
   });
-  return loadRma(platform.db, id);
+  return loadRma(platform.db, id, loadFacts);
 }
 
 export async function rejectRma(
@@ -115,7 +137,8 @@ export async function rejectRma(
   ctx: RequestContext,
   id: string,
   comment: string,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  loadFacts: LoadReturnFacts,
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.decide');
   await runInTransaction(platform, ctx, (tx) =>
@@ -127,7 +150,7 @@ export async function rejectRma(
       auditDetails: { comment },
     }),
   );
-  return loadRma(platform.db, id);
+  return loadRma(platform.db, id, loadFacts);
 }
 
 export async function cancelRma(
@@ -135,7 +158,8 @@ export async function cancelRma(
   ctx: RequestContext,
   id: string,
   reason: string,
-  expectedVersion?: number,
+  expectedVersion: number | undefined,
+  loadFacts: LoadReturnFacts,
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.cancel');
   await runInTransaction(platform, ctx, (tx) =>
@@ -145,13 +169,18 @@ export async function cancelRma(
       event: 'rma.cancelled',
       changes: {},
       auditDetails: { reason },
+      refuseOnceGoodsMoved: loadFacts,
     }),
   );
-  return loadRma(platform.db, id);
+  return loadRma(platform.db, id, loadFacts);
 }
 
 /** Expires authorizations whose validity ended with nothing shipped. Safe to run from several processes. */
-export async function expireDueAuthorizations(platform: Platform, ctx: RequestContext): Promise<{ expired: string[] }> {
+export async function expireDueAuthorizations(
+  platform: Platform,
+  ctx: RequestContext,
+  loadFacts: LoadReturnFacts,
+): Promise<{ expired: string[] }> {
   assertCan(ctx.actor, 'returns.expire');
   const today = platform.clock.now().toISOString().slice(0, 10);
   const due = await findDueAuthorizations(platform.db, today, 500);
@@ -165,6 +194,7 @@ export async function expireDueAuthorizations(platform: Platform, ctx: RequestCo
           event: 'rma.expired',
           changes: {},
           auditDetails: { expiredOn: today },
+          refuseOnceGoodsMoved: loadFacts,
         }),
       );
       expired.push(candidate.id);

@@ -1,16 +1,20 @@
-// Request a return: check eligibility, route for approval, commit the quantities and serials,
-// and record the RMA with its verdict — all in one transaction.
+// Request a return: check eligibility, route for approval, hold the quantities and serials, and
+// record the RMA with its verdict — all in one transaction. `requestReturn` is the step (tx, input)
+// that workflows compose (EDI intake, factories); `createRma` is the use case that routes call.
 import type { CreateRmaRequest, Rma, Routing, Verdict } from '../../contracts/returns.js';
 import type { RequestContext } from '../../platform/actor.js';
-import type { RmaLinesTable, RmasTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { toIsoDate } from '../../platform/clock.js';
 import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
-import { assertCan } from '../../identity/index.js';
-import { holdSerials, insertRma, nextRmaNumber, tryCommitQuantity } from '../rma.repository.js';
+import { assertCan } from '../../platform/access.js';
+import { nextDocumentNumber } from '../../platform/document-numbers.js';
+import { holdReturnQuantity } from '../../sales/index.js';
+import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
+import { holdSerials, insertRma } from '../rma.repository.js';
+import { toRma } from '../rma.view.js';
+import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
 import { buildRmaRows } from './rma-rows.js';
-import { evaluateReturnRequest } from './evaluate-return.js';
-import { loadRma } from './read-rmas.js';
+import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
 
 export async function previewReturn(platform: Platform, ctx: RequestContext, request: CreateRmaRequest) {
   assertCan(ctx.actor, 'returns.create');
@@ -20,22 +24,49 @@ export async function previewReturn(platform: Platform, ctx: RequestContext, req
 
 export async function createRma(platform: Platform, ctx: RequestContext, request: CreateRmaRequest): Promise<Rma> {
   assertCan(ctx.actor, 'returns.create');
-  const rmaId = await runInTransaction(platform, ctx, async (tx) => {
-    const evaluation = await evaluateReturnRequest(tx.db, ctx.actor, request, tx.today);
-    const routing = assertEligible(evaluation.verdict);
-    await commitQuantities(tx, request);
-    const { rma, lines } = buildRmaRows(tx, request, evaluation, routing, await nextRmaNumber(tx.db));
-    await insertRma(tx.db, rma, lines);
-    await holdSerials(
-      tx.db,
-      request.lines.flatMap((line) => line.serials.map((serial) => ({ orderLineId: line.orderLineId, serial }))),
-      rma.id,
-      new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
-    );
-    recordRequest(tx, rma, lines, routing);
-    return rma.id;
-  });
-  return loadRma(platform.db, rmaId);
+  return runInTransaction(platform, ctx, (tx) => requestReturn(tx, request));
+}
+
+/** The step: requests a return inside the caller's transaction and gives back the new RMA. */
+export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<Rma> {
+  assertCan(tx.ctx.actor, 'returns.create');
+  const evaluation = await evaluateReturnRequest(tx.db, tx.ctx.actor, request, tx.today);
+  const routing = assertEligible(evaluation.verdict);
+  await holdQuantities(tx, request);
+  const legalEntityId = evaluation.orderLines[0]?.legal_entity_id ?? evaluation.customer.legal_entity_id;
+  const number = await nextDocumentNumber(tx, 'rma', legalEntityId);
+  const { rma, lines } = buildRmaRows(tx, request, evaluation, routing, number);
+  await insertRma(tx.db, rma, lines);
+  await holdSerials(
+    tx.db,
+    request.lines.flatMap((line) => line.serials.map((serial) => ({ orderLineId: line.orderLineId, serial }))),
+    rma.id,
+    new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
+  );
+  recordRequest(tx, rma, lines, routing);
+  return viewOfNewReturn(rma, lines, evaluation);
+}
+
+/** A return just requested has no later-stage facts yet; its view is built from what was written. */
+function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Evaluation): Rma {
+  const orderLines = new Map(evaluation.orderLines.map((l) => [l.id, l]));
+  const progress = deriveReturnProgress(
+    rma.status,
+    lines.map((l) => ({ quantity: l.quantity, facts: NO_FACTS })),
+  );
+  return toRma(
+    { ...rma, customer_name: evaluation.customer.name, customer_account: evaluation.customer.account_number },
+    lines.map((l) => {
+      const orderLine = orderLines.get(l.order_line_id ?? '')!;
+      return {
+        ...l,
+        sku: orderLine.product.sku,
+        product_name: orderLine.product.name,
+        order_number: orderLine.order_number,
+      };
+    }),
+    progress,
+  );
 }
 
 function assertEligible(verdict: Verdict): Routing {
@@ -45,13 +76,13 @@ function assertEligible(verdict: Verdict): Routing {
   return verdict.routing;
 }
 
-/** Takes the quantities off the order lines; fixed order so two requests over the same lines cannot deadlock. */
-async function commitQuantities(tx: Tx, request: CreateRmaRequest): Promise<void> {
-  const commitOrder = request.lines
+/** Holds the quantities on the order lines; fixed order so two requests over the same lines cannot deadlock. */
+async function holdQuantities(tx: Tx, request: CreateRmaRequest): Promise<void> {
+  const holdOrder = request.lines
     .map((line, index) => ({ line, index }))
     .sort((a, b) => a.line.orderLineId.localeCompare(b.line.orderLineId));
-  for (const { line, index } of commitOrder) {
-    if (!(await tryCommitQuantity(tx.db, line.orderLineId, line.quantity))) {
+  for (const { line, index } of holdOrder) {
+    if (!(await holdReturnQuantity(tx, line.orderLineId, line.quantity))) {
       throw new AppError(
         'not_eligible',
         `line ${index + 1}: another return has just taken the remaining quantity; reload the order and try again`,

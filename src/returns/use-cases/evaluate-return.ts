@@ -2,22 +2,38 @@
 // configuration versions that produced it. Used to preview (portal) and to create.
 import type { CreateRmaRequest, Verdict } from '../../contracts/returns.js';
 import type { Transaction, Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { findCurrentConfig } from '../../configuration/index.js';
-import { isVisibleToActor } from '../../identity/index.js';
+import { findCustomer, findProducts, type CustomerForReturns, type ProductForReturns } from '../../masterdata/index.js';
+import { findOrderLinesForReturns, type OrderLineForReturns } from '../../sales/index.js';
+import { isVisibleToActor } from '../../platform/access.js';
 import type { Actor } from '../../platform/actor.js';
 import { evaluateEligibility } from '../domain/eligibility.js';
 import { routeForApproval } from '../domain/approval-routing.js';
-import { findActiveSerials, findCustomer, findOrderLinesWithProducts } from '../rma.repository.js';
+import { findActiveSerials } from '../rma.repository.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
+/** An order line as a return sees it: what was sold and shipped, and the product's return policy facts. */
+export type OrderLineWithProduct = OrderLineForReturns & { product: ProductForReturns };
+
 export interface Evaluation {
   verdict: Verdict;
-  customer: NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
-  orderLines: Awaited<ReturnType<typeof findOrderLinesWithProducts>>;
+  customer: CustomerForReturns;
+  orderLines: OrderLineWithProduct[];
   returnPolicy: Awaited<ReturnType<typeof findCurrentConfig<'return_policy'>>>;
+}
+
+async function findOrderLinesWithProducts(db: Reader, orderLineIds: string[]): Promise<OrderLineWithProduct[]> {
+  const lines = await findOrderLinesForReturns(db, orderLineIds);
+  const products = new Map(
+    (await findProducts(db, [...new Set(lines.map((l) => l.product_id))])).map((p) => [p.id, p]),
+  );
+  return lines.flatMap((line) => {
+    const product = products.get(line.product_id);
+    return product ? [{ ...line, product }] : [];
+  });
 }
 
 export async function evaluateReturnRequest(
@@ -76,12 +92,12 @@ export async function evaluateReturnRequest(
           : null,
         product: ol
           ? {
-              category: ol.category,
-              isReturnable: ol.is_returnable === 1,
-              isSerialized: ol.is_serialized === 1,
-              isLotControlled: ol.is_lot_controlled === 1,
-              regulatedClass: ol.regulated_class,
-              warrantyMonths: ol.warranty_months,
+              category: ol.product.category,
+              isReturnable: ol.product.is_returnable === 1,
+              isSerialized: ol.product.is_serialized === 1,
+              isLotControlled: ol.product.is_lot_controlled === 1,
+              regulatedClass: ol.product.regulated_class,
+              warrantyMonths: ol.product.warranty_months,
             }
           : null,
         serialsOnOtherOpenReturns: activeSerials
@@ -116,7 +132,7 @@ export async function evaluateReturnRequest(
         currency,
         totalValueMinor,
         lines: request.lines.map((line) => ({
-          regulatedClass: byId.get(line.orderLineId)?.regulated_class ?? null,
+          regulatedClass: byId.get(line.orderLineId)?.product.regulated_class ?? null,
           claimedCondition: line.claimedCondition,
         })),
         rules: approvalRules.document,

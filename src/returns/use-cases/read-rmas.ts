@@ -1,38 +1,88 @@
-// Reading returns: one return, a search, and a return's timeline from the audit trail.
+// Reading returns: one return, a search, and a return's timeline from the audit trail. Progress
+// is derived on every read from the later stages' facts (loadFacts), never stored.
 import type { Kysely, Transaction } from 'kysely';
 import type { ListRmasFilter, Rma, TimelineEntry } from '../../contracts/returns.js';
 import type { RequestContext } from '../../platform/actor.js';
-import type { DB } from '../../platform/db/schema.js';
+import type { DB } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Platform } from '../../platform/unit-of-work.js';
 import { toPage } from '../../platform/pagination.js';
-import { assertCan, isCustomerScoped, isVisibleToActor } from '../../identity/index.js';
-import { findStreamEvents } from '../../audit/index.js';
-import { findRmaLineRows, findRmaRow, searchRmaRows } from '../rma.repository.js';
+import { assertCan, isCustomerScoped, isVisibleToActor } from '../../platform/access.js';
+import { findStreamEvents } from '../../platform/audit-trail/audit-log.js';
+import {
+  countRmasByStatus,
+  findLineQuantities,
+  findRmaLineRows,
+  findRmaRow,
+  searchRmaRows,
+} from '../rma.repository.js';
 import { toRma, toRmaSummary } from '../rma.view.js';
 import { summarizeAuditEvent } from '../domain/timeline-summary.js';
+import { deriveReturnProgress, type Progress } from '../domain/return-progress.js';
+import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
+import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
-export async function loadRma(db: Reader, id: string): Promise<Rma> {
-  const row = await findRmaRow(db, id);
+export async function loadRma(db: Reader, id: string, loadFacts: LoadReturnFacts): Promise<Rma> {
+  const [row, lines, facts] = await Promise.all([findRmaRow(db, id), findRmaLineRows(db, id), loadFacts(db, [id])]);
   if (!row) throw new AppError('not_found', `return ${id} was not found`);
-  return toRma(row, await findRmaLineRows(db, id));
+  const progress = deriveReturnProgress(
+    row.status,
+    lines.map((l) => ({ quantity: l.quantity, facts: factsOfLine(facts, l.id) })),
+  );
+  return toRma(row, lines, progress);
 }
 
-export async function getRma(platform: Platform, ctx: RequestContext, id: string): Promise<Rma> {
+/** The progress of several returns at once (a page of a list): one query per stage, not per return. */
+export async function loadProgress(
+  db: Reader,
+  returns: ReadonlyArray<{ id: string; status: RmaStatus }>,
+  loadFacts: LoadReturnFacts,
+): Promise<Map<string, Progress>> {
+  const ids = returns.map((r) => r.id);
+  const [lines, facts] = await Promise.all([findLineQuantities(db, ids), loadFacts(db, ids)]);
+  return new Map(
+    returns.map((rma) => {
+      const own = lines.filter((l) => l.rma_id === rma.id);
+      const { progress } = deriveReturnProgress(
+        rma.status,
+        own.map((l) => ({ quantity: l.quantity, facts: factsOfLine(facts, l.id) })),
+      );
+      return [rma.id, progress];
+    }),
+  );
+}
+
+export async function getRma(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  loadFacts: LoadReturnFacts,
+): Promise<Rma> {
   assertCan(ctx.actor, 'returns.read');
-  const rma = await loadRma(platform.db, id);
+  const rma = await loadRma(platform.db, id, loadFacts);
   // Another account's return is reported as missing, so its existence is not disclosed.
   if (!isVisibleToActor(ctx.actor, rma.customerId)) throw new AppError('not_found', `return ${id} was not found`);
   return rma;
 }
 
-export async function searchRmas(platform: Platform, ctx: RequestContext, query: ListRmasFilter) {
+export async function searchRmas(
+  platform: Platform,
+  ctx: RequestContext,
+  query: ListRmasFilter,
+  loadFacts: LoadReturnFacts,
+) {
   assertCan(ctx.actor, 'returns.read');
   const scoped = isCustomerScoped(ctx.actor) ? { ...query, customerId: ctx.actor.customerId ?? undefined } : query;
   const [rows, count] = await searchRmaRows(platform.db, scoped);
-  return toPage(rows.map(toRmaSummary), query.page, query.pageSize, Number(count.n));
+  const progress = await loadProgress(platform.db, rows, loadFacts);
+  return toPage(
+    rows.map((row) => toRmaSummary(row, progress.get(row.id)!)),
+    query.page,
+    query.pageSize,
+    Number(count.n),
+  );
 }
 
 export async function getRmaTimeline(
@@ -41,14 +91,16 @@ export async function getRmaTimeline(
   id: string,
 ): Promise<{ items: TimelineEntry[] }> {
   assertCan(ctx.actor, 'audit.read');
-  await getRma(platform, ctx, id);
+  const row = await findRmaRow(platform.db, id);
+  if (!row || !isVisibleToActor(ctx.actor, row.customer_id))
+    throw new AppError('not_found', `return ${id} was not found`);
   const events = await findStreamEvents(platform.db, id);
   return {
     items: events.map((e) => {
       const before = e.before ? (JSON.parse(e.before) as unknown) : null;
       const after = e.after ? (JSON.parse(e.after) as unknown) : null;
       return {
-        seq: Number(e.seq),
+        id: e.id,
         occurredAt: e.occurred_at,
         actorId: e.actor_id,
         actorName: e.actor_name,
@@ -61,4 +113,10 @@ export async function getRmaTimeline(
       };
     }),
   };
+}
+
+/** How many returns stand in each authorization status (the demo's summary line). */
+export async function countReturnsByStatus(db: Reader): Promise<Partial<Record<RmaStatus, number>>> {
+  const rows = await countRmasByStatus(db);
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }

@@ -1,6 +1,6 @@
 // The rows of a newly requested return, built from the request and its verdict.
 import type { CreateRmaRequest, Routing } from '../../contracts/returns.js';
-import type { RmaLinesTable, RmasTable } from '../../platform/db/schema.js';
+import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import type { Tx } from '../../platform/unit-of-work.js';
 import { addDays } from '../../platform/calendar.js';
 import { assertTransition } from '../domain/rma-state-machine.js';
@@ -15,7 +15,7 @@ export function buildRmaRows(
 ): { rma: RmasTable; lines: RmaLinesTable[] } {
   const id = tx.ids.next('rma');
   const isAutoApproved = routing.decision === 'auto_approve';
-  const status = isAutoApproved ? 'authorized' : 'pending_approval';
+  const status = isAutoApproved ? ('authorized' as const) : ('pending_approval' as const);
   assertTransition('requested', status);
   const byId = new Map(orderLines.map((l) => [l.id, l]));
   const firstLine = byId.get(request.lines[0]!.orderLineId)!;
@@ -43,7 +43,6 @@ export function buildRmaRows(
     approval_rules_version: routing.approvalRulesVersion,
     routing_reasons: JSON.stringify(routing.reasons),
     verdict: JSON.stringify(verdict),
-    receiving_site_id: null,
     version: 1,
     created_at: tx.now,
     updated_at: tx.now,
@@ -69,7 +68,6 @@ export function buildRmaRows(
       // The line's value is price plus its pro-rata share of the order line's tax.
       tax_minor: valueMinor - line.quantity * unitPriceMinor,
       value_minor: valueMinor,
-      status,
     };
   });
   return { rma, lines };

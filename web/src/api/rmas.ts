@@ -72,7 +72,7 @@ export function useCreateRma() {
   });
 }
 
-/** Goods that arrived without an RMA: recorded as a return already in 'receiving'. */
+/** Goods that arrived without an RMA: an RMA awaiting a decision, with the receipt of what arrived. */
 export function useRecordUnauthorizedReturn() {
   const queryClient = useQueryClient();
   return useMutation({

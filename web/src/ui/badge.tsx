@@ -14,13 +14,29 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   rejected: 'danger',
   cancelled: 'muted',
   expired: 'muted',
-  receiving: 'info',
-  inspecting: 'info',
+  closed: 'neutral',
+};
+
+const PROGRESS_TONES: Record<string, BadgeTone> = {
+  awaiting_approval: 'warning',
+  awaiting_shipment: 'neutral',
+  in_transit: 'info',
+  partially_received: 'info',
+  awaiting_inspection: 'info',
+  awaiting_disposition: 'info',
   dispositioned: 'info',
-  settled: 'success',
+  complete: 'success',
+  rejected: 'danger',
+  cancelled: 'muted',
+  expired: 'muted',
   closed: 'neutral',
 };
 
 export function StatusBadge({ status }: { status: string }) {
   return <Badge tone={STATUS_TONES[status] ?? 'neutral'}>{humanize(status)}</Badge>;
+}
+
+/** Where the goods stand, derived from the stages' facts; the label carries the exact numbers. */
+export function ProgressBadge({ progress }: { progress: { stage: string; label: string } }) {
+  return <Badge tone={PROGRESS_TONES[progress.stage] ?? 'neutral'}>{progress.label}</Badge>;
 }

@@ -3,7 +3,7 @@ import type { Rma, RmaLine } from '../../../../src/contracts/returns.js';
 import { useConfig } from '../../api/config.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
-import { StatusBadge } from '../../ui/badge.js';
+import { ProgressBadge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { LINE_AND_ITEM_COLUMNS } from '../../ui/line-columns.js';
 import { CONDITION_LABELS } from '../../ui/labels.js';
@@ -48,7 +48,7 @@ export function ReturnLinesTable({ rma }: { rma: Rma }) {
       render: (line) => formatMoney(line.valueMinor, rma.currency),
       sortValue: (line) => line.valueMinor,
     },
-    { key: 'status', header: 'Status', render: (line) => <StatusBadge status={line.status} /> },
+    { key: 'progress', header: 'Progress', render: (line) => <ProgressBadge progress={line.progress} /> },
   ];
   return <DataTable columns={columns} rows={rma.lines} rowKey={(line) => line.id} caption="Return lines" />;
 }

@@ -3,7 +3,7 @@ import type { Rma } from '../../../../src/contracts/returns.js';
 import { useRma } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
-import { Badge, StatusBadge } from '../../ui/badge.js';
+import { Badge, ProgressBadge, StatusBadge } from '../../ui/badge.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { ReturnActions } from './return-actions.js';
@@ -33,7 +33,7 @@ function ReturnView({ rma }: { rma: Rma }) {
         back={back}
         title={
           <>
-            {rma.rmaNumber} <StatusBadge status={rma.status} />
+            {rma.rmaNumber} <StatusBadge status={rma.status} /> <ProgressBadge progress={rma.progress} />
             {rma.isUnauthorized ? <Badge tone="warning">Unauthorized arrival</Badge> : null}
           </>
         }

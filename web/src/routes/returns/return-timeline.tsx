@@ -31,7 +31,7 @@ function TimelineList({ rmaId }: { rmaId: string }) {
           ) : (
             <ol className="timeline">
               {timeline.items.map((entry) => (
-                <TimelineItem key={entry.seq} entry={entry} />
+                <TimelineItem key={entry.id} entry={entry} />
               ))}
             </ol>
           )

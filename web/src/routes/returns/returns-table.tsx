@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { RmaSummary } from '../../../../src/contracts/returns.js';
-import { Badge, StatusBadge } from '../../ui/badge.js';
+import { Badge, ProgressBadge, StatusBadge } from '../../ui/badge.js';
 import { DataTable, type Column, type SortState } from '../../ui/data-table.js';
 import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
@@ -43,6 +43,11 @@ export function ReturnsTable({
         </>
       ),
       sortValue: (rma) => rma.status,
+    },
+    {
+      key: 'progress',
+      header: 'Progress',
+      render: (rma) => <ProgressBadge progress={rma.progress} />,
     },
     ...(showCustomer
       ? [

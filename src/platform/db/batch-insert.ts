@@ -1,7 +1,8 @@
 // Multi-row inserts in chunks that stay under the bound-parameter limit of both databases
 // (SQLite 32,766 per statement, PostgreSQL 65,535): thousands of rows in a handful of statements.
+// For bulk loads (seeders, importers); each context calls it for its own tables only.
 import type { Insertable, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.js';
+import type { DB } from './database.js';
 
 const MAX_PARAMETERS = 30_000;
 

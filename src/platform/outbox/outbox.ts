@@ -1,7 +1,7 @@
 // The transactional outbox: every domain event is written in the same transaction as the state
-// change that caused it; a publisher (a later stage) delivers rows after commit.
+// change that caused it; a relay (a later stage) delivers rows after commit.
 import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.js';
+import type { DB } from '../db/database.js';
 
 export interface DomainEvent {
   type: string;

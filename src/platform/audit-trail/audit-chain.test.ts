@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  findChainBreak,
-  GENESIS_HASH,
-  hashAuditEvent,
-  type ChainedEventContent,
-} from './audit-chain.js';
+import { canonicalJson } from '../canonical-json.js';
+import { chainEvents, findChainBreak, GENESIS_HASH, hashAuditEvent } from './audit-chain.js';
 
 function makeChain(count: number) {
-  const events: Array<ChainedEventContent & { prevHash: string; hash: string }> = [];
-  let prev = GENESIS_HASH;
-  for (let i = 1; i <= count; i++) {
-    const content: ChainedEventContent = {
-      seq: i,
+  const events = Array.from({ length: count }, (_, index) => {
+    const i = index + 1;
+    return {
       id: `aud_${i}`,
       occurredAt: `2026-11-26T10:00:0${i % 10}.000Z`,
       actorId: 'usr_1',
@@ -25,16 +18,21 @@ function makeChain(count: number) {
       before: null,
       after: JSON.stringify({ qty: i }),
     };
-    const hash = hashAuditEvent(prev, content);
-    events.push({ ...content, prevHash: prev, hash });
-    prev = hash;
-  }
-  return events;
+  });
+  return chainEvents({ seq: 0, hash: GENESIS_HASH }, events).sealed;
 }
 
 describe('audit hash chain', () => {
   it('accepts an intact chain', () => {
     expect(findChainBreak(makeChain(5))).toBeNull();
+  });
+
+  it('continues from a head: two batches chain like one', () => {
+    const all = makeChain(6);
+    const first = chainEvents({ seq: 0, hash: GENESIS_HASH }, all.slice(0, 2));
+    const second = chainEvents(first.head, all.slice(2));
+    expect([...first.sealed, ...second.sealed]).toEqual(all);
+    expect(second.head).toEqual({ seq: 6, hash: all[5]!.hash });
   });
 
   it('detects an edited event', () => {
@@ -43,10 +41,18 @@ describe('audit hash chain', () => {
     expect(findChainBreak(chain)).toEqual({ seq: 3, reason: 'hash_mismatch' });
   });
 
-  it('detects a deleted event', () => {
+  it('detects a deleted event at the position that is missing', () => {
     const chain = makeChain(5);
     chain.splice(1, 1);
-    expect(findChainBreak(chain)).toEqual({ seq: 3, reason: 'sequence_gap' });
+    expect(findChainBreak(chain)).toEqual({ seq: 2, reason: 'sequence_gap' });
+  });
+
+  it('detects two events that swapped places', () => {
+    const chain = makeChain(5);
+    const [second, third] = [chain[1]!, chain[2]!];
+    chain[1] = { ...third, seq: 2 };
+    chain[2] = { ...second, seq: 3 };
+    expect(findChainBreak(chain)).toEqual({ seq: 2, reason: 'prev_hash_mismatch' });
   });
 
   it('detects a rehashed event whose successor still points at the old hash', () => {

@@ -1,10 +1,10 @@
-// Who may do what. Checked in the use cases (the first line of each), not only in routes, so
-// every entry point — HTTP, CLI, jobs — gets the same answer.
-import { roleCan, type Permission } from '../../contracts/permissions.js';
-import type { Actor } from '../../platform/actor.js';
-import { AppError } from '../../platform/errors.js';
+// Who may do what. Checked on the first line of every use case (not only in routes), so every
+// entry point — HTTP, CLI, jobs — gets the same answer. Part of the kernel: every context needs it.
+import { roleCan, type Permission } from '../contracts/permissions.js';
+import type { Actor } from './actor.js';
+import { AppError } from './errors.js';
 
-export { PERMISSIONS, type Permission } from '../../contracts/permissions.js';
+export { PERMISSIONS, type Permission } from '../contracts/permissions.js';
 
 export function can(actor: Actor, permission: Permission): boolean {
   return roleCan(actor.role, permission);

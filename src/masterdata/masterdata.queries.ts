@@ -1,0 +1,119 @@
+// What other contexts may read of master data, one query per function. Other contexts never
+// name master data's tables; the correlated subqueries below let their lists show, search and
+// sort by a customer or product without knowing how master data stores them.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/database.js';
+import { anyColumnContains } from '../platform/pagination.js';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+export function findCustomer(db: Reader, id: string) {
+  return db
+    .selectFrom('customers')
+    .select([
+      'id',
+      'name',
+      'account_number',
+      'tier',
+      'legal_entity_id',
+      'currency',
+      'is_on_credit_hold',
+      'return_window_days',
+    ])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+export type CustomerForReturns = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
+
+export function findProducts(db: Reader, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('products')
+    .select([
+      'id',
+      'sku',
+      'name',
+      'category',
+      'currency',
+      'list_price_minor',
+      'is_returnable',
+      'is_serialized',
+      'is_lot_controlled',
+      'regulated_class',
+      'warranty_months',
+    ])
+    .where('id', 'in', ids)
+    .execute();
+}
+export type ProductForReturns = Awaited<ReturnType<typeof findProducts>>[number];
+
+export function findSite(db: Reader, id: string) {
+  return db.selectFrom('sites').select(['id', 'code', 'name', 'is_active']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Whether any master data has been loaded (the demo loads only into an empty installation). */
+export async function hasMasterData(db: Reader): Promise<boolean> {
+  return !!(await db.selectFrom('legal_entities').select('id').limit(1).executeTakeFirst());
+}
+
+export async function legalEntityExists(db: Reader, id: string): Promise<boolean> {
+  return !!(await db.selectFrom('legal_entities').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+/** Which of these ids are master records of the given kind (for validating references in bulk). */
+export async function findExistingIds(
+  db: Reader,
+  kind: 'customers' | 'products' | 'sites',
+  ids: readonly string[],
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom(kind).select('id').where('id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The customer's name for a row of another context that holds a customer id. */
+export function customerNameOf(customerIdColumn: string) {
+  return sql<string>`(select c.name from customers c where c.id = ${sql.ref(customerIdColumn)})`;
+}
+
+export function customerAccountOf(customerIdColumn: string) {
+  return sql<string>`(select c.account_number from customers c where c.id = ${sql.ref(customerIdColumn)})`;
+}
+
+export function productSkuOf(productIdColumn: string) {
+  return sql<string>`(select p.sku from products p where p.id = ${sql.ref(productIdColumn)})`;
+}
+
+export function productNameOf(productIdColumn: string) {
+  return sql<string>`(select p.name from products p where p.id = ${sql.ref(productIdColumn)})`;
+}
+
+/** Ids of customers whose name or account number contains the text (a subquery for `in`). */
+export function customersMatching(db: Reader, text: string) {
+  return db
+    .selectFrom('customers')
+    .select('customers.id')
+    .where(anyColumnContains(['customers.name', 'customers.account_number'], text));
+}
+
+const BUSINESS_KEY_COLUMNS = {
+  legal_entities: 'code',
+  suppliers: 'code',
+  customers: 'account_number',
+  products: 'sku',
+  sites: 'code',
+} as const;
+
+/** The id of the record named by its id or by its business key (entity code, account number, SKU, …). */
+export async function findIdByIdOrBusinessKey(
+  db: Reader,
+  table: keyof typeof BUSINESS_KEY_COLUMNS,
+  value: string,
+): Promise<string | null> {
+  const rows = await db
+    .selectFrom(table as 'customers')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', value), eb(sql.ref(BUSINESS_KEY_COLUMNS[table]), '=', value)]))
+    .execute();
+  return rows.some((r) => r.id === value) ? value : (rows[0]?.id ?? null);
+}

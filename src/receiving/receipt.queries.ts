@@ -1,0 +1,18 @@
+// What receiving tells others: units received per return line (returns' progress reads this
+// through the facts port), and the receipts of a return.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/database.js';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+/** Units received against each line of these returns: receiving's part of a return's facts. */
+export async function findReceivedUnits(db: Reader, rmaIds: readonly string[]) {
+  if (rmaIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('receipt_lines')
+    .select(['rma_line_id', sql<number>`sum(quantity)`.as('received')])
+    .where('rma_id', 'in', rmaIds)
+    .groupBy('rma_line_id')
+    .execute();
+  return rows.map((r) => ({ rmaLineId: r.rma_line_id, received: Number(r.received) }));
+}

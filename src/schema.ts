@@ -1,0 +1,27 @@
+// The whole database as Kysely sees it: each context's tables, composed. A context writes only
+// its own tables (eslint.config.js enforces it); the composed type exists for the composition
+// root, migrations and tests, and is registered with the kernel so that `Tx` and `Platform`
+// carry it without the kernel importing any context.
+import type { KernelTables } from './platform/db/kernel-tables.js';
+import type { IdentityTables } from './identity/identity.tables.js';
+import type { MasterdataTables } from './masterdata/masterdata.tables.js';
+import type { SalesTables } from './sales/sales.tables.js';
+import type { ConfigurationTables } from './configuration/configuration.tables.js';
+import type { ReturnsTables } from './returns/returns.tables.js';
+import type { ReceivingTables } from './receiving/receiving.tables.js';
+
+export interface AppTables
+  extends
+    KernelTables,
+    IdentityTables,
+    MasterdataTables,
+    SalesTables,
+    ConfigurationTables,
+    ReturnsTables,
+    ReceivingTables {}
+
+declare module './platform/db/database.js' {
+  interface Register {
+    tables: AppTables;
+  }
+}

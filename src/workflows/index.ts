@@ -1,0 +1,3 @@
+export { loadReturnFacts } from './return-facts.js';
+export { recordUnauthorizedArrival } from './record-unauthorized-arrival.js';
+export { registerWorkflowRoutes } from './workflow.routes.js';
