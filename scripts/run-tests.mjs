@@ -1,5 +1,6 @@
 // `npm test`: every suite, in order — unit, HTTP (SQLite, plus PostgreSQL when
-// BOOMERANG_TEST_PG_URL is set), then the browser journeys against a freshly built web app.
+// BOOMERANG_TEST_PG_URL is set), then the browser journeys against a freshly built web app and
+// compiled server (what `npm start` runs).
 // Suites that cannot run here (no PostgreSQL URL, no Chromium) say so and skip — except in CI,
 // where .ci/run sets BOOMERANG_REQUIRE_PG=1 and BOOMERANG_REQUIRE_BROWSER=1 and a skip is a failure.
 import { spawnSync } from 'node:child_process';
@@ -17,11 +18,8 @@ if (!hasChromium && process.env.BOOMERANG_REQUIRE_BROWSER === '1') {
   process.exit(1);
 }
 
-if (hasChromium) {
-  console.log('Building the web app for the browser suite…');
-  if (run(['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn']) !== 0)
-    process.exit(1);
-}
+// Always a fresh build, whatever the mtimes say: the browser suite exercises exactly this checkout.
+if (hasChromium && run(['scripts/build-if-stale.mjs', '--force']) !== 0) process.exit(1);
 const REPORT = 'test-results/vitest.json';
 const status = run([
   'node_modules/vitest/vitest.mjs',

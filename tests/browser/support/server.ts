@@ -1,7 +1,8 @@
 // Starts the real server as a child process on a free port with a fresh data directory (a new
-// SQLite database; demo data loads on first start), and stops it afterwards.
+// SQLite database; demo data loads on first start), and stops it afterwards. It runs the compiled
+// server in dist/server with plain node, as `npm start` does.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,11 +19,11 @@ export async function startServer(): Promise<RunningServer> {
   // For working on the journeys: point them at a server that is already running.
   const existing = process.env['BOOMERANG_BROWSER_BASE_URL'];
   if (existing) return { baseUrl: existing.replace(/\/$/, ''), stop: () => Promise.resolve() };
-  ensureWebBuild();
+  buildIfStale();
   const port = await findFreePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'boomerang-browser-'));
   const output: string[] = [];
-  const child = spawn(join(REPO_ROOT, 'node_modules/.bin/tsx'), ['src/server/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/server/main.js'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -31,7 +32,7 @@ export async function startServer(): Promise<RunningServer> {
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, so stopping it also stops anything tsx started.
+    // Its own process group, so stopping it also stops anything it started.
     detached: true,
   });
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -51,13 +52,10 @@ export async function startServer(): Promise<RunningServer> {
   return { baseUrl, stop };
 }
 
-/** The server serves dist/web; the test runner builds it first, this only covers running the file alone. */
-function ensureWebBuild(): void {
-  if (existsSync(join(REPO_ROOT, 'dist/web/index.html'))) return;
-  execFileSync(join(REPO_ROOT, 'node_modules/.bin/vite'), ['build', '--config', 'web/vite.config.ts'], {
-    cwd: REPO_ROOT,
-    stdio: 'inherit',
-  });
+/** The web app and the compiled server. The test runner builds both first (then this is instant);
+ *  this covers running the suite alone, e.g. `npx vitest run --project browser`. */
+function buildIfStale(): void {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
 }
 
 function findFreePort(): Promise<number> {
