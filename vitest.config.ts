@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, as in docs/ARCHITECTURE.md: unit specs beside the code (pure domain, no I/O),
-// HTTP tests through the real API on a real database (SQLite always, PostgreSQL when
-// BOOMERANG_TEST_PG_URL is set), and browser tests driving Debian's Chromium.
+// The tiers, as in docs/ARCHITECTURE.md: unit specs beside the code (pure domain, no I/O); medium
+// tests calling use cases, steps and workflows on a real database; HTTP tests through the real API
+// for contracts and the authorization matrix (both on SQLite always, and on PostgreSQL when
+// BOOMERANG_TEST_PG_URL is set); browser tests driving Debian's Chromium.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +12,16 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
           environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'medium',
+          include: ['tests/medium/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -2,7 +2,7 @@
 // one legal entity and site, a few gold-tier customers, one product, and enough delivered order
 // lines that every measured "create a return" request gets a line of its own.
 import type { Platform } from '../src/platform/unit-of-work.js';
-import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from '../tests/http/support/factories.js';
+import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from '../tests/support/factories.js';
 
 export interface BenchLine {
   orderLineId: string;

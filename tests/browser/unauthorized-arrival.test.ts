@@ -40,7 +40,12 @@ describeInBrowser('unauthorized arrivals', () => {
       const toast = page.getByRole('status').filter({ hasText: /RMA-\S+ recorded as an unauthorized arrival/ });
       await toast.waitFor();
       const heading = page.getByRole('heading', { level: 1 });
-      await heading.filter({ hasText: 'Receiving' }).filter({ hasText: 'Unauthorized arrival' }).waitFor();
+      // The RMA awaits a decision; its progress says the goods are here.
+      await heading
+        .filter({ hasText: 'Pending approval' })
+        .filter({ hasText: 'Arrived (2 of 2 units), awaiting approval' })
+        .filter({ hasText: 'Unauthorized arrival' })
+        .waitFor();
       const rmaNumber = /(RMA-\S+)/.exec((await heading.textContent()) ?? '')?.[1];
       expect(rmaNumber).toBeDefined();
       expect(await toast.textContent()).toContain(`${rmaNumber} recorded as an unauthorized arrival`);
@@ -51,7 +56,13 @@ describeInBrowser('unauthorized arrivals', () => {
 
       const rmaId = new URL(page.url()).pathname.split('/').pop() ?? '';
       const rma = await api.get<Rma>(`/returns/${rmaId}`);
-      expect(rma).toMatchObject({ rmaNumber, status: 'receiving', isUnauthorized: true, customerId: customer.id });
+      expect(rma).toMatchObject({
+        rmaNumber,
+        status: 'pending_approval',
+        progress: { stage: 'awaiting_approval' },
+        isUnauthorized: true,
+        customerId: customer.id,
+      });
       expect(rma.lines.map((line) => [line.productId, line.quantity, line.reasonCode])).toEqual([
         [product.id, 2, 'UNKNOWN'],
       ]);
@@ -63,6 +74,7 @@ describeInBrowser('unauthorized arrivals', () => {
       const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: rmaNumber!, exact: true }) });
       await row.waitFor();
       expect(await row.textContent()).toContain('Unauthorized');
+      expect(await row.textContent()).toContain('Arrived (2 of 2 units), awaiting approval');
     });
   });
 

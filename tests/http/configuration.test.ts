@@ -3,10 +3,10 @@
 // version that made them.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeWorld } from './support/factories.js';
+import { makeWorld } from '../support/factories.js';
 
 const KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_codes'] as const;
 type Kind = (typeof KINDS)[number];

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importCsv, type ImportKind } from '../../src/cli/csv-import.js';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 
 const run = promisify(execFile);

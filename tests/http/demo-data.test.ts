@@ -10,7 +10,7 @@ import { verifyAuditChain } from '../../src/audit/index.js';
 import { holdsQuantity } from '../../src/returns/index.js';
 import { loadDemoDataIfEmpty, type DemoDataSummary } from '../../src/demo/index.js';
 import { isValidGtin } from '../../src/demo/gtin.js';
-import { DIALECTS, createTestDatabase, type TestDatabase } from './support/databases.js';
+import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 
 const countOf = async (
   platform: Awaited<ReturnType<typeof startPlatform>>,

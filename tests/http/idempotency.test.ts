@@ -1,9 +1,9 @@
 // Idempotency-Key beyond the simple retry: racing duplicates, requests that never finished, and
 // how long responses are kept.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeWorld } from './support/factories.js';
+import { makeWorld } from '../support/factories.js';
 import { purgeIdempotencyKeys } from '../../src/platform/http/idempotency.js';
 
 describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {

@@ -1,10 +1,10 @@
 // Identity over HTTP: signing in for a bearer token, who am I, signing out, token expiry, and API
 // keys for integrations (created by an admin, shown once, scoped by role and customer, revocable).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeWorld } from './support/factories.js';
+import { makeWorld } from '../support/factories.js';
 import { createUser } from '../../src/identity/index.js';
 import { systemContext } from '../../src/platform/actor.js';
 

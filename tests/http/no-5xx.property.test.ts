@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeOrder, makeProduct, makeWorld } from './support/factories.js';
+import { makeOrder, makeProduct, makeWorld } from '../support/factories.js';
 
 const NUM_RUNS = 150;
 type Json = unknown;

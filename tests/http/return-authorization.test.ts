@@ -1,8 +1,8 @@
 // The whole authorization flow through the HTTP API, on every configured database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeCustomer, makeOrder, makeProduct, makeWorld } from './support/factories.js';
+import { makeCustomer, makeOrder, makeProduct, makeWorld } from '../support/factories.js';
 import { expectProblem } from './support/problems.js';
 
 function rmaBody(

@@ -3,10 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from './support/databases.js';
+import { DIALECTS } from '../support/databases.js';
 import { expectProblem } from './support/problems.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
-import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from './support/factories.js';
+import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from '../support/factories.js';
 
 const tag = () => randomBytes(4).toString('hex').toUpperCase();
 const errorPaths = (res: LightMyRequestResponse) =>

@@ -8,7 +8,7 @@ import { systemContext } from '../../../src/platform/actor.js';
 import { createUser } from '../../../src/identity/index.js';
 import type { Role } from '../../../src/contracts/common.js';
 import type { Platform } from '../../../src/platform/unit-of-work.js';
-import { createTestDatabase, type TestDatabase } from './databases.js';
+import { createTestDatabase, type TestDatabase } from '../../support/databases.js';
 
 export const TODAY = '2026-11-26';
 

@@ -1,16 +1,16 @@
 // Factories build the data a test needs through the real use cases (makeCustomer({ tier: 'bronze' })),
 // with sensible defaults, instead of large static fixtures.
 import { randomBytes } from 'node:crypto';
-import { systemContext } from '../../../src/platform/actor.js';
-import type { Platform } from '../../../src/platform/unit-of-work.js';
-import { createMasterRecord, CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES } from '../../../src/masterdata/index.js';
-import { createSalesOrder, getSalesOrder } from '../../../src/sales/index.js';
+import { systemContext } from '../../src/platform/actor.js';
+import type { Platform } from '../../src/platform/unit-of-work.js';
+import { createMasterRecord, CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES } from '../../src/masterdata/index.js';
+import { createSalesOrder, getSalesOrder } from '../../src/sales/index.js';
 import type { z } from 'zod';
 import type {
   CustomerInputSchema,
   ProductInputSchema,
   SalesOrderLineInputSchema,
-} from '../../../src/contracts/masterdata.js';
+} from '../../src/contracts/masterdata.js';
 
 const ctx = systemContext('test-factory');
 const unique = () => randomBytes(4).toString('hex').toUpperCase();
