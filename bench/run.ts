@@ -4,7 +4,7 @@
 // over keep-alive connections. Every run is bounded in requests and time and stops by itself.
 // See bench/README.md for how to read the table.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +19,13 @@ import { createRma } from '../src/returns/index.js';
 import { CreateRmaBodySchema } from '../src/contracts/returns.js';
 import type { LoadJob, LoadResult } from './load-worker.js';
 import { formatTable, summarize, type Summary } from './stats.js';
+import {
+  compareWithPrevious,
+  headlineRatios,
+  toScenarioResult,
+  type BenchResults,
+  type ScenarioResult,
+} from './results.js';
 import { buildWorld, returnBody, type BenchLine } from './world.js';
 
 const env = process.env;
@@ -92,7 +99,10 @@ function runLoad(job: LoadJob): Promise<LoadResult> {
   });
 }
 
-async function benchDialect(dialect: 'sqlite' | 'postgres') {
+const CREATE = 'POST /returns (create)';
+const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
+
+async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boolean; results: ScenarioResult[] }> {
   const started = Date.now();
   const database = await freshDatabase(dialect);
   const platform = await startPlatform({ databaseUrl: database.url, clock: runningClockFrom(TODAY) });
@@ -172,7 +182,7 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
       expectStatus: 201,
       maxRequests: createBodies.length,
     });
-    record('POST /returns (create)', created);
+    record(CREATE, created);
 
     // Top up to RMA_TARGET returns through the use case, so the search runs over a known volume
     // (bounded in time too: on a slow machine the search runs over fewer, and says how many).
@@ -197,9 +207,10 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     const rmas = await rmaCount();
     const topUpSeconds = (Date.now() - topUpStarted) / 1000;
 
-    // (d) Search: the first page of the returns list, newest first, with its total, over all RMAs.
+    // (d) Search: the first page of the returns list, newest first, with its total, over all RMAs
+    // (the count is printed with the table; the name stays the same from run to run).
     record(
-      `GET /returns?page=1&pageSize=25 (${rmas} RMAs)`,
+      'GET /returns?page=1&pageSize=25',
       await runLoad({
         ...common,
         method: 'GET',
@@ -211,11 +222,15 @@ async function benchDialect(dialect: 'sqlite' | 'postgres') {
     );
 
     console.log(
-      `\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s`,
+      `\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s; the search runs over ${rmas} RMAs`,
     );
     console.log(formatTable(rows, rows[0]!.summary));
     for (const problem of problems) console.error(`  ! ${problem}`);
-    return problems.length === 0;
+    const baseline = rows[0]!.summary;
+    return {
+      ok: problems.length === 0,
+      results: rows.map((row) => toScenarioResult(dialect, row.name, row.summary, baseline)),
+    };
   } finally {
     await app.close();
     await platform.close();
@@ -230,7 +245,18 @@ console.log(
 const dialects: Array<'sqlite' | 'postgres'> = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 if (!PG_URL) console.log('PostgreSQL skipped: set BOOMERANG_TEST_PG_URL to include it.');
 let ok = true;
-for (const dialect of dialects) ok = (await benchDialect(dialect)) && ok;
+const results: BenchResults = { scenarios: [] };
+for (const dialect of dialects) {
+  const run = await benchDialect(dialect);
+  ok = run.ok && ok;
+  results.scenarios.push(...run.results);
+}
+const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults) : null;
+console.log(`\n${headlineRatios(results, CREATE).join('\n')}`);
+console.log(`\nCompared with the last run:\n${compareWithPrevious(results, previous).join('\n')}`);
+mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+console.log('\nWritten to bench/results/latest.json');
 if (!ok) {
   console.error('\nbench: some requests did not get the expected status; the numbers above include those failures.');
   process.exitCode = 1;
