@@ -22,23 +22,64 @@ function toVersion<K extends ConfigKind>(row: ConfigVersionsTable): ConfigVersio
   return {
     kind: row.kind as K,
     version: row.version,
-    document: JSON.parse(row.document) as ConfigDocuments[K],
+    document: parseDocument(row.document) as ConfigDocuments[K],
     comment: row.comment,
     createdBy: row.created_by,
     createdAt: row.created_at,
   };
 }
 
+/**
+ * Every request that evaluates a return reads the configuration in force. Reading it stays a
+ * query (a version published by another process is seen at once), but a document text already
+ * parsed is not parsed again. The parsed documents are frozen: callers share them.
+ */
+const parsedDocuments = new Map<string, unknown>();
+function parseDocument(text: string): unknown {
+  const cached = parsedDocuments.get(text);
+  if (cached !== undefined) return cached;
+  const parsed = deepFreeze(JSON.parse(text) as unknown);
+  if (parsedDocuments.size >= 100) parsedDocuments.delete(parsedDocuments.keys().next().value!);
+  parsedDocuments.set(text, parsed);
+  return parsed;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export async function findCurrentConfig<K extends ConfigKind>(db: Reader, kind: K): Promise<ConfigVersion<K>> {
-  const row = await db
-    .selectFrom('config_versions')
-    .selectAll()
-    .where('kind', '=', kind)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found', `no ${kind} configuration has been published`);
-  return toVersion<K>(row);
+  return (await findCurrentConfigs(db, [kind]))[kind];
+}
+
+/** The versions in force of several kinds, in one query. */
+export async function findCurrentConfigs<K extends ConfigKind>(
+  db: Reader,
+  kinds: readonly K[],
+): Promise<{ [P in K]: ConfigVersion<P> }> {
+  const rows = await db
+    .selectFrom('config_versions as c')
+    .selectAll('c')
+    .where('c.kind', 'in', kinds)
+    .where((eb) =>
+      eb(
+        'c.version',
+        '=',
+        eb
+          .selectFrom('config_versions as m')
+          .select((m) => m.fn.max('m.version').as('v'))
+          .whereRef('m.kind', '=', 'c.kind'),
+      ),
+    )
+    .execute();
+  const byKind = Object.fromEntries(rows.map((row) => [row.kind, toVersion(row)]));
+  const missing = kinds.find((kind) => !byKind[kind]);
+  if (missing) throw new AppError('not_found', `no ${missing} configuration has been published`);
+  return byKind as { [P in K]: ConfigVersion<P> };
 }
 
 export async function getCurrentConfig<K extends ConfigKind>(platform: Platform, ctx: RequestContext, kind: K) {

@@ -1,3 +1,3 @@
 export { registerConfigurationRoutes } from './configuration.routes.js';
-export { findCurrentConfig, seedDefaultConfiguration } from './configuration.service.js';
+export { findCurrentConfig, findCurrentConfigs, seedDefaultConfiguration } from './configuration.service.js';
 export type * from './configuration.tables.js';

@@ -31,7 +31,8 @@ export async function holdSerials(
   trx: Transaction<DB>,
   serials: Array<{ orderLineId: string; serial: string }>,
   rmaId: string,
-  whenTaken: Error,
+  /** The error to throw when a serial is taken (built only then: an error captures a stack). */
+  whenTaken: () => Error,
 ): Promise<void> {
   if (serials.length === 0) return;
   await trx
@@ -39,7 +40,7 @@ export async function holdSerials(
     .values(serials.map((s) => ({ rma_id: rmaId, order_line_id: s.orderLineId, serial: s.serial, is_active: 1 })))
     .execute()
     .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? whenTaken : error;
+      throw isUniqueViolation(error) ? whenTaken() : error;
     });
 }
 

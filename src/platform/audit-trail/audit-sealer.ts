@@ -66,39 +66,41 @@ export interface AuditSealer {
 }
 
 /**
- * Runs the sealer after commits that wrote audit events (nudge) and on a slow timer, which picks
- * up events written by other processes (CLI imports, other API servers). Nudges that arrive while
- * a run is in progress coalesce into one more run; runs never overlap within a process.
+ * Runs the sealer shortly after commits that wrote audit events (nudge), and on a slow timer that
+ * picks up events written by other processes (CLI imports, other API servers). Nudges within the
+ * delay coalesce into one run, so under load one seal transaction chains many requests' events;
+ * runs never overlap within a process.
  */
 export function startAuditSealer(
   db: Kysely<DB>,
-  options: { intervalMs?: number; onError?: (error: unknown) => void } = {},
+  options: { delayMs?: number; intervalMs?: number; onError?: (error: unknown) => void } = {},
 ): AuditSealer {
+  const delayMs = options.delayMs ?? 100;
   let loop: Promise<void> | null = null;
   let isDirty = false;
   let isStopped = false;
   const onError = options.onError ?? ((error: unknown) => console.error('audit sealer failed', error));
 
-  const drain = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
+  const drain = async (wait: number) => {
+    await new Promise((resolve) => setTimeout(resolve, wait));
     while (isDirty && !isStopped) {
       isDirty = false;
       await sealAuditLog(db).catch(onError);
     }
   };
-  const nudge = () => {
+  const start = (wait: number) => {
     isDirty = true;
-    loop ??= drain().finally(() => {
+    loop ??= drain(wait).finally(() => {
       loop = null;
-      if (isDirty && !isStopped) nudge();
+      if (isDirty && !isStopped) start(delayMs);
     });
   };
-  const timer = setInterval(nudge, options.intervalMs ?? 1000);
+  const timer = setInterval(() => start(0), options.intervalMs ?? 1000);
   timer.unref();
   return {
-    nudge,
+    nudge: () => start(delayMs),
     sealNow: async () => {
-      nudge();
+      start(0);
       while (loop) await loop;
     },
     stop: async () => {

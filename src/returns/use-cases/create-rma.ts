@@ -41,7 +41,7 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
     tx.db,
     request.lines.flatMap((line) => line.serials.map((serial) => ({ orderLineId: line.orderLineId, serial }))),
     rma.id,
-    new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
+    () => new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
   );
   recordRequest(tx, rma, lines, routing);
   return viewOfNewReturn(rma, lines, evaluation);

@@ -4,7 +4,7 @@ import type { CreateRmaRequest, Verdict } from '../../contracts/returns.js';
 import type { Transaction, Kysely } from 'kysely';
 import type { DB } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { findCurrentConfig } from '../../configuration/index.js';
+import { findCurrentConfigs, type findCurrentConfig } from '../../configuration/index.js';
 import { findCustomer, findProducts, type CustomerForReturns, type ProductForReturns } from '../../masterdata/index.js';
 import { findOrderLinesForReturns, type OrderLineForReturns } from '../../sales/index.js';
 import { isVisibleToActor } from '../../platform/access.js';
@@ -45,15 +45,17 @@ export async function evaluateReturnRequest(
   const customer = await findCustomer(db, request.customerId);
   if (!customer || !isVisibleToActor(actor, customer.id))
     throw new AppError('not_found', `customer ${request.customerId} was not found`);
-  const [returnPolicy, approvalRules, reasonCodes] = await Promise.all([
-    findCurrentConfig(db, 'return_policy'),
-    findCurrentConfig(db, 'approval_rules'),
-    findCurrentConfig(db, 'reason_codes'),
-  ]);
+  const {
+    return_policy: returnPolicy,
+    approval_rules: approvalRules,
+    reason_codes: reasonCodes,
+  } = await findCurrentConfigs(db, ['return_policy', 'approval_rules', 'reason_codes']);
   const orderLineIds = [...new Set(request.lines.map((l) => l.orderLineId))];
+  // Only serials named in the request can collide with another open return's.
+  const withSerials = [...new Set(request.lines.filter((l) => l.serials.length > 0).map((l) => l.orderLineId))];
   const [orderLines, activeSerials] = await Promise.all([
     findOrderLinesWithProducts(db, orderLineIds),
-    findActiveSerials(db, orderLineIds),
+    findActiveSerials(db, withSerials),
   ]);
   const byId = new Map(orderLines.map((l) => [l.id, l]));
 

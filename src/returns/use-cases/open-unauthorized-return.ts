@@ -140,10 +140,11 @@ export async function openUnauthorizedReturn(
       return orderLineId ? line.serials.map((serial) => ({ orderLineId, serial })) : [];
     }),
     rmaId,
-    new AppError(
-      'rule_violation',
-      'a serial on this arrival is already on an open return; investigate before recording it',
-    ),
+    () =>
+      new AppError(
+        'rule_violation',
+        'a serial on this arrival is already on an open return; investigate before recording it',
+      ),
   );
   tx.audit({
     entityType: 'rma',
