@@ -4,7 +4,7 @@ import { Alert } from '../../ui/alert.js';
 // Honest about what this release does: the screens for later lifecycle stages are not built yet.
 const NOTES: Partial<Record<Role, string>> = {
   warehouse:
-    'Dock appointments, receiving by scan and put-away arrive with the warehouse-receipt stage. For now, goods that arrive without an RMA can be recorded, and the returns list shows which authorized returns are on their way.',
+    'Dock appointments, receiving by scan and put-away arrive with the warehouse-receipt stage. For now, goods that arrive without an RMA can be recorded, and the returns list shows where each return stands.',
   quality:
     'The inspection queue, grading, defect codes and disposition arrive with the inspection stage. For now, the returns list shows what is coming.',
   finance:
