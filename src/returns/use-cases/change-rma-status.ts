@@ -33,6 +33,17 @@ interface Move {
   refuseOnceGoodsMoved?: LoadReturnFacts;
 }
 
+/** Whether any unit of the return is on its way or has arrived, by the later stages' facts. */
+async function haveGoodsMoved(
+  tx: Tx,
+  lines: ReadonlyArray<{ id: string; rma_id: string }>,
+  loadFacts: LoadReturnFacts,
+): Promise<boolean> {
+  const rmaIds = [...new Set(lines.map((l) => l.rma_id))];
+  const facts = await loadFacts(tx.db, rmaIds);
+  return hasGoodsMoved(lines.map((l) => factsOfLine(facts, l.id)));
+}
+
 async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, move: Move) {
   const row = await findRmaRow(tx.db, id);
   if (!row || !isVisibleToActor(tx.ctx.actor, row.customer_id))
@@ -56,8 +67,7 @@ async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, 
   }
   const lines = await findLineQuantities(tx.db, [id]);
   if (move.refuseOnceGoodsMoved) {
-    const facts = await move.refuseOnceGoodsMoved(tx.db, [id]);
-    if (hasGoodsMoved(lines.map((l) => factsOfLine(facts, l.id)))) {
+    if (await haveGoodsMoved(tx, lines, move.refuseOnceGoodsMoved)) {
       throw new AppError(
         'invalid_transition',
         `return ${row.rma_number} cannot be ${move.to} now: goods are on their way or have arrived, so they must be received and worked through`,
@@ -112,9 +122,7 @@ export async function approveRma(
     const policy = await findCurrentConfig(tx.db, 'return_policy');
     // Goods that are already on their way or here (an unauthorized arrival) cannot fail to ship in
     // time, so their authorization does not expire.
-    const facts = await loadFacts(tx.db, [id]);
-    const lines = await findLineQuantities(tx.db, [id]);
-    const isGoodsMoved = hasGoodsMoved(lines.map((l) => factsOfLine(facts, l.id)));
+    const isGoodsMoved = await haveGoodsMoved(tx, await findLineQuantities(tx.db, [id]), loadFacts);
     await moveRma(tx, id, expectedVersion, {
       to: 'authorized',
       action: 'rma.approved',
