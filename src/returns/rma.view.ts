@@ -2,7 +2,7 @@
 import type { Rma, RmaSummary, Verdict } from '../contracts/returns.js';
 import type { RmaLinesTable, RmasTable } from './returns.tables.js';
 import { listAllowedTransitions } from './domain/rma-state-machine.js';
-import type { Progress } from './domain/return-progress.js';
+import { movesAllowedBy, type Progress } from './domain/return-progress.js';
 
 export type RmaRow = RmasTable & { customer_name: string; customer_account: string };
 export type RmaLineRow = RmaLinesTable & { sku: string; product_name: string; order_number: string | null };
@@ -44,7 +44,8 @@ export function toRma(row: RmaRow, lines: RmaLineRow[], progress: { progress: Pr
   return {
     ...summary,
     verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : null,
-    allowedTransitions: [...listAllowedTransitions(row.status)],
+    // What a person may do next: the state machine's moves, less those the goods have ruled out.
+    allowedTransitions: movesAllowedBy(listAllowedTransitions(row.status), progress.progress.units),
     lines: lines.map((l, index) => ({
       id: l.id,
       lineNumber: l.line_number,

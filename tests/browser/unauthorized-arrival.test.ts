@@ -46,6 +46,8 @@ describeInBrowser('unauthorized arrivals', () => {
         .filter({ hasText: 'Arrived (2 of 2 units), awaiting approval' })
         .filter({ hasText: 'Unauthorized arrival' })
         .waitFor();
+      // The goods are here: nobody is offered to cancel the return.
+      expect(await page.getByRole('button', { name: 'Cancel return' }).count()).toBe(0);
       const rmaNumber = /(RMA-\S+)/.exec((await heading.textContent()) ?? '')?.[1];
       expect(rmaNumber).toBeDefined();
       expect(await toast.textContent()).toContain(`${rmaNumber} recorded as an unauthorized arrival`);

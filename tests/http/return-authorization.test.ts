@@ -437,6 +437,8 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       progress: { stage: 'awaiting_approval', label: 'Arrived (2 of 2 units), awaiting approval' },
     });
     expect(arrived.lines[0].progress.units).toMatchObject({ total: 2, expected: 0, awaitingInspection: 2 });
+    // Goods that are here rule out cancelling: the API does not offer it, and refuses it.
+    expect(arrived.allowedTransitions).toEqual(['authorized', 'rejected']);
     const list = (await t.request(agent, { method: 'GET', url: '/api/v1/returns?isUnauthorized=true' })).json();
     expect(list.items.map((r: { id: string }) => r.id)).toContain(arrived.id);
     expect(list.items.find((r: { id: string }) => r.id === arrived.id).progress.stage).toBe('awaiting_approval');
@@ -460,6 +462,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       status: 'authorized',
       expiresOn: null,
       progress: { stage: 'awaiting_inspection', label: 'Awaiting inspection' },
+      allowedTransitions: ['closed'],
     });
     const timeline = (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${arrived.id}/timeline` })).json();
     expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
@@ -467,6 +470,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       'receipt.recorded',
       'rma.approved',
     ]);
+    expect(timeline.items[1].summary).toBe(`Goods received at ${w.site.code}: 2 units`);
   });
 
   it('records nothing of an arrival at an unknown site', async () => {

@@ -4,6 +4,7 @@ import {
   deriveReturnProgress,
   hasGoodsMoved,
   mergeLineFacts,
+  movesAllowedBy,
   NO_FACTS,
 } from './return-progress.js';
 
@@ -79,6 +80,13 @@ describe('return progress', () => {
     expect(
       mergeLineFacts([{ received: 2 }, { inspected: 1, dispositioned: { scrap: 1 } }, { dispositioned: { scrap: 0 } }]),
     ).toEqual({ inTransit: 0, received: 2, inspected: 1, dispositioned: { scrap: 1 }, settled: 0 });
+  });
+
+  it('offers cancel and expiry only while every unit is still expected', () => {
+    const moves = ['cancelled', 'expired', 'closed'] as const;
+    expect(movesAllowedBy(moves, deriveLineProgress('authorized', 2, NO_FACTS).units)).toEqual([...moves]);
+    const arrived = deriveLineProgress('authorized', 2, { ...NO_FACTS, received: 1 }).units;
+    expect(movesAllowedBy(moves, arrived)).toEqual(['closed']);
   });
 
   it('knows when goods have moved, so cancel and expiry stop', () => {

@@ -200,3 +200,13 @@ export function deriveReturnProgress(
 export function hasGoodsMoved(lines: ReadonlyArray<LineFacts>): boolean {
   return lines.some((facts) => facts.inTransit > 0 || facts.received > 0);
 }
+
+/** The same question asked of a progress already derived: some units are no longer "expected". */
+export function haveUnitsMoved(units: ProgressUnits): boolean {
+  return units.expected < units.total;
+}
+
+/** The moves the authorization allows, less those the goods have ruled out. */
+export function movesAllowedBy<S extends string>(allowed: readonly S[], units: ProgressUnits): S[] {
+  return haveUnitsMoved(units) ? allowed.filter((to) => to !== 'cancelled' && to !== 'expired') : [...allowed];
+}

@@ -12,6 +12,11 @@ describe('timeline sentences', () => {
       'Sent for approval: value above limit; bronze tier',
     );
   });
+  it('says where goods were received and how many units', () => {
+    expect(
+      summarizeAuditEvent('receipt.recorded', { siteCode: 'US-DAL', lines: [{ quantity: 2 }, { quantity: 1 }] }),
+    ).toBe('Goods received at US-DAL: 3 units');
+  });
   it('falls back to a readable form of unknown actions', () => {
     expect(summarizeAuditEvent('shipment.label_printed', null)).toBe('shipment: label printed');
   });

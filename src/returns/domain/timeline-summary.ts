@@ -8,7 +8,7 @@ const SENTENCES: Record<string, string> = {
   'rma.cancelled': 'Cancelled',
   'rma.expired': 'Authorization expired: nothing was shipped in time',
   'rma.unauthorized_recorded': 'Arrived without authorization',
-  'demo.historical_return_imported': 'Imported from the previous system with its history',
+  'receipt.recorded': 'Goods received',
 };
 
 export function summarizeAuditEvent(action: string, after: unknown): string {
@@ -18,5 +18,10 @@ export function summarizeAuditEvent(action: string, after: unknown): string {
   if (Array.isArray(details.reasons) && details.reasons.length > 0)
     return `${base}: ${(details.reasons as string[]).join('; ')}`;
   if (typeof details.reason === 'string' && details.reason) return `${base} — “${details.reason}”`;
+  if (action === 'receipt.recorded' && Array.isArray(details.lines)) {
+    const units = (details.lines as Array<{ quantity?: unknown }>).reduce((sum, l) => sum + Number(l.quantity ?? 0), 0);
+    const site = typeof details.siteCode === 'string' ? ` at ${details.siteCode}` : '';
+    return `${base}${site}: ${units} ${units === 1 ? 'unit' : 'units'}`;
+  }
   return base;
 }
