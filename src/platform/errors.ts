@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
   | 'payload_too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'internal';
@@ -35,6 +36,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   idempotency_key_reused: 422,
   idempotency_in_progress: 409,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,

@@ -14,7 +14,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform/unit-of-work.js';
 import { pingDatabase } from '../platform/db/database.js';
-import { registerProblemHandlers, sendProblem } from '../platform/http/problem.js';
+import { registerProblemHandlers, sendFrameworkProblem, sendProblem } from '../platform/http/problem.js';
+import { registerRequestBodyRules } from '../platform/http/request-body.js';
 import { registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
@@ -40,7 +41,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
     genReqId: () => platform.ids.next('req'),
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => void sendFrameworkProblem(error, request, reply),
   });
+  registerRequestBodyRules(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);

@@ -215,8 +215,8 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       payload: 'hello',
       headers: { 'content-type': 'text/plain' },
     });
-    expect(wrongType.statusCode).toBe(400);
-    expect(wrongType.json().code).toBe('validation_failed');
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().code).toBe('unsupported_media_type');
     const unknownLine = await t.request(agent, {
       method: 'POST',
       url: '/api/v1/returns',

@@ -19,6 +19,7 @@ const TITLES: Record<ErrorCode, string> = {
   idempotency_key_reused: 'Idempotency key reused with a different request',
   idempotency_in_progress: 'A request with this idempotency key is still in progress',
   payload_too_large: 'Payload too large',
+  uri_too_long: 'URI too long',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
@@ -53,6 +54,18 @@ function toFieldPath(instancePath: string, context: string | undefined): string 
   const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   if (context === 'body' || !context) return path || '(body)';
   return path ? `${context}.${path}` : context;
+}
+
+/**
+ * Errors the framework raises before any route runs (a malformed URL, a path parameter over the
+ * length limit), passed to Fastify as `frameworkErrors`, so they are problem+json too.
+ */
+export function sendFrameworkProblem(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(reply, request, 'uri_too_long', 'a path parameter is longer than any id or code this API uses');
+  if (error.code === 'FST_ERR_BAD_URL') return sendProblem(reply, request, 'validation_failed', 'the URL is malformed');
+  request.log.error({ err: error }, 'framework error');
+  return sendProblem(reply, request, 'internal', 'an unexpected error occurred; it has been logged');
 }
 
 export function registerProblemHandlers(app: FastifyInstance): void {
