@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { minorUnitsOf } from '../../platform/money/currencies.js';
 import { CONFIG_DOCUMENT_SCHEMAS, CONFIG_KINDS, DispositionCodeSchema } from '../../contracts/configuration.js';
 import { resolveReturnWindowDays } from '../../returns/index.js';
 import {
@@ -58,7 +60,7 @@ describe('default configuration', () => {
   it('routes warranty and regulated returns to approval but not recalls', () => {
     expect(DEFAULT_APPROVAL_RULES.returnTypesRequiringApproval).toEqual(['regulated', 'warranty']);
     expect(DEFAULT_APPROVAL_RULES.valueThresholds.USD).toBe(250_000);
-    expect(DEFAULT_APPROVAL_RULES.valueThresholds.JPY).toBe(30_000_000);
+    expect(DEFAULT_APPROVAL_RULES.valueThresholds.JPY).toBe(350_000);
   });
 
   it('hands out copies that cannot alter the defaults', () => {
@@ -68,4 +70,32 @@ describe('default configuration', () => {
     expect(DEFAULT_RETURN_POLICY.windows.some((w) => w.days === 1)).toBe(false);
     expect(DEFAULT_APPROVAL_RULES.tiersRequiringApproval).toEqual(['bronze']);
   });
+});
+
+// Amounts are integer minor units, and currencies differ in how many there are (JPY none, KWD
+// three): a default typed as if every currency had cents is off by a factor of 100 or more. Each
+// default threshold is converted at a real ECB reference rate and must land near the others.
+const ECB = new URL('../../../../shared/data/fx/eurofxref-daily.xml', import.meta.url);
+const hasEcb = existsSync(ECB);
+if (!hasEcb) console.warn('SKIPPED: default amounts vs ECB rates — ../shared/data/fx is absent on this machine');
+
+describe.skipIf(!hasEcb)('default amounts in their currencies’ minor units', () => {
+  const rates = new Map(
+    [...(hasEcb ? readFileSync(ECB, 'utf8') : '').matchAll(/currency='([A-Z]{3})' rate='([0-9.]+)'/g)].map((m) => [
+      m[1]!,
+      Number(m[2]),
+    ]),
+  );
+  rates.set('EUR', 1);
+
+  it.each(Object.entries(DEFAULT_APPROVAL_RULES.valueThresholds))(
+    'puts the %s approval threshold (%i minor units) between EUR 1,000 and EUR 5,000',
+    (currency, minor) => {
+      const rate = rates.get(currency);
+      expect(rate, `an ECB rate for ${currency}`).toBeDefined();
+      const euros = minor / 10 ** minorUnitsOf(currency) / rate!;
+      expect(euros).toBeGreaterThan(1_000);
+      expect(euros).toBeLessThan(5_000);
+    },
+  );
 });

@@ -37,7 +37,7 @@ export const DEFAULT_APPROVAL_RULES: ApprovalRules = {
     CAD: 350_000,
     AUD: 400_000,
     CHF: 250_000,
-    JPY: 30_000_000,
+    JPY: 350_000, // yen have no minor unit: ¥350,000, about the others' 2,500
   },
   defaultValueThresholdMinor: 250_000,
   tiersRequiringApproval: ['bronze'],
