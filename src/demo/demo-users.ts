@@ -36,7 +36,7 @@ export async function createDemoUsers(platform: Platform, demoCustomer: DemoCust
         customerId,
         password: DEMO_PASSWORD,
       });
-      return [role, { kind: 'user', id, name, role, customerId }];
+      return [role, { kind: 'user', id, personId: id, name, role, customerId }];
     }),
   );
   return Object.fromEntries(created) as DemoActors;

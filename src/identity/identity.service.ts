@@ -106,11 +106,17 @@ export async function authenticate(platform: Platform, credential: string): Prom
     .where('access_tokens.expires_at', '>', now)
     .executeTakeFirst();
   if (!row || row.is_active !== 1) return null;
-  return { kind: 'user', id: row.id, name: row.name, role: row.role, customerId: row.customer_id };
+  return { kind: 'user', id: row.id, personId: row.id, name: row.name, role: row.role, customerId: row.customer_id };
 }
 
+/** The whole key, exactly as issued: `bmk_` + 12 hex digits + `_` + 32 base64url characters (no `_`). */
+const API_KEY_PATTERN = /^bmk_([0-9a-f]{12})_([A-Za-z0-9-]{32})$/;
+
 async function authenticateApiKey(platform: Platform, credential: string): Promise<Actor | null> {
-  const [, prefix, secret] = credential.split('_');
+  // Anything before, after or inside the issued key makes it another credential, not the key.
+  const match = API_KEY_PATTERN.exec(credential);
+  const prefix = match?.[1];
+  const secret = match?.[2];
   if (!prefix || !secret) return null;
   const key = await platform.db
     .selectFrom('api_keys')
@@ -125,6 +131,7 @@ async function authenticateApiKey(platform: Platform, credential: string): Promi
   return {
     kind: 'api_key',
     id: key.id,
+    personId: key.created_by,
     name: `API key ${key.name}`,
     role: key.role,
     customerId: key.customer_id,
@@ -164,7 +171,7 @@ export async function createApiKey(
       key_hash: sha256(secret),
       role: input.role,
       customer_id: input.customerId,
-      created_by: ctx.actor.id,
+      created_by: ctx.actor.personId,
       created_at: tx.now,
       revoked_at: null,
       last_used_at: null,

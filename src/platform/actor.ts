@@ -4,6 +4,11 @@ import type { Role } from '../contracts/common.js';
 export interface Actor {
   kind: 'user' | 'api_key' | 'system';
   id: string;
+  /**
+   * The person accountable for what this actor does: the user, or the user who made the API key.
+   * Rules about people (segregation of duties) compare this, so a key cannot launder its maker.
+   */
+  personId: string;
   name: string;
   role: Role;
   /** Set for customer-portal users and customer-scoped API keys: they see only this account. */
@@ -18,6 +23,7 @@ export interface RequestContext {
 export const SYSTEM_ACTOR: Actor = {
   kind: 'system',
   id: 'system',
+  personId: 'system',
   name: 'Boomerang',
   role: 'admin',
   customerId: null,

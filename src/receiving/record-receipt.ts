@@ -32,7 +32,7 @@ export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<Receip
     site_id: site.id,
     received_at: tx.now,
     received_by: tx.ctx.actor.name,
-    received_by_id: tx.ctx.actor.id,
+    received_by_id: tx.ctx.actor.personId,
     carrier_reference: input.carrierReference,
     note: input.note,
     is_unauthorized: input.isUnauthorized ? 1 : 0,

@@ -373,11 +373,44 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
       'bmk_',
       `bmk_000000000000_${secret}`,
       `bmk_${prefix}_${secret}_extra`.replace(/_extra$/, 'x'),
+      // The whole key or nothing: text after the secret used to be ignored.
+      `${key.secret}_extra`,
+      `${key.secret}_`,
+      `bmk_${prefix}_${secret}_${secret}`,
       `BMK_${prefix}_${secret}`,
     ]) {
       expectProblem(await me(forged), 401);
     }
     expect((await me(key.secret)).statusCode).toBe(200);
+  });
+
+  it('keeps segregation of duties with the person behind a key: no approving one’s own return through it', async () => {
+    const w = await makeWorld(t.platform, { tier: 'bronze' });
+    const requested = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: {
+        customerId: w.customer.id,
+        lines: [
+          { orderLineId: w.orderLine.id, quantity: 1, reasonCode: 'ORDERED_IN_ERROR', claimedCondition: 'unopened' },
+        ],
+      },
+    });
+    expect(requested.json().status).toBe('pending_approval');
+    const managerKey = (await createKey({ name: 'my manager key', role: 'cs_manager' })).json();
+    const approve = (credential: string) =>
+      t.request(credential, {
+        method: 'POST',
+        url: `/api/v1/returns/${requested.json().id}/approve`,
+        payload: { comment: 'looks fine to me' },
+      });
+    const own = await approve(managerKey.secret);
+    expectProblem(own, 403, 'forbidden');
+    expect(own.json().detail).toMatch(/you requested this return/);
+    // Another person's key may approve it.
+    const otherAdmin = await t.tokenFor('admin', { email: 'second.admin@test.local' });
+    const theirKey = (await createKey({ name: 'their manager key', role: 'cs_manager' }, otherAdmin)).json();
+    expect((await approve(theirKey.secret)).statusCode).toBe(200);
   });
 
   it('lets only admins manage keys, and checks the customer of a customer key', async () => {

@@ -11,7 +11,7 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { makeWorld } from './factories.js';
 
 const as = (role: Actor['role'], name: string, customerId: string | null = null): RequestContext => ({
-  actor: { kind: 'user', id: `usr_${name}`, name, role, customerId },
+  actor: { kind: 'user', id: `usr_${name}`, personId: `usr_${name}`, name, role, customerId },
   requestId: `req_${name}`,
 });
 export const agent = as('cs_agent', 'agent');

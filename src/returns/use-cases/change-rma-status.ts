@@ -116,7 +116,7 @@ export async function approveRma(
   await runInTransaction(platform, ctx, async (tx) => {
     const row = await findRmaRow(tx.db, id);
     // Segregation of duties: whoever asked for a return does not also approve it.
-    if (row?.requested_by_id === ctx.actor.id) {
+    if (row?.requested_by_id === ctx.actor.personId) {
       throw new AppError('forbidden', 'you requested this return, so another manager must approve it');
     }
     const policy = await findCurrentConfig(tx.db, 'return_policy');

@@ -117,7 +117,7 @@ export async function openUnauthorizedReturn(
     currency: orderLineById.values().next().value?.currency ?? customer.currency,
     total_value_minor: lines.reduce((sum, l) => sum + l.value_minor, 0),
     requested_by: tx.ctx.actor.name,
-    requested_by_id: tx.ctx.actor.id,
+    requested_by_id: tx.ctx.actor.personId,
     authorized_at: null,
     expires_on: null,
     decided_by: null,

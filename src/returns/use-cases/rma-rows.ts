@@ -33,7 +33,7 @@ export function buildRmaRows(
     currency: verdict.currency,
     total_value_minor: verdict.totalValueMinor,
     requested_by: tx.ctx.actor.name,
-    requested_by_id: tx.ctx.actor.id,
+    requested_by_id: tx.ctx.actor.personId,
     authorized_at: isAutoApproved ? tx.now : null,
     expires_on: isAutoApproved ? addDays(tx.today, returnPolicy.document.authorizationValidDays) : null,
     decided_by: isAutoApproved ? 'policy' : null,
