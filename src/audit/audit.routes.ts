@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { verifyAuditChain } from './audit.service.js';
 
@@ -9,6 +9,7 @@ export function registerAuditRoutes(app: FastifyInstance, platform: Platform): v
   app.withTypeProvider<ZodTypeProvider>().get(
     '/audit/verify',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['audit'],
         summary: 'Recompute the audit hash chain: what was verified, the first break if any, and the unsealed backlog',

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ConfigKindSchema, ConfigVersionSchema, UpdateConfigBodySchema } from '../contracts/configuration.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { getCurrentConfig, listConfigVersions, publishConfig } from './configuration.service.js';
@@ -14,6 +14,7 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
   api.get(
     '/config/:kind',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['configuration'],
         summary: 'The configuration version in force',
@@ -30,6 +31,7 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
   api.get(
     '/config/:kind/versions',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['configuration'],
         summary: 'Every published version, newest first',
@@ -42,6 +44,7 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
   api.put(
     '/config/:kind',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['configuration'],
         summary: 'Publish a new version (If-Match: the version you edited)',

@@ -9,7 +9,7 @@ import {
   TokenResponseSchema,
 } from '../contracts/identity.js';
 import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, PUBLIC, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createApiKey, issueToken, listApiKeys, revokeApiKey, revokeToken } from './identity.service.js';
 
@@ -18,7 +18,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   api.post(
     '/auth/token',
     {
-      config: { isPublic: true },
+      config: PUBLIC,
       schema: {
         tags: ['identity'],
         summary: 'Sign in: e-mail and password for a bearer token',
@@ -29,13 +29,17 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
     },
     (request) => issueToken(platform, request.body.email, request.body.password),
   );
-  api.get('/auth/me', { schema: { tags: ['identity'], summary: 'The signed-in principal' } }, (request) => {
-    const { actor } = contextOf(request);
-    return { id: actor.id, name: actor.name, role: actor.role, customerId: actor.customerId, kind: actor.kind };
-  });
+  api.get(
+    '/auth/me',
+    { config: SIGNED_IN, schema: { tags: ['identity'], summary: 'The signed-in principal' } },
+    (request) => {
+      const { actor } = contextOf(request);
+      return { id: actor.id, name: actor.name, role: actor.role, customerId: actor.customerId, kind: actor.kind };
+    },
+  );
   api.post(
     '/auth/logout',
-    { schema: { tags: ['identity'], summary: 'Revoke the bearer token used for this call' } },
+    { config: SIGNED_IN, schema: { tags: ['identity'], summary: 'Revoke the bearer token used for this call' } },
     async (request, reply) => {
       contextOf(request);
       const token = /^Bearer\s+(\S+)/i.exec(request.headers.authorization ?? '')?.[1];
@@ -46,6 +50,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   api.get(
     '/api-keys',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['identity'],
         summary: 'List API keys',
@@ -59,6 +64,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   api.post(
     '/api-keys',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['identity'],
         summary: 'Create an API key for an integration (the secret is shown once)',
@@ -71,6 +77,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   api.delete(
     '/api-keys/:id',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['identity'],
         summary: 'Revoke an API key',

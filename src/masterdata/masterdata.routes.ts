@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParamsSchema, pageOf, ProblemSchema } from '../contracts/common.js';
 import { BulkResultSchema } from '../contracts/masterdata.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import {
@@ -37,6 +37,7 @@ function registerMasterRecordRoutes(
   api.get(
     base,
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: `Search ${def.path}`,
@@ -49,6 +50,7 @@ function registerMasterRecordRoutes(
   api.get(
     `${base}/:id`,
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: `One ${def.name}`,
@@ -64,7 +66,10 @@ function registerMasterRecordRoutes(
   );
   api.post(
     base,
-    { schema: { tags, summary: `Create a ${def.name}`, body: def.inputSchema, response: { 201: def.outputSchema } } },
+    {
+      config: SIGNED_IN,
+      schema: { tags, summary: `Create a ${def.name}`, body: def.inputSchema, response: { 201: def.outputSchema } },
+    },
     async (request, reply) => {
       const record = await createMasterRecord(platform, contextOf(request), def, request.body);
       setVersionEtag(reply, record.version);
@@ -74,6 +79,7 @@ function registerMasterRecordRoutes(
   api.patch(
     `${base}/:id`,
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: `Edit a ${def.name} (If-Match required)`,
@@ -98,6 +104,7 @@ function registerMasterRecordRoutes(
   api.post(
     `${base}/bulk`,
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: `Create many ${def.path}; one result per item`,

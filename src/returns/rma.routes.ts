@@ -13,7 +13,7 @@ import {
   TimelineEntrySchema,
   VerdictSchema,
 } from '../contracts/returns.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import type { RequestContext } from '../platform/actor.js';
@@ -36,6 +36,7 @@ export function registerReturnRoutes(
   api.post(
     '/returns/evaluate',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Preview the policy verdict for a return request (nothing is saved)',
@@ -49,6 +50,7 @@ export function registerReturnRoutes(
   api.post(
     '/returns',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Request a return (RMA); authorized or sent for approval by policy',
@@ -66,6 +68,7 @@ export function registerReturnRoutes(
   api.get(
     '/returns',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Search returns (status, customer, dates, reason, type, text)',
@@ -79,6 +82,7 @@ export function registerReturnRoutes(
   api.get(
     '/returns/:id',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'One return with its lines and verdict',
@@ -96,6 +100,7 @@ export function registerReturnRoutes(
   api.get(
     '/returns/:id/timeline',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: "A return's history from the audit trail",
@@ -116,7 +121,10 @@ export function registerReturnRoutes(
   ) {
     api.post(
       `/returns/:id/${action}`,
-      { schema: { tags, summary, params: IdParamsSchema, body, response: { 200: RmaSchema, ...errors } } },
+      {
+        config: SIGNED_IN,
+        schema: { tags, summary, params: IdParamsSchema, body, response: { 200: RmaSchema, ...errors } },
+      },
       async (request, reply) => {
         const rma = await run(
           contextOf(request),
@@ -150,6 +158,7 @@ export function registerReturnRoutes(
   api.post(
     '/returns/expire-due',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Expire authorizations whose validity has ended with nothing shipped',

@@ -5,7 +5,7 @@ import { IdParamsSchema, pageOf } from '../contracts/common.js';
 import { BulkResultSchema, SalesOrderInputSchema, SalesOrderSchema } from '../contracts/masterdata.js';
 import { createEach } from '../platform/bulk.js';
 import { assertCan } from '../platform/access.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createSalesOrder, getSalesOrder, searchSalesOrders } from './sales-order.service.js';
 
@@ -23,6 +23,7 @@ export function registerSalesRoutes(app: FastifyInstance, platform: Platform): v
   api.get(
     '/orders',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Search sales orders (customers see their own)',
@@ -35,6 +36,7 @@ export function registerSalesRoutes(app: FastifyInstance, platform: Platform): v
   api.get(
     '/orders/:id',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'A sales order with its lines and returnable quantities',
@@ -47,6 +49,7 @@ export function registerSalesRoutes(app: FastifyInstance, platform: Platform): v
   api.post(
     '/orders',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Record a shipped sales order (from the ERP)',
@@ -66,6 +69,7 @@ export function registerSalesRoutes(app: FastifyInstance, platform: Platform): v
   api.post(
     '/orders/bulk',
     {
+      config: SIGNED_IN,
       schema: {
         tags,
         summary: 'Record many orders; one result per item',

@@ -16,7 +16,7 @@ import type { Platform } from '../platform/unit-of-work.js';
 import { pingDatabase } from '../platform/db/database.js';
 import { registerProblemHandlers, sendFrameworkProblem, sendProblem } from '../platform/http/problem.js';
 import { registerRequestBodyRules } from '../platform/http/request-body.js';
-import { registerAuthentication } from '../platform/http/request-context.js';
+import { PUBLIC, registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
 import { authenticate, registerIdentityRoutes } from '../identity/index.js';
@@ -69,11 +69,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerNulRejection(app);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  api.get('/health', { config: { isPublic: true }, schema: { hide: true } }, async () => {
+  api.get('/health', { config: PUBLIC, schema: { hide: true } }, async () => {
     await pingDatabase(platform.db);
     return { status: 'ok', database: platform.dialect };
   });
-  api.get('/api/v1/openapi.json', { config: { isPublic: true }, schema: { hide: true } }, () => app.swagger());
+  api.get('/api/v1/openapi.json', { config: PUBLIC, schema: { hide: true } }, () => app.swagger());
 
   await app.register(
     (v1, _options, done) => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ProblemSchema } from '../contracts/common.js';
 import { RmaSchema, UnauthorizedReturnBodySchema } from '../contracts/returns.js';
-import { contextOf } from '../platform/http/request-context.js';
+import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { recordUnauthorizedArrival } from './record-unauthorized-arrival.js';
@@ -13,6 +13,7 @@ export function registerWorkflowRoutes(app: FastifyInstance, platform: Platform)
   api.post(
     '/returns/unauthorized',
     {
+      config: SIGNED_IN,
       schema: {
         tags: ['returns', 'receiving'],
         summary: 'Record goods that arrived without an RMA: opens an RMA awaiting a decision and records the receipt',

@@ -6,6 +6,8 @@ import { DIALECTS } from '../support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { expectProblem } from './support/problems.js';
 import { makeWorld } from '../support/factories.js';
+import Fastify from 'fastify';
+import { registerAuthentication, SIGNED_IN } from '../../src/platform/http/request-context.js';
 
 const deepJson = (levels: number) => `{"email":${'['.repeat(levels)}${']'.repeat(levels)}}`;
 
@@ -81,5 +83,31 @@ describe.each(DIALECTS)('edge input on %s', (dialect) => {
       expect(res.json().errors).toEqual([{ path: 'note', message: expect.stringMatching(/is not allowed$/) }]);
     }
     expect((await t.request(agent, { method: 'GET', url: '/api/v1/returns' })).json().total).toBe(before);
+  });
+});
+
+describe('routes deny by default', () => {
+  it('refuses to register an API route that does not declare its access', async () => {
+    const app = Fastify();
+    registerAuthentication(app, () => Promise.resolve(null));
+    expect(() => app.get('/api/v1/forgotten', () => 'secret')).toThrow(/declares no access/);
+    expect(() => app.get('/api/v1/declared', { config: SIGNED_IN }, () => 'ok')).not.toThrow();
+    await app.close();
+  });
+});
+
+describe.each(DIALECTS)('authentication follows the matched route on %s', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(dialect);
+  });
+  afterAll(() => t?.close());
+
+  it('checks an encoded or absolute-form request target like the plain one, before the handler', async () => {
+    for (const url of ['/%61pi/v1/returns', '/api/v1/%72eturns', 'http://localhost/api/v1/returns']) {
+      const res = await t.request(null, { method: 'GET', url });
+      expectProblem(res, 401, 'unauthenticated');
+      expect(res.headers['www-authenticate']).toContain('Bearer');
+    }
   });
 });
