@@ -239,6 +239,8 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       .verdict.lines[0].checks.find((c: { code: string }) => c.code === 'quantity_returnable');
     expect(quantityCheck.passed).toBe(false);
     expect(quantityCheck.message).toMatch(/11/);
+    // The refusal names the field to fix, as every problem does.
+    expect(tooMany.json().errors).toEqual([{ path: 'lines.0.quantity', message: quantityCheck.message }]);
 
     const oldOrder = await makeOrder(t.platform, {
       customerId: w.customer.id,
@@ -253,6 +255,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     });
     expect(late.statusCode).toBe(422);
     expect(late.json().detail).toMatch(/window/i);
+    expect(late.json().errors.map((e: { path: string }) => e.path)).toEqual(['lines.0.orderLineId']);
 
     const held = await makeCustomer(t.platform, w.entity.id, { isOnCreditHold: true });
     const heldOrder = await makeOrder(t.platform, {

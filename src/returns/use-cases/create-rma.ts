@@ -71,9 +71,51 @@ function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Eva
 
 function assertEligible(verdict: Verdict): Routing {
   if (!verdict.isEligible || !verdict.routing) {
-    throw new AppError('not_eligible', describeFailures(verdict), { extensions: { verdict } });
+    throw new AppError('not_eligible', describeFailures(verdict), {
+      errors: failedFields(verdict),
+      extensions: { verdict },
+    });
   }
   return verdict.routing;
+}
+
+/** The request field each eligibility check is about, so a refusal names the field to fix. */
+const FIELD_OF_CHECK: Record<string, string> = {
+  order_line_found: 'orderLineId',
+  order_line_not_found: 'orderLineId',
+  order_line_unique: 'orderLineId',
+  product_found: 'orderLineId',
+  product_returnable: 'orderLineId',
+  return_window: 'orderLineId',
+  warranty_window: 'orderLineId',
+  quantity_returnable: 'quantity',
+  reason_code_active: 'reasonCode',
+  serial_count: 'serials',
+  serials_shipped: 'serials',
+  serials_not_on_open_return: 'serials',
+  lots_shipped: 'lots',
+  regulated_workflow: 'returnType',
+  serialized_workflow: 'returnType',
+};
+
+function failedFields(verdict: Verdict): Array<{ path: string; message: string }> {
+  const customer = verdict.customerChecks
+    .filter((c) => !c.passed)
+    .map((c) => ({
+      path: c.code === 'request_has_lines' ? 'lines' : c.code === 'single_currency' ? 'lines' : 'customerId',
+      message: c.message,
+    }));
+  const lines = verdict.lines.flatMap((line) =>
+    line.checks
+      .filter((c) => !c.passed)
+      .map((c) => {
+        const field = FIELD_OF_CHECK[c.code];
+        // Return-type checks are about the request as a whole, not one line's field.
+        const path = field === 'returnType' ? 'returnType' : `lines.${line.lineIndex}${field ? `.${field}` : ''}`;
+        return { path, message: c.message };
+      }),
+  );
+  return [...customer, ...lines];
 }
 
 /** Holds the quantities on the order lines; fixed order so two requests over the same lines cannot deadlock. */
