@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Page } from '../contracts/common.js';
+import { foldCase } from './text-folding.js';
 
 export function offsetOf(page: number, pageSize: number): number {
   return (page - 1) * pageSize;
@@ -9,7 +10,7 @@ export function toPage<T>(items: T[], page: number, pageSize: number, total: num
   return { items, page, pageSize, total };
 }
 
-/** Case-insensitive "any of these columns contains the text", the same SQL on both dialects. */
+/** Case-insensitive "any of these columns contains the text", the same SQL and folding on both dialects. */
 export function anyColumnContains(columns: string[], text: string): RawBuilder<SqlBool> {
   const pattern = likePattern(text);
   const tests = columns.map((column) => sql`lower(${sql.ref(column)}) like ${pattern} escape '\\'`);
@@ -18,5 +19,5 @@ export function anyColumnContains(columns: string[], text: string): RawBuilder<S
 
 /** Escapes LIKE wildcards in user input; both dialects honour ESCAPE '\'. */
 function likePattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${foldCase(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import type { KernelTables } from './kernel-tables.js';
 import { OutsideTransactionGuard } from './transaction-scope.js';
+import { foldCase } from '../text-folding.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -90,6 +91,10 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
+  // SQLite's own lower() folds ASCII only; search must fold every letter, as PostgreSQL does.
+  connection.function('lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? foldCase(value) : value,
+  );
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(connection) }),
     plugins: [new OutsideTransactionGuard()],
