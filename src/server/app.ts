@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -47,6 +48,16 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerProblemHandlers(app);
+  // Security headers on every response: a strict content security policy (scripts and styles from
+  // this origin only, no framing by other sites), nosniff, no referrer. Served over plain HTTP on a
+  // laptop, so requests are not upgraded to HTTPS; TLS is the deployment's front end's.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: { frameAncestors: ["'none'"], upgradeInsecureRequests: null },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -93,14 +104,34 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   return app;
 }
 
-/** Serves the built single-page app; unknown non-API paths get index.html (client-side routes). */
+/** Content-hashed build output never changes under its name; everything else is revalidated. */
+function setCacheHeaders(response: { setHeader(name: string, value: string): unknown }, path: string): void {
+  response.setHeader(
+    'Cache-Control',
+    /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+
+/**
+ * Serves the built single-page app, pre-compressed (Brotli or gzip, as the browser accepts);
+ * unknown non-API paths get index.html (client-side routes).
+ */
 function registerWebApp(app: FastifyInstance, webRoot: string): void {
   const hasWeb = existsSync(resolve(webRoot, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
+  if (hasWeb)
+    void app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: ['index.html'],
+      preCompressed: true,
+      cacheControl: false, // ours, per file: setCacheHeaders
+      setHeaders: setCacheHeaders,
+    });
   app.setNotFoundHandler((request, reply) => {
     const isPageRequest =
       request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
-    if (isPageRequest && hasWeb) return reply.type('text/html').sendFile('index.html');
+    if (isPageRequest && hasWeb)
+      return reply.type('text/html').header('Cache-Control', 'no-cache').sendFile('index.html');
     return sendProblem(reply, request, 'not_found', `no route ${request.method} ${request.url.split('?')[0]}`);
   });
 }

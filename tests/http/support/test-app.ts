@@ -23,11 +23,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(dialect: 'sqlite' | 'postgres'): Promise<TestApp> {
+export async function startTestApp(
+  dialect: 'sqlite' | 'postgres',
+  options: { webRoot?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const clock = fixedClock(`${TODAY}T10:00:00.000Z`);
   const platform = await startPlatform({ databaseUrl: database.url, clock });
-  const app = await buildApp(platform, { logLevel: 'silent', webRoot: '/nonexistent' });
+  const app = await buildApp(platform, { logLevel: 'silent', webRoot: options.webRoot ?? '/nonexistent' });
   const tokens = new Map<string, string>();
 
   async function tokenFor(role: Role, options: { customerId?: string; email?: string } = {}) {
