@@ -27,7 +27,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
         response: { 200: TokenResponseSchema, 401: ProblemSchema },
       },
     },
-    (request) => issueToken(platform, request.body.email, request.body.password),
+    (request) => issueToken(platform, request.body.email, request.body.password, request.ip),
   );
   api.get(
     '/auth/me',

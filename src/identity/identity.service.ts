@@ -8,7 +8,7 @@ import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
 import { findCustomer } from '../masterdata/index.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
-import { findLockEnd, recordFailure, type ThrottleRecord } from './domain/sign-in-throttle.js';
+import { findLockEnd, recordAccountFailure, recordFailure, type ThrottleRecord } from './domain/sign-in-throttle.js';
 
 const TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
 const API_KEY_PREFIX = 'bmk_';
@@ -19,18 +19,14 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 // token endpoint does not reveal which e-mail addresses exist.
 let dummyHash: Promise<string> | undefined;
 
-export async function issueToken(platform: Platform, email: string, password: string) {
+export async function issueToken(platform: Platform, email: string, password: string, sourceAddress: string) {
   const normalizedEmail = email.trim().toLowerCase();
-  const emailKey = sha256(normalizedEmail);
+  // Hashed keys: unknown addresses are throttled exactly like real ones, revealing nothing.
+  const pairKey = sha256(`pair\n${normalizedEmail}\n${sourceAddress}`);
+  const accountKey = sha256(`account\n${normalizedEmail}`);
   const now = platform.clock.now();
-  const throttle = await findThrottle(platform, emailKey);
-  const lockEnd = findLockEnd(throttle, now.toISOString());
-  if (lockEnd) {
-    const retryAfterSeconds = Math.ceil((Date.parse(lockEnd) - now.getTime()) / 1000);
-    throw new AppError('rate_limited', `too many failed sign-ins for this e-mail; try again after ${lockEnd}`, {
-      extensions: { retryAfterSeconds },
-    });
-  }
+  const [pair, account] = await Promise.all([findThrottle(platform, pairKey), findThrottle(platform, accountKey)]);
+  assertNotThrottled(pair, account, now);
   const user = await platform.db
     .selectFrom('users')
     .selectAll()
@@ -39,10 +35,13 @@ export async function issueToken(platform: Platform, email: string, password: st
   dummyHash ??= hashPassword('not-a-real-password');
   const isValid = await verifyPassword(password, user?.password_hash ?? (await dummyHash));
   if (!user || !isValid || user.is_active !== 1) {
-    await saveThrottle(platform, emailKey, recordFailure(throttle, now.toISOString()));
+    await saveThrottle(platform, pairKey, recordFailure(pair, now.toISOString()));
+    await saveThrottle(platform, accountKey, recordAccountFailure(account, now.toISOString()));
     throw new AppError('unauthenticated', 'e-mail or password is not correct');
   }
-  if (throttle) await platform.db.deleteFrom('sign_in_throttle').where('email_key', '=', emailKey).execute();
+  // The owner proved the password: both counters start afresh.
+  if (pair || account)
+    await platform.db.deleteFrom('sign_in_throttle').where('email_key', 'in', [pairKey, accountKey]).execute();
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS).toISOString();
   await platform.db
@@ -61,6 +60,28 @@ export async function issueToken(platform: Platform, email: string, password: st
     expiresAt,
     user: { id: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customer_id },
   };
+}
+
+function assertNotThrottled(pair: ThrottleRecord | null, account: ThrottleRecord | null, now: Date): void {
+  const pairEnd = findLockEnd(pair, now.toISOString());
+  const accountEnd = findLockEnd(account, now.toISOString());
+  const secondsUntil = (end: string) => Math.ceil((Date.parse(end) - now.getTime()) / 1000);
+  if (pairEnd) {
+    const minutes = Math.ceil(secondsUntil(pairEnd) / 60);
+    throw new AppError(
+      'rate_limited',
+      `Too many wrong passwords for this account from your network. Try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}, or ask an administrator to reset your password.`,
+      { extensions: { retryAfterSeconds: secondsUntil(pairEnd) } },
+    );
+  }
+  if (accountEnd) {
+    const seconds = secondsUntil(accountEnd);
+    throw new AppError(
+      'rate_limited',
+      `Many wrong passwords were tried for this account just now. Wait ${seconds} ${seconds === 1 ? 'second' : 'seconds'} and try again.`,
+      { extensions: { retryAfterSeconds: seconds } },
+    );
+  }
 }
 
 async function findThrottle(platform: Platform, emailKey: string): Promise<ThrottleRecord | null> {

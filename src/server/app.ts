@@ -34,12 +34,14 @@ export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & Fastify
 export interface AppOptions {
   logLevel?: string;
   webRoot?: string;
+  trustProxy?: boolean | string[];
 }
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logLevel && options.logLevel !== 'silent' ? { level: options.logLevel } : false,
     genReqId: () => platform.ids.next('req'),
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => void sendFrameworkProblem(error, request, reply),

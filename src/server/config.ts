@@ -8,6 +8,20 @@ export interface ServerConfig {
   dataDir: string;
   loadDemoData: boolean;
   logLevel: string;
+  /**
+   * Which proxies in front of the server to believe about the client's address (the sign-in
+   * throttle counts per source address): `true`, or the proxies' addresses/CIDRs. Off by default.
+   */
+  trustProxy: boolean | string[];
+}
+
+function parseTrustProxy(value: string | undefined): boolean | string[] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -22,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir,
     loadDemoData: (env.BOOMERANG_DEMO_DATA ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: parseTrustProxy(env.BOOMERANG_TRUST_PROXY),
   };
 }

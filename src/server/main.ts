@@ -17,7 +17,7 @@ if (!(await hasUsers(platform))) {
     'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
   );
 }
-const app = await buildApp(platform, { logLevel: config.logLevel });
+const app = await buildApp(platform, { logLevel: config.logLevel, trustProxy: config.trustProxy });
 
 // Hourly housekeeping. Authorizations lapse with the calendar, not with a request; both jobs are
 // safe with several API processes (each expiry is a versioned update, the purge a plain delete).

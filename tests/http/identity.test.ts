@@ -48,6 +48,61 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
     }
   });
 
+  it('locks out the guessing address, not the account: its owner signs in from elsewhere', async () => {
+    await createUser(t.platform, systemContext('test'), {
+      email: 'target@example.com',
+      name: 'Tara',
+      role: 'cs_agent',
+      customerId: null,
+      password: 'her own password',
+    });
+    const from = (remoteAddress: string, password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/token',
+        remoteAddress,
+        payload: { email: 'target@example.com', password },
+      });
+    for (let i = 0; i < 5; i++) expectProblem(await from('203.0.113.66', 'guess'), 401);
+    const attacker = await from('203.0.113.66', 'her own password');
+    expectProblem(attacker, 429, 'rate_limited');
+    expect(attacker.json().detail).toMatch(
+      /^Too many wrong passwords for this account from your network\. Try again in 15 minutes/,
+    );
+    expect((await from('198.51.100.7', 'her own password')).statusCode).toBe(200);
+  });
+
+  it('slows a guesser spread over many addresses with short growing delays, never a lockout', async () => {
+    await createUser(t.platform, systemContext('test'), {
+      email: 'popular@example.com',
+      name: 'Pat',
+      role: 'cs_agent',
+      customerId: null,
+      password: 'pats password',
+    });
+    const attempt = (n: number, password = 'guess') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/token',
+        remoteAddress: `192.0.2.${n}`,
+        payload: { email: 'popular@example.com', password },
+      });
+    for (let n = 1; n <= 10; n++) expectProblem(await attempt(n), 401);
+    expectProblem(await attempt(11), 401); // the 11th failure sets a one-second wait
+    const slowed = await attempt(12, 'pats password');
+    expectProblem(slowed, 429, 'rate_limited');
+    expect(slowed.headers['retry-after']).toBe('1');
+    expect(slowed.json().detail).toBe(
+      'Many wrong passwords were tried for this account just now. Wait 1 second and try again.',
+    );
+    t.clock.advanceDays(2 / 86_400);
+    try {
+      expect((await attempt(12, 'pats password')).statusCode).toBe(200);
+    } finally {
+      t.clock.advanceDays(-2 / 86_400);
+    }
+  });
+
   it('issues a bearer token for the right e-mail and password', async () => {
     await createUser(t.platform, systemContext('test'), {
       email: 'Dana.Agent@Example.com',

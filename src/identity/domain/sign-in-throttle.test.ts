@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findLockEnd, LOCK_MINUTES, MAX_FAILURES, recordFailure, type ThrottleRecord } from './sign-in-throttle.js';
+import {
+  ACCOUNT_FREE_FAILURES,
+  findLockEnd,
+  LOCK_MINUTES,
+  MAX_DELAY_SECONDS,
+  MAX_FAILURES,
+  recordAccountFailure,
+  recordFailure,
+  type ThrottleRecord,
+} from './sign-in-throttle.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 26, 10, minute)).toISOString();
 
@@ -28,5 +37,20 @@ describe('sign-in throttle', () => {
     const afterLock = recordFailure(failTimes(MAX_FAILURES), at(LOCK_MINUTES + 1));
     expect(afterLock.failures).toBe(1);
     expect(findLockEnd(afterLock, at(LOCK_MINUTES + 1))).toBeNull();
+  });
+});
+
+describe('account-wide sign-in delays', () => {
+  it('adds nothing for the first failures, then doubles the wait up to a minute', () => {
+    let record: ThrottleRecord | null = null;
+    const waits: number[] = [];
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES + 9; i++) {
+      record = recordAccountFailure(record, at(0));
+      const end = findLockEnd(record, at(0));
+      waits.push(end ? (Date.parse(end) - Date.parse(at(0))) / 1000 : 0);
+    }
+    expect(waits.slice(0, ACCOUNT_FREE_FAILURES)).toEqual(Array(ACCOUNT_FREE_FAILURES).fill(0));
+    expect(waits.slice(ACCOUNT_FREE_FAILURES)).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    expect(Math.max(...waits)).toBe(MAX_DELAY_SECONDS);
   });
 });
