@@ -147,6 +147,9 @@ export const RmaSummarySchema = RmaSchema.omit({ lines: true, verdict: true, all
 });
 export type RmaSummary = z.infer<typeof RmaSummarySchema>;
 
+export const StatusCountsSchema = z.object({ byStatus: z.record(RmaStatusSchema, z.number().int()) });
+export type StatusCounts = z.infer<typeof StatusCountsSchema>;
+
 export const ListRmasQuerySchema = z.strictObject({
   status: RmaStatusSchema.optional(),
   customerId: z.string().max(64).optional(),

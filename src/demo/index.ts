@@ -143,6 +143,7 @@ function stopwatch(): () => number {
 function describe(s: DemoDataSummary): string {
   const returns = Object.values(s.returnsByStatus).reduce((a, b) => a + (b ?? 0), 0);
   const byStatus = Object.entries(s.returnsByStatus)
+    .filter(([, n]) => n)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([status, n]) => `${status} ${n}`)
     .join(', ');

@@ -180,10 +180,8 @@ export function findDueAuthorizations(db: Reader, today: string, limit: number) 
     .execute();
 }
 
-export function countRmasByStatus(db: Reader) {
-  return db
-    .selectFrom('rmas')
-    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('status')
-    .execute();
+export function countRmasByStatus(db: Reader, customerId?: string) {
+  let query = db.selectFrom('rmas').select(['status', (eb) => eb.fn.countAll<number>().as('n')]);
+  if (customerId) query = query.where('customer_id', '=', customerId);
+  return query.groupBy('status').execute();
 }

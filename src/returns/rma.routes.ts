@@ -10,6 +10,7 @@ import {
   RmaSchema,
   type Rma,
   RmaSummarySchema,
+  StatusCountsSchema,
   TimelineEntrySchema,
   VerdictSchema,
 } from '../contracts/returns.js';
@@ -19,7 +20,7 @@ import type { Platform } from '../platform/unit-of-work.js';
 import type { RequestContext } from '../platform/actor.js';
 import { createRma, previewReturn } from './use-cases/create-rma.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
-import { getRma, getRmaTimeline, searchRmas } from './use-cases/read-rmas.js';
+import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
 
 const tags = ['returns'];
@@ -77,6 +78,19 @@ export function registerReturnRoutes(
       },
     },
     (request) => searchRmas(platform, contextOf(request), request.query, loadFacts),
+  );
+
+  api.get(
+    '/returns/counts',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags,
+        summary: 'How many returns stand in each status (a customer sees only their own account)',
+        response: { 200: StatusCountsSchema },
+      },
+    },
+    (request) => getStatusCounts(platform, contextOf(request)),
   );
 
   api.get(

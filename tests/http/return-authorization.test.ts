@@ -4,6 +4,7 @@ import { DIALECTS } from '../support/databases.js';
 import { startTestApp, type TestApp } from './support/test-app.js';
 import { makeCustomer, makeOrder, makeProduct, makeWorld } from '../support/factories.js';
 import { expectProblem } from './support/problems.js';
+import { RMA_STATUSES } from '../../src/contracts/returns-vocabulary.js';
 
 function rmaBody(
   customerId: string,
@@ -287,6 +288,13 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
       })
     ).json();
     const me = await t.tokenFor('customer', { customerId: mine.customer.id });
+
+    // The overview counts only the customer's own account (none yet); staff count everyone's.
+    const myCounts = (await t.request(me, { method: 'GET', url: '/api/v1/returns/counts' })).json();
+    expect(Object.values(myCounts.byStatus).every((n) => n === 0)).toBe(true);
+    const allCounts = (await t.request(agent, { method: 'GET', url: '/api/v1/returns/counts' })).json();
+    expect(allCounts.byStatus.authorized).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(allCounts.byStatus).sort()).toEqual([...RMA_STATUSES].sort());
 
     expect((await t.request(me, { method: 'GET', url: `/api/v1/returns/${theirRma.id}` })).statusCode).toBe(404);
     expect((await t.request(me, { method: 'GET', url: `/api/v1/returns/${theirRma.id}/timeline` })).statusCode).toBe(

@@ -20,7 +20,7 @@ import { toRma, toRmaSummary } from '../rma.view.js';
 import { summarizeAuditEvent } from '../domain/timeline-summary.js';
 import { deriveReturnProgress, type Progress } from '../domain/return-progress.js';
 import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
-import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
+import { RMA_STATUSES, type RmaStatus } from '../../contracts/returns-vocabulary.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -116,7 +116,15 @@ export async function getRmaTimeline(
 }
 
 /** How many returns stand in each authorization status (the demo's summary line). */
-export async function countReturnsByStatus(db: Reader): Promise<Partial<Record<RmaStatus, number>>> {
-  const rows = await countRmasByStatus(db);
-  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+export async function countReturnsByStatus(db: Reader, customerId?: string): Promise<Record<RmaStatus, number>> {
+  const rows = await countRmasByStatus(db, customerId);
+  const counts = Object.fromEntries(RMA_STATUSES.map((status) => [status, 0])) as Record<RmaStatus, number>;
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+/** The counts a home page shows, in one request; a customer sees only their own account's. */
+export async function getStatusCounts(platform: Platform, ctx: RequestContext) {
+  assertCan(ctx.actor, 'returns.read');
+  return { byStatus: await countReturnsByStatus(platform.db, ctx.actor.customerId ?? undefined) };
 }

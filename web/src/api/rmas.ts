@@ -5,6 +5,7 @@ import type {
   ListRmasQuery,
   Rma,
   RmaSummary,
+  StatusCounts,
   TimelineEntry,
   UnauthorizedReturnBodySchema,
   Verdict,
@@ -21,6 +22,7 @@ export const rmaKeys = {
   all: ['rmas'] as const,
   list: (filters: RmaListFilters) => ['rmas', 'list', filters] as const,
   detail: (id: string) => ['rmas', 'detail', id] as const,
+  counts: ['rmas', 'counts'] as const,
   timeline: (id: string) => ['rmas', 'timeline', id] as const,
 };
 
@@ -29,6 +31,14 @@ export function useRmas(filters: RmaListFilters) {
     queryKey: rmaKeys.list(filters),
     queryFn: ({ signal }) => apiFetch<Page<RmaSummary>>('/returns', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How many returns stand in each status: one request for a whole overview. */
+export function useStatusCounts() {
+  return useQuery({
+    queryKey: rmaKeys.counts,
+    queryFn: ({ signal }) => apiFetch<StatusCounts>('/returns/counts', { signal }),
   });
 }
 
