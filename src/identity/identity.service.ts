@@ -4,6 +4,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Role } from '../contracts/common.js';
 import type { Actor, RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
+import { prepared } from '../platform/db/prepared-query.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
 import { findCustomer } from '../masterdata/index.js';
@@ -115,17 +116,21 @@ export async function revokeToken(platform: Platform, token: string): Promise<vo
 }
 
 /** Resolves a bearer credential (session token or API key) to the acting principal, or null. */
-export async function authenticate(platform: Platform, credential: string): Promise<Actor | null> {
-  if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(platform, credential);
-  const now = platform.clock.now().toISOString();
-  const row = await platform.db
+/** Every request's first query: prepared once (prepared-query.ts). */
+const findSessionUser = prepared((db, p: { tokenHash: string; now: string }) =>
+  db
     .selectFrom('access_tokens')
     .innerJoin('users', 'users.id', 'access_tokens.user_id')
     .select(['users.id', 'users.name', 'users.role', 'users.customer_id', 'users.is_active'])
-    .where('access_tokens.token_hash', '=', sha256(credential))
+    .where('access_tokens.token_hash', '=', p.tokenHash)
     .where('access_tokens.revoked_at', 'is', null)
-    .where('access_tokens.expires_at', '>', now)
-    .executeTakeFirst();
+    .where('access_tokens.expires_at', '>', p.now),
+);
+
+export async function authenticate(platform: Platform, credential: string): Promise<Actor | null> {
+  if (credential.startsWith(API_KEY_PREFIX)) return authenticateApiKey(platform, credential);
+  const now = platform.clock.now().toISOString();
+  const row = await findSessionUser.executeTakeFirst(platform.db, { tokenHash: sha256(credential), now });
   if (!row || row.is_active !== 1) return null;
   return { kind: 'user', id: row.id, personId: row.id, name: row.name, role: row.role, customerId: row.customer_id };
 }

@@ -2,13 +2,14 @@
 // name master data's tables; the correlated subqueries below let their lists show, search and
 // sort by a customer or product without knowing how master data stores them.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { prepared } from '../platform/db/prepared-query.js';
 import type { DB } from '../platform/db/database.js';
 import { anyColumnContains } from '../platform/pagination.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
-export function findCustomer(db: Reader, id: string) {
-  return db
+const customerForReturns = prepared((db, p: { id: string }) =>
+  db
     .selectFrom('customers')
     .select([
       'id',
@@ -20,14 +21,16 @@ export function findCustomer(db: Reader, id: string) {
       'is_on_credit_hold',
       'return_window_days',
     ])
-    .where('id', '=', id)
-    .executeTakeFirst();
+    .where('id', '=', p.id),
+);
+
+export function findCustomer(db: Reader, id: string) {
+  return customerForReturns.executeTakeFirst(db, { id });
 }
 export type CustomerForReturns = NonNullable<Awaited<ReturnType<typeof findCustomer>>>;
 
-export function findProducts(db: Reader, ids: readonly string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
+const productsForReturns = prepared((db, p: { ids: readonly string[] }) =>
+  db
     .selectFrom('products')
     .select([
       'id',
@@ -42,8 +45,12 @@ export function findProducts(db: Reader, ids: readonly string[]) {
       'regulated_class',
       'warranty_months',
     ])
-    .where('id', 'in', ids)
-    .execute();
+    .where('id', 'in', p.ids),
+);
+
+export function findProducts(db: Reader, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return productsForReturns.execute(db, { ids });
 }
 export type ProductForReturns = Awaited<ReturnType<typeof findProducts>>[number];
 

@@ -2,11 +2,15 @@
 // - Gap-free documents (tax documents: credit memos) take a counter row per legal entity and type
 //   inside the business transaction. The row stays locked until commit, so a rolled-back document
 //   gives its number back — that lock is the price of "no gaps", paid only by those documents.
-// - Documents where a gap is harmless (RMAs) take the next value of a database sequence on
-//   PostgreSQL: no lock held until commit, so concurrent creates never wait for each other. A
-//   rolled-back create leaves a gap. SQLite has one writer at a time anyway and uses a counter row.
+// - Documents where a gap is harmless (RMAs) take values of a database sequence on PostgreSQL:
+//   no lock held until commit, so concurrent creates never wait for each other. A process takes
+//   the values SEQUENCE_BLOCK at a time (one round trip per block, not per document) and hands
+//   them out in order; a rolled-back create, or a process that stops, leaves a gap, and with
+//   several processes the numbers of one minute interleave rather than run in creation order.
+//   SQLite has one writer at a time anyway and uses a counter row.
 import { sql, type Transaction } from 'kysely';
 import type { DB, Dialect } from './db/database.js';
+import { prepared } from './db/prepared-query.js';
 
 export type DocumentType = 'rma' | 'credit_memo';
 
@@ -48,16 +52,43 @@ async function nextGapFree(db: Transaction<DB>, type: DocumentType, legalEntityI
   return Number(row.value);
 }
 
-async function nextFromSequence(tx: { db: Transaction<DB>; dialect: Dialect }, type: DocumentType): Promise<number> {
-  if (tx.dialect === 'postgres') {
-    const result = await sql<{ value: number }>`select nextval(${sequenceName(type)}) as value`.execute(tx.db);
-    return Number(result.rows[0]!.value);
+/** How many sequence values a process reserves at a time (at most this many minus one lost when it stops). */
+export const SEQUENCE_BLOCK = 10;
+
+const sequenceBlock = prepared((db, p: { sequence: string; count: number }) =>
+  db
+    .selectFrom(sql<{ n: number }>`generate_series(1, ${p.count})`.as('s'))
+    .select(sql<number>`nextval(${p.sequence})`.as('value')),
+);
+
+/** Values reserved and not yet used, per database (its adapter) and sequence, smallest first. */
+const reservedValues = new WeakMap<object, Map<string, number[]>>();
+
+async function nextSequenceValue(db: Transaction<DB>, sequence: string): Promise<number> {
+  const adapter = db.getExecutor().adapter;
+  let bySequence = reservedValues.get(adapter);
+  if (!bySequence) reservedValues.set(adapter, (bySequence = new Map<string, number[]>()));
+  const reserved = bySequence.get(sequence) ?? [];
+  bySequence.set(sequence, reserved);
+  if (reserved.length === 0) {
+    const block = await sequenceBlock.execute(db, { sequence, count: SEQUENCE_BLOCK });
+    // Another request may have refilled meanwhile: keep every value, and hand out the smallest.
+    reserved.push(...block.map((row) => Number(row.value)));
+    reserved.sort((a, b) => a - b);
   }
-  const row = await tx.db
+  return reserved.shift()!;
+}
+
+const nextCounterValue = prepared((db, p: { name: string }) =>
+  db
     .insertInto('counters')
-    .values({ name: type, value: 1 })
+    .values({ name: p.name, value: 1 })
     .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql<number>`counters.value + 1` }))
-    .returning('value')
-    .executeTakeFirstOrThrow();
+    .returning('value'),
+);
+
+async function nextFromSequence(tx: { db: Transaction<DB>; dialect: Dialect }, type: DocumentType): Promise<number> {
+  if (tx.dialect === 'postgres') return nextSequenceValue(tx.db, sequenceName(type));
+  const row = await nextCounterValue.executeTakeFirstOrThrow(tx.db, { name: type });
   return Number(row.value);
 }

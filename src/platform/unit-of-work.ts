@@ -8,9 +8,10 @@ import { withinTransactionScope } from './db/transaction-scope.js';
 import type { Clock } from './clock.js';
 import type { IdGenerator } from './ids.js';
 import type { RequestContext } from './actor.js';
-import { appendAuditEvents, type AuditEntryDraft } from './audit-trail/audit-log.js';
+import { auditRowsOf, type AuditEntryDraft } from './audit-trail/audit-log.js';
 import type { AuditSealer } from './audit-trail/audit-sealer.js';
-import { insertOutboxEvents, type DomainEvent } from './outbox/outbox.js';
+import { outboxRowsOf, type DomainEvent } from './outbox/outbox.js';
+import { insertRows } from './db/insert-rows.js';
 
 export interface Platform {
   db: Kysely<DB>;
@@ -81,8 +82,7 @@ export async function runInTransaction<T>(
         emit: (event) => events.push({ ...event, id: platform.ids.next('evt'), occurredAt: now }),
       };
       const value = await work(tx);
-      await insertOutboxEvents(db, events);
-      await appendAuditEvents(db, auditDrafts);
+      await insertRows(db, platform.dialect, [outboxRowsOf(events), auditRowsOf(auditDrafts)]);
       return value;
     }),
   );

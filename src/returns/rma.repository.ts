@@ -4,6 +4,8 @@ import type { DB } from '../platform/db/database.js';
 import type { ListRmasFilter } from '../contracts/returns.js';
 import { anyColumnContains, offsetOf } from '../platform/pagination.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
+import { insertRows } from '../platform/db/insert-rows.js';
+import type { Tx } from '../platform/unit-of-work.js';
 import {
   customerAccountOf,
   customerNameOf,
@@ -85,9 +87,11 @@ export function findLineQuantities(db: Reader, rmaIds: readonly string[]) {
     .execute();
 }
 
-export async function insertRma(trx: Transaction<DB>, rma: RmasTable, lines: RmaLinesTable[]): Promise<void> {
-  await trx.insertInto('rmas').values(rma).execute();
-  await trx.insertInto('rma_lines').values(lines).execute();
+export async function insertRma(tx: Pick<Tx, 'db' | 'dialect'>, rma: RmasTable, lines: RmaLinesTable[]): Promise<void> {
+  await insertRows(tx.db, tx.dialect, [
+    { table: 'rmas', rows: [rma] },
+    { table: 'rma_lines', rows: lines },
+  ]);
 }
 
 export async function updateRmaStatus(

@@ -2,14 +2,14 @@
 // of an order line. Sales owns the order line, including how much of it returns currently hold;
 // the conditional UPDATE keeps "held ≤ shipped" true under any number of concurrent requests.
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { prepared } from '../platform/db/prepared-query.js';
 import type { DB } from '../platform/db/database.js';
 import type { Tx } from '../platform/unit-of-work.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
-export function findOrderLinesForReturns(db: Reader, orderLineIds: readonly string[]) {
-  if (orderLineIds.length === 0) return Promise.resolve([]);
-  return db
+const orderLinesForReturns = prepared((db, p: { ids: readonly string[] }) =>
+  db
     .selectFrom('sales_order_lines as l')
     .innerJoin('sales_orders as o', 'o.id', 'l.order_id')
     .select([
@@ -29,8 +29,12 @@ export function findOrderLinesForReturns(db: Reader, orderLineIds: readonly stri
       'l.serials_shipped',
       'l.lots_shipped',
     ])
-    .where('l.id', 'in', orderLineIds)
-    .execute();
+    .where('l.id', 'in', p.ids),
+);
+
+export function findOrderLinesForReturns(db: Reader, orderLineIds: readonly string[]) {
+  if (orderLineIds.length === 0) return Promise.resolve([]);
+  return orderLinesForReturns.execute(db, { ids: orderLineIds });
 }
 export type OrderLineForReturns = Awaited<ReturnType<typeof findOrderLinesForReturns>>[number];
 
@@ -39,18 +43,21 @@ export function orderNumberOf(orderIdColumn: string) {
   return sql<string | null>`(select o.order_number from sales_orders o where o.id = ${sql.ref(orderIdColumn)})`;
 }
 
+const holdWithinShipped = prepared((db, p: { orderLineId: string; quantity: number }) =>
+  db
+    .updateTable('sales_order_lines')
+    .set((eb) => ({ quantity_committed: eb('quantity_committed', '+', p.quantity) }))
+    .where('id', '=', p.orderLineId)
+    .where(sql<boolean>`quantity_committed + ${p.quantity} <= quantity_shipped`),
+);
+
 /**
  * Holds `quantity` of the order line for a return, only if it stays within what was shipped.
  * The condition is evaluated under the row lock: concurrent requests never hold more than shipped.
  */
 export async function holdReturnQuantity(tx: Tx, orderLineId: string, quantity: number): Promise<boolean> {
-  const result = await tx.db
-    .updateTable('sales_order_lines')
-    .set((eb) => ({ quantity_committed: eb('quantity_committed', '+', quantity) }))
-    .where('id', '=', orderLineId)
-    .where(sql<boolean>`quantity_committed + ${quantity} <= quantity_shipped`)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  const result = await holdWithinShipped.run(tx.db, { orderLineId, quantity });
+  return Number(result.numAffectedRows) === 1;
 }
 
 /** Gives held quantity back (a return was rejected, cancelled or expired before goods came back). */

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInTransaction } from '../../src/platform/unit-of-work.js';
 import { systemContext } from '../../src/platform/actor.js';
-import { nextDocumentNumber } from '../../src/platform/document-numbers.js';
+import { nextDocumentNumber, SEQUENCE_BLOCK } from '../../src/platform/document-numbers.js';
+import { startPlatform } from '../../src/server/platform.js';
 import { DIALECTS } from '../support/databases.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -43,5 +44,26 @@ describe.each(DIALECTS)('document numbers on %s', (dialect) => {
     const numbers = await Promise.all(Array.from({ length: 25 }, () => take('rma', 'le_a')));
     expect(new Set(numbers).size).toBe(25);
     for (const n of numbers) expect(n).toMatch(/^RMA-\d{7}$/);
+  });
+
+  it('hands out RMA numbers in order within a process, and a second process never repeats one', async () => {
+    const first: string[] = [];
+    for (let i = 0; i < 4; i++) first.push(await take('rma', 'le_a'));
+    const values = first.map((n) => Number(n.slice(4)));
+    expect(values).toEqual(values.map((_, i) => values[0]! + i));
+
+    const other = await startPlatform({ databaseUrl: t.database.url, clock: t.clock });
+    try {
+      const fromOther = await Promise.all(
+        Array.from({ length: 2 * SEQUENCE_BLOCK }, () =>
+          runInTransaction(other, ctx, (tx) => nextDocumentNumber(tx, 'rma', 'le_a')),
+        ),
+      );
+      for (let i = 0; i < 2 * SEQUENCE_BLOCK; i++) first.push(await take('rma', 'le_a'));
+      const all = [...first, ...fromOther];
+      expect(new Set(all).size).toBe(all.length);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // Writers only insert (no shared row is touched, so writers never wait for each other); the
 // sealer chains committed events shortly after (audit-sealer.ts).
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { RowsFor } from '../db/insert-rows.js';
 import type { DB } from '../db/database.js';
 import type { AuditLogTable } from '../db/kernel-tables.js';
 import type { ChainedEventContent } from './audit-chain.js';
@@ -22,9 +23,8 @@ export interface AuditEntryDraft {
   after: unknown;
 }
 
-const BATCH = 200;
-
-export async function appendAuditEvents(trx: Transaction<DB>, drafts: AuditEntryDraft[]): Promise<void> {
+/** The audit rows for events recorded in a transaction (the unit of work inserts them with it). */
+export function auditRowsOf(drafts: AuditEntryDraft[]): RowsFor<'audit_log'> {
   const rows = drafts.map((draft) => ({
     id: draft.id,
     occurred_at: draft.occurredAt,
@@ -41,12 +41,7 @@ export async function appendAuditEvents(trx: Transaction<DB>, drafts: AuditEntry
     prev_hash: null,
     hash: null,
   }));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + BATCH))
-      .execute();
-  }
+  return { table: 'audit_log', rows };
 }
 
 /** One aggregate's events in the order they happened (ids are time-ordered). */

@@ -39,14 +39,19 @@ export function withinTransactionScope<T>(openedBy: string, work: () => Promise<
   return scope.run({ openedBy }, work);
 }
 
+/** Refuses when this call chain has a transaction open: `what` would run outside it. */
+export function assertNoOpenTransaction(what: string): void {
+  const open = scope.getStore();
+  if (open) throw new NestedTransactionError(open.openedBy, what);
+}
+
 /**
  * Installed on the root database handle only (transactions run without it): a query through the
  * root handle while this call chain has a transaction open would run outside that transaction.
  */
 export class OutsideTransactionGuard implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    const open = scope.getStore();
-    if (open) throw new NestedTransactionError(open.openedBy, 'a query ran on the root database handle');
+    assertNoOpenTransaction('a query ran on the root database handle');
     return args.node;
   }
 

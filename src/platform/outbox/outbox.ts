@@ -1,7 +1,8 @@
 // The transactional outbox: every domain event is written in the same transaction as the state
 // change that caused it; a relay (a later stage) delivers rows after commit.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
+import type { RowsFor } from '../db/insert-rows.js';
 
 export interface DomainEvent {
   type: string;
@@ -10,25 +11,22 @@ export interface DomainEvent {
   payload: Record<string, unknown>;
 }
 
-export async function insertOutboxEvents(
-  trx: Transaction<DB>,
+/** The outbox rows for events recorded in a transaction (the unit of work inserts them with it). */
+export function outboxRowsOf(
   events: Array<DomainEvent & { id: string; occurredAt: string }>,
-): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('outbox_events')
-    .values(
-      events.map((e) => ({
-        id: e.id,
-        event_type: e.type,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        payload: JSON.stringify(e.payload),
-        occurred_at: e.occurredAt,
-        published_at: null,
-      })),
-    )
-    .execute();
+): RowsFor<'outbox_events'> {
+  return {
+    table: 'outbox_events',
+    rows: events.map((e) => ({
+      id: e.id,
+      event_type: e.type,
+      aggregate_type: e.aggregateType,
+      aggregate_id: e.aggregateId,
+      payload: JSON.stringify(e.payload),
+      occurred_at: e.occurredAt,
+      published_at: null,
+    })),
+  };
 }
 
 export function findOutboxEventsFor(db: Kysely<DB>, aggregateId: string) {

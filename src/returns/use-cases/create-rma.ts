@@ -36,7 +36,7 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
   const legalEntityId = evaluation.orderLines[0]?.legal_entity_id ?? evaluation.customer.legal_entity_id;
   const number = await nextDocumentNumber(tx, 'rma', legalEntityId);
   const { rma, lines } = buildRmaRows(tx, request, evaluation, routing, number);
-  await insertRma(tx.db, rma, lines);
+  await insertRma(tx, rma, lines);
   await holdSerials(
     tx.db,
     request.lines.flatMap((line) => line.serials.map((serial) => ({ orderLineId: line.orderLineId, serial }))),

@@ -131,7 +131,7 @@ export async function openUnauthorizedReturn(
     created_at: tx.now,
     updated_at: tx.now,
   };
-  await insertRma(tx.db, rma, lines);
+  await insertRma(tx, rma, lines);
   // Serials matched to an order line are held like an RMA's, so nobody can request them again.
   await holdSerials(
     tx.db,
