@@ -14,6 +14,7 @@ import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
+import { prepared } from '../platform/db/prepared-query.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -22,7 +23,7 @@ function toVersion<K extends ConfigKind>(row: ConfigVersionsTable): ConfigVersio
   return {
     kind: row.kind as K,
     version: row.version,
-    document: parseDocument(row.document) as ConfigDocuments[K],
+    document: deepFreeze(JSON.parse(row.document) as ConfigDocuments[K]),
     comment: row.comment,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -30,19 +31,32 @@ function toVersion<K extends ConfigKind>(row: ConfigVersionsTable): ConfigVersio
 }
 
 /**
- * Every request that evaluates a return reads the configuration in force. Reading it stays a
- * query (a version published by another process is seen at once), but a document text already
- * parsed is not parsed again. The parsed documents are frozen: callers share them.
+ * Every request that evaluates a return reads the configuration in force. Which versions are in
+ * force stays a query on every call (a version published by another process is seen at once),
+ * but a version is never edited in place, so its document is read and parsed once per database
+ * and kept. The parsed documents are frozen: callers share them.
  */
-const parsedDocuments = new Map<string, unknown>();
-function parseDocument(text: string): unknown {
-  const cached = parsedDocuments.get(text);
-  if (cached !== undefined) return cached;
-  const parsed = deepFreeze(JSON.parse(text) as unknown);
-  if (parsedDocuments.size >= 100) parsedDocuments.delete(parsedDocuments.keys().next().value!);
-  parsedDocuments.set(text, parsed);
-  return parsed;
-}
+const versionsInForce = prepared((db, p: { kinds: readonly ConfigKind[] }) =>
+  db
+    .selectFrom('config_versions as c')
+    .select(['c.kind', 'c.version', 'c.created_at'])
+    .where('c.kind', 'in', p.kinds)
+    .where((eb) =>
+      eb(
+        'c.version',
+        '=',
+        eb
+          .selectFrom('config_versions as m')
+          .select((m) => m.fn.max('m.version').as('v'))
+          .whereRef('m.kind', '=', 'c.kind'),
+      ),
+    ),
+);
+
+/** Versions read so far, per database (its adapter), by kind, number and publication time. */
+const knownVersions = new WeakMap<object, Map<string, ConfigVersion<ConfigKind>>>();
+const versionKey = (row: { kind: string; version: number; created_at: string }) =>
+  `${row.kind}:${row.version}:${row.created_at}`;
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -56,27 +70,28 @@ export async function findCurrentConfig<K extends ConfigKind>(db: Reader, kind: 
   return (await findCurrentConfigs(db, [kind]))[kind];
 }
 
-/** The versions in force of several kinds, in one query. */
+/** The versions in force of several kinds: one query, and a second only for versions not seen before. */
 export async function findCurrentConfigs<K extends ConfigKind>(
   db: Reader,
   kinds: readonly K[],
 ): Promise<{ [P in K]: ConfigVersion<P> }> {
-  const rows = await db
-    .selectFrom('config_versions as c')
-    .selectAll('c')
-    .where('c.kind', 'in', kinds)
-    .where((eb) =>
-      eb(
-        'c.version',
-        '=',
-        eb
-          .selectFrom('config_versions as m')
-          .select((m) => m.fn.max('m.version').as('v'))
-          .whereRef('m.kind', '=', 'c.kind'),
-      ),
-    )
-    .execute();
-  const byKind = Object.fromEntries(rows.map((row) => [row.kind, toVersion(row)]));
+  const adapter = db.getExecutor().adapter;
+  let known = knownVersions.get(adapter);
+  if (!known) knownVersions.set(adapter, (known = new Map<string, ConfigVersion<ConfigKind>>()));
+  const inForce = await versionsInForce.execute(db, { kinds });
+  const unseen = inForce.filter((row) => !known.has(versionKey(row)));
+  if (unseen.length > 0) {
+    const rows = await db
+      .selectFrom('config_versions')
+      .selectAll()
+      .where((eb) => eb.or(unseen.map((u) => eb.and({ kind: u.kind, version: u.version }))))
+      .execute();
+    for (const row of rows) {
+      if (known.size >= 200) known.delete(known.keys().next().value!);
+      known.set(versionKey(row), toVersion(row));
+    }
+  }
+  const byKind = Object.fromEntries(inForce.map((row) => [row.kind, known.get(versionKey(row))]));
   const missing = kinds.find((kind) => !byKind[kind]);
   if (missing) throw new AppError('not_found', `no ${missing} configuration has been published`);
   return byKind as { [P in K]: ConfigVersion<P> };

@@ -60,7 +60,17 @@ function openPostgres(url: string): Database {
  */
 function withPreparedStatements(pool: pg.Pool): PostgresPool {
   const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const nameOf = (sql: string) => `k${createHash('sha1').update(sql).digest('base64url')}`;
+  // Names are hashes of the SQL text, remembered (hashing on every query showed in profiles).
+  const names = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = names.get(sql);
+    if (!name) {
+      name = `k${createHash('sha1').update(sql).digest('base64url')}`;
+      if (names.size >= 5000) names.delete(names.keys().next().value!);
+      names.set(sql, name);
+    }
+    return name;
+  };
   // Kysely never streams here (no cursors), so only the (sql, parameters) form is used.
   const query = (client: pg.PoolClient, text: string, values: readonly unknown[]) =>
     values.length <= 64
