@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ConfigKindSchema, ConfigVersionSchema, UpdateConfigBodySchema } from '../contracts/configuration.js';
+import {
+  ConfigKindSchema,
+  ConfigVersionForAudienceSchema,
+  ConfigVersionSchema,
+  UpdateConfigBodySchema,
+} from '../contracts/configuration.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
@@ -17,9 +22,9 @@ export function registerConfigurationRoutes(app: FastifyInstance, platform: Plat
       config: SIGNED_IN,
       schema: {
         tags: ['configuration'],
-        summary: 'The configuration version in force',
+        summary: 'The configuration version in force (customer-portal users: reason codes only, in their shape)',
         params: KindParams,
-        response: { 200: ConfigVersionSchema },
+        response: { 200: ConfigVersionForAudienceSchema },
       },
     },
     async (request, reply) => {

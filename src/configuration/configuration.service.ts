@@ -6,6 +6,7 @@ import {
   type ConfigDocuments,
   type ConfigKind,
   type ConfigVersion,
+  type CustomerReasonCodesVersion,
 } from '../contracts/configuration.js';
 import type { RequestContext } from '../platform/actor.js';
 import type { DB } from '../platform/db/database.js';
@@ -13,7 +14,7 @@ import type { ConfigVersionsTable } from './configuration.tables.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { assertCan } from '../platform/access.js';
+import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { prepared } from '../platform/db/prepared-query.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
 
@@ -97,7 +98,33 @@ export async function findCurrentConfigs<K extends ConfigKind>(
   return byKind as { [P in K]: ConfigVersion<P> };
 }
 
-export async function getCurrentConfig<K extends ConfigKind>(platform: Platform, ctx: RequestContext, kind: K) {
+/**
+ * The version in force. Staff read every kind; customer-portal users read only the reason codes
+ * they choose from, in their own shape (thresholds, tiers and fault classes stay internal).
+ */
+export async function getCurrentConfig<K extends ConfigKind>(
+  platform: Platform,
+  ctx: RequestContext,
+  kind: K,
+): Promise<ConfigVersion<K> | CustomerReasonCodesVersion> {
+  if (isCustomerScoped(ctx.actor)) {
+    assertCan(ctx.actor, 'reason_codes.read');
+    if (kind !== 'reason_codes') throw new AppError('forbidden', `the ${kind} configuration is internal`);
+    const current = await findCurrentConfig(platform.db, 'reason_codes');
+    return {
+      kind: 'reason_codes',
+      version: current.version,
+      document: {
+        codes: current.document.codes.map((c) => ({
+          code: c.code,
+          label: c.label,
+          description: c.description,
+          isActive: c.isActive,
+        })),
+      },
+      createdAt: current.createdAt,
+    };
+  }
   assertCan(ctx.actor, 'config.read');
   return findCurrentConfig(platform.db, kind);
 }

@@ -97,6 +97,22 @@ export type ConfigVersion<K extends ConfigKind = ConfigKind> = {
   createdAt: string;
 };
 
+/** The reason codes as customer-portal users see them: what to choose from, not whose fault it is. */
+export const CustomerReasonCodesVersionSchema = z.object({
+  kind: z.literal('reason_codes'),
+  version: z.number().int(),
+  document: z.object({
+    codes: z.array(CodeEntrySchema.pick({ code: true, label: true, description: true, isActive: true })),
+  }),
+  createdAt: z.string(),
+});
+export type CustomerReasonCodesVersion = z.infer<typeof CustomerReasonCodesVersionSchema>;
+
+export const ConfigVersionForAudienceSchema = z.union([
+  ConfigVersionSchema.describe('Staff'),
+  CustomerReasonCodesVersionSchema.describe('Customer-portal users (reason codes only)'),
+]);
+
 export const UpdateConfigBodySchema = z.strictObject({
   document: z.unknown(),
   comment: z.string().trim().min(1, 'say why the configuration changes').max(500),

@@ -58,6 +58,18 @@ export const CustomerInputSchema = z.strictObject({
 });
 export const CustomerSchema = CustomerInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Customer = z.infer<typeof CustomerSchema>;
+/** A customer-portal user's view of their own account: no tier, credit hold, channel or legal entity. */
+export const CustomerAccountSchema = CustomerSchema.pick({
+  id: true,
+  accountNumber: true,
+  name: true,
+  currency: true,
+  paymentTerms: true,
+  email: true,
+  region: true,
+  version: true,
+});
+export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;
 
 export const SupplierInputSchema = z.strictObject({
   code,
@@ -95,6 +107,23 @@ export const ProductInputSchema = z.strictObject({
 });
 export const ProductSchema = ProductInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Product = z.infer<typeof ProductSchema>;
+/** A customer-portal user's view of a product: no cost, supplier or handling internals. */
+export const CatalogueProductSchema = ProductSchema.pick({
+  id: true,
+  sku: true,
+  gtin: true,
+  name: true,
+  category: true,
+  listPriceMinor: true,
+  currency: true,
+  isReturnable: true,
+  isSerialized: true,
+  isLotControlled: true,
+  regulatedClass: true,
+  warrantyMonths: true,
+  version: true,
+});
+export type CatalogueProduct = z.infer<typeof CatalogueProductSchema>;
 
 export const SalesOrderLineInputSchema = z.strictObject({
   lineNumber: z.number().int().min(1),

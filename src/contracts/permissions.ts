@@ -16,9 +16,12 @@ export const PERMISSIONS = {
   'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'returns.expire': ['ops_manager', 'admin'],
   'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
-  'config.read': [...STAFF, 'customer'],
+  'config.read': STAFF,
+  /** The reason codes customers choose from, in the customers' shape (no fault classification). */
+  'reason_codes.read': [...STAFF, 'customer'],
   'config.write': ['admin'],
   'apikeys.manage': ['admin'],
+  'users.manage': ['admin'],
   'audit.read': [...STAFF, 'customer'],
   'audit.verify': ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

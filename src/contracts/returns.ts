@@ -147,6 +147,71 @@ export const RmaSummarySchema = RmaSchema.omit({ lines: true, verdict: true, all
 });
 export type RmaSummary = z.infer<typeof RmaSummarySchema>;
 
+// What customer-portal users see. Their own shapes, not the staff ones filtered: approval routing
+// (limits, tiers, the rules' wording), who decided, the configuration versions behind a verdict,
+// legal entities and raw audit records are the distributor's business, not the customer's.
+export const CustomerVerdictSchema = VerdictSchema.pick({
+  isEligible: true,
+  customerChecks: true,
+  lines: true,
+  currency: true,
+  totalValueMinor: true,
+}).extend({
+  /** Whether a person must approve it before it is authorized; null when it cannot be requested. */
+  needsApproval: z.boolean().nullable(),
+});
+export type CustomerVerdict = z.infer<typeof CustomerVerdictSchema>;
+
+const CUSTOMER_RMA_FIELDS = {
+  id: true,
+  rmaNumber: true,
+  customerId: true,
+  customerName: true,
+  customerAccount: true,
+  returnType: true,
+  status: true,
+  progress: true,
+  isUnauthorized: true,
+  note: true,
+  customerReference: true,
+  currency: true,
+  totalValueMinor: true,
+  createdAt: true,
+  updatedAt: true,
+  authorizedAt: true,
+  expiresOn: true,
+  decidedAt: true,
+  decisionComment: true,
+  version: true,
+} as const;
+
+export const CustomerRmaSummarySchema = RmaSummarySchema.pick({ ...CUSTOMER_RMA_FIELDS, lineCount: true });
+export type CustomerRmaSummary = z.infer<typeof CustomerRmaSummarySchema>;
+
+export const CustomerRmaSchema = RmaSchema.pick({
+  ...CUSTOMER_RMA_FIELDS,
+  allowedTransitions: true,
+  lines: true,
+}).extend({ verdict: CustomerVerdictSchema.nullable() });
+export type CustomerRma = z.infer<typeof CustomerRmaSchema>;
+
+/** A return as its reader may see it: staff get the whole record, customer-portal users their own shape. */
+export const RmaForAudienceSchema = z.union([
+  RmaSchema.describe('Staff'),
+  CustomerRmaSchema.describe('Customer-portal users'),
+]);
+export type RmaView = Rma | CustomerRma;
+export const RmaSummaryForAudienceSchema = z.union([
+  RmaSummarySchema.describe('Staff'),
+  CustomerRmaSummarySchema.describe('Customer-portal users'),
+]);
+export type RmaSummaryView = RmaSummary | CustomerRmaSummary;
+export const VerdictForAudienceSchema = z.union([
+  VerdictSchema.describe('Staff'),
+  CustomerVerdictSchema.describe('Customer-portal users'),
+]);
+export type VerdictView = Verdict | CustomerVerdict;
+
 export const StatusCountsSchema = z.object({ byStatus: z.record(RmaStatusSchema, z.number().int()) });
 export type StatusCounts = z.infer<typeof StatusCountsSchema>;
 
@@ -215,6 +280,20 @@ export const TimelineEntrySchema = z.object({
   after: z.unknown().nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+/** A step of a return's history as its customer sees it: what happened and when, in words. */
+export const CustomerTimelineEntrySchema = z.object({
+  id: z.string(),
+  occurredAt: z.string(),
+  action: z.string(),
+  summary: z.string(),
+});
+export type CustomerTimelineEntry = z.infer<typeof CustomerTimelineEntrySchema>;
+export const TimelineForAudienceSchema = z.union([
+  z.object({ items: z.array(TimelineEntrySchema) }).describe('Staff'),
+  z.object({ items: z.array(CustomerTimelineEntrySchema) }).describe('Customer-portal users'),
+]);
+export type TimelineEntryView = TimelineEntry | CustomerTimelineEntry;
 
 /** A create request after validation, with defaults applied. */
 export type CreateRmaRequest = z.output<typeof CreateRmaBodySchema>;

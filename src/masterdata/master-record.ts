@@ -37,6 +37,8 @@ export interface MasterRecordDefinition<I extends z.ZodObject, O> {
   references: Reference[];
   /** Whether customer-portal users may read it (then scoped by `customerScopeColumn`). */
   isVisibleToCustomers: boolean;
+  /** What customer-portal users see of a record, when they may read it: their own shape, field by field. */
+  customerView?: { schema: z.ZodType; of(record: O): unknown };
   customerScopeColumn?: string;
   toRow(input: z.infer<I>): Record<string, unknown>;
   fromRow(row: Record<string, unknown>): O;
@@ -82,7 +84,7 @@ export async function searchMasterRecords<O>(
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return toPage(
-    rows.map((r) => def.fromRow(r as Record<string, unknown>)),
+    rows.map((r) => forReader(def, ctx, def.fromRow(r as Record<string, unknown>))),
     query.page,
     query.pageSize,
     Number(count.n),
@@ -103,7 +105,15 @@ export async function getMasterRecord<O>(
   query = scopeToCustomer(def, ctx, query);
   const row = await query.executeTakeFirst();
   if (!row) throw new AppError('not_found', `${def.name} ${id} was not found`);
-  return def.fromRow(row);
+  return forReader(def, ctx, def.fromRow(row));
+}
+
+/** The record as this reader may see it: customer-portal users get the definition's customer view. */
+function forReader<O>(def: MasterRecordDefinition<z.ZodObject, O>, ctx: RequestContext, record: O): O {
+  if (!isCustomerScoped(ctx.actor)) return record;
+  if (!def.customerView) throw new AppError('forbidden', `${def.name} records are not available to customer accounts`);
+  // Typed as O for the routes' sake; the route's response schema names both shapes.
+  return def.customerView.of(record) as O;
 }
 
 async function assertReferencesExist(

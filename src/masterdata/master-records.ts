@@ -1,5 +1,7 @@
 // The master record types and how each maps to its table.
 import {
+  CatalogueProductSchema,
+  CustomerAccountSchema,
   CustomerInputSchema,
   CustomerSchema,
   LegalEntityInputSchema,
@@ -10,7 +12,9 @@ import {
   SiteSchema,
   SupplierInputSchema,
   SupplierSchema,
+  type CatalogueProduct,
   type Customer,
+  type CustomerAccount,
   type LegalEntity,
   type Product,
   type Site,
@@ -101,6 +105,19 @@ export const CUSTOMERS: MasterRecordDefinition<typeof CustomerInputSchema, Custo
   references: [{ field: 'legalEntityId', table: 'legal_entities', label: 'legal entity' }],
   isVisibleToCustomers: true,
   customerScopeColumn: 'id',
+  customerView: {
+    schema: CustomerAccountSchema,
+    of: (c): CustomerAccount => ({
+      id: c.id,
+      accountNumber: c.accountNumber,
+      name: c.name,
+      currency: c.currency,
+      paymentTerms: c.paymentTerms,
+      email: c.email,
+      region: c.region,
+      version: c.version,
+    }),
+  },
   toRow: (i) => ({
     account_number: i.accountNumber,
     name: i.name,
@@ -181,6 +198,24 @@ export const PRODUCTS: MasterRecordDefinition<typeof ProductInputSchema, Product
   currencyFields: ['currency'],
   references: [{ field: 'supplierId', table: 'suppliers', label: 'supplier' }],
   isVisibleToCustomers: true,
+  customerView: {
+    schema: CatalogueProductSchema,
+    of: (p): CatalogueProduct => ({
+      id: p.id,
+      sku: p.sku,
+      gtin: p.gtin,
+      name: p.name,
+      category: p.category,
+      listPriceMinor: p.listPriceMinor,
+      currency: p.currency,
+      isReturnable: p.isReturnable,
+      isSerialized: p.isSerialized,
+      isLotControlled: p.isLotControlled,
+      regulatedClass: p.regulatedClass,
+      warrantyMonths: p.warrantyMonths,
+      version: p.version,
+    }),
+  },
   toRow: (i) => ({
     sku: i.sku,
     gtin: i.gtin,

@@ -22,6 +22,13 @@ const SearchQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 
+/** The staff shape, and the customer-portal shape where customers may read the record. */
+function forAudiences(def: MasterRecordDefinition<z.ZodObject, unknown>): z.ZodType {
+  return def.customerView
+    ? z.union([def.outputSchema.describe('Staff'), def.customerView.schema.describe('Customer-portal users')])
+    : def.outputSchema;
+}
+
 export function registerMasterdataRoutes(app: FastifyInstance, platform: Platform): void {
   for (const def of MASTER_RECORDS) registerMasterRecordRoutes(app, platform, def);
 }
@@ -42,7 +49,7 @@ function registerMasterRecordRoutes(
         tags,
         summary: `Search ${def.path}`,
         querystring: SearchQuery,
-        response: { 200: pageOf(def.outputSchema) },
+        response: { 200: pageOf(forAudiences(def)) },
       },
     },
     (request) => searchMasterRecords(platform, contextOf(request), def, request.query),
@@ -55,7 +62,7 @@ function registerMasterRecordRoutes(
         tags,
         summary: `One ${def.name}`,
         params: IdParamsSchema,
-        response: { 200: def.outputSchema, 404: ProblemSchema },
+        response: { 200: forAudiences(def), 404: ProblemSchema },
       },
     },
     async (request, reply) => {

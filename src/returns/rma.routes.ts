@@ -7,12 +7,12 @@ import {
   CreateRmaBodySchema,
   DecisionBodySchema,
   ListRmasQuerySchema,
-  RmaSchema,
+  RmaForAudienceSchema,
   type Rma,
-  RmaSummarySchema,
+  RmaSummaryForAudienceSchema,
   StatusCountsSchema,
-  TimelineEntrySchema,
-  VerdictSchema,
+  TimelineForAudienceSchema,
+  VerdictForAudienceSchema,
 } from '../contracts/returns.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
@@ -22,6 +22,7 @@ import { createRma, previewReturn } from './use-cases/create-rma.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
+import { rmaFor, rmaSummariesFor, timelineFor, verdictFor } from './rma-audience.js';
 
 const tags = ['returns'];
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema };
@@ -42,10 +43,13 @@ export function registerReturnRoutes(
         tags,
         summary: 'Preview the policy verdict for a return request (nothing is saved)',
         body: CreateRmaBodySchema,
-        response: { 200: VerdictSchema, 404: ProblemSchema },
+        response: { 200: VerdictForAudienceSchema, 404: ProblemSchema },
       },
     },
-    (request) => previewReturn(platform, contextOf(request), request.body),
+    async (request) => {
+      const ctx = contextOf(request);
+      return verdictFor(ctx.actor, await previewReturn(platform, ctx, request.body));
+    },
   );
 
   api.post(
@@ -56,13 +60,14 @@ export function registerReturnRoutes(
         tags,
         summary: 'Request a return (RMA); authorized or sent for approval by policy',
         body: CreateRmaBodySchema,
-        response: { 201: RmaSchema, ...errors },
+        response: { 201: RmaForAudienceSchema, ...errors },
       },
     },
     async (request, reply) => {
-      const rma = await createRma(platform, contextOf(request), request.body);
+      const ctx = contextOf(request);
+      const rma = await createRma(platform, ctx, request.body);
       setVersionEtag(reply, rma.version);
-      return reply.code(201).header('Location', `/api/v1/returns/${rma.id}`).send(rma);
+      return reply.code(201).header('Location', `/api/v1/returns/${rma.id}`).send(rmaFor(ctx.actor, rma));
     },
   );
 
@@ -74,10 +79,13 @@ export function registerReturnRoutes(
         tags,
         summary: 'Search returns (status, customer, dates, reason, type, text)',
         querystring: ListRmasQuerySchema,
-        response: { 200: pageOf(RmaSummarySchema) },
+        response: { 200: pageOf(RmaSummaryForAudienceSchema) },
       },
     },
-    (request) => searchRmas(platform, contextOf(request), request.query, loadFacts),
+    async (request) => {
+      const ctx = contextOf(request);
+      return rmaSummariesFor(ctx.actor, await searchRmas(platform, ctx, request.query, loadFacts));
+    },
   );
 
   api.get(
@@ -101,13 +109,14 @@ export function registerReturnRoutes(
         tags,
         summary: 'One return with its lines and verdict',
         params: IdParamsSchema,
-        response: { 200: RmaSchema, 404: ProblemSchema },
+        response: { 200: RmaForAudienceSchema, 404: ProblemSchema },
       },
     },
     async (request, reply) => {
-      const rma = await getRma(platform, contextOf(request), request.params.id, loadFacts);
+      const ctx = contextOf(request);
+      const rma = await getRma(platform, ctx, request.params.id, loadFacts);
       setVersionEtag(reply, rma.version);
-      return rma;
+      return rmaFor(ctx.actor, rma);
     },
   );
 
@@ -119,10 +128,13 @@ export function registerReturnRoutes(
         tags,
         summary: "A return's history from the audit trail",
         params: IdParamsSchema,
-        response: { 200: z.object({ items: z.array(TimelineEntrySchema) }), 404: ProblemSchema },
+        response: { 200: TimelineForAudienceSchema, 404: ProblemSchema },
       },
     },
-    (request) => getRmaTimeline(platform, contextOf(request), request.params.id),
+    async (request) => {
+      const ctx = contextOf(request);
+      return timelineFor(ctx.actor, await getRmaTimeline(platform, ctx, request.params.id));
+    },
   );
 
   // Approve, reject and cancel share one shape: a body with the person's words, an optional
@@ -137,17 +149,13 @@ export function registerReturnRoutes(
       `/returns/:id/${action}`,
       {
         config: SIGNED_IN,
-        schema: { tags, summary, params: IdParamsSchema, body, response: { 200: RmaSchema, ...errors } },
+        schema: { tags, summary, params: IdParamsSchema, body, response: { 200: RmaForAudienceSchema, ...errors } },
       },
       async (request, reply) => {
-        const rma = await run(
-          contextOf(request),
-          request.params.id,
-          request.body as z.infer<B>,
-          readIfMatchVersion(request),
-        );
+        const ctx = contextOf(request);
+        const rma = await run(ctx, request.params.id, request.body as z.infer<B>, readIfMatchVersion(request));
         setVersionEtag(reply, rma.version);
-        return rma;
+        return rmaFor(ctx.actor, rma);
       },
     );
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarizeAuditEvent } from './timeline-summary.js';
+import { summarizeAuditEvent, summarizeForCustomer } from './timeline-summary.js';
 
 describe('timeline sentences', () => {
   it('quotes a decision comment', () => {
@@ -19,5 +19,29 @@ describe('timeline sentences', () => {
   });
   it('falls back to a readable form of unknown actions', () => {
     expect(summarizeAuditEvent('shipment.label_printed', null)).toBe('shipment: label printed');
+  });
+});
+
+describe('timeline sentences for customers', () => {
+  it('never passes on approval reasons, site codes or an approver’s remarks', () => {
+    expect(summarizeForCustomer('rma.routed_for_approval', { reasons: ['value above the limit', 'bronze tier'] })).toBe(
+      'Waiting for approval by the returns team',
+    );
+    expect(summarizeForCustomer('rma.approved', { comment: 'big account, let it through' })).toBe(
+      'Approved: the goods can be sent back',
+    );
+    expect(summarizeForCustomer('receipt.recorded', { siteCode: 'US-DAL', lines: [{ quantity: 2 }] })).toBe(
+      'Goods received: 2 units',
+    );
+  });
+  it('says why a return was refused or cancelled, in the words given', () => {
+    expect(summarizeForCustomer('rma.rejected', { comment: 'outside contract' })).toBe(
+      'Not accepted — “outside contract”',
+    );
+    expect(summarizeForCustomer('rma.cancelled', { reason: 'found it' })).toBe('Cancelled — “found it”');
+  });
+  it('leaves out events it has no customer sentence for', () => {
+    expect(summarizeForCustomer('shipment.label_printed', null)).toBeNull();
+    expect(summarizeForCustomer('rma.internal_note', { note: 'watch this one' })).toBeNull();
   });
 });

@@ -25,3 +25,38 @@ export function summarizeAuditEvent(action: string, after: unknown): string {
   }
   return base;
 }
+
+/**
+ * The customer's sentence for an event, or null for events customers do not see. Written for
+ * the customer: no approval reasons, limits or tiers, no site codes, no approver's remarks; a
+ * refusal or cancellation says why, in the words given for it.
+ */
+export function summarizeForCustomer(action: string, after: unknown): string | null {
+  const details = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
+  const quoted = (text: unknown) => (typeof text === 'string' && text ? ` — “${text}”` : '');
+  switch (action) {
+    case 'rma.requested':
+      return 'Return requested';
+    case 'rma.authorized':
+      return 'Return authorized: the goods can be sent back';
+    case 'rma.routed_for_approval':
+      return 'Waiting for approval by the returns team';
+    case 'rma.approved':
+      return 'Approved: the goods can be sent back';
+    case 'rma.rejected':
+      return `Not accepted${quoted(details.comment)}`;
+    case 'rma.cancelled':
+      return `Cancelled${quoted(details.reason)}`;
+    case 'rma.expired':
+      return 'Authorization expired: nothing was shipped in time';
+    case 'rma.unauthorized_recorded':
+      return 'Goods arrived without an authorization; the returns team is looking into it';
+    case 'receipt.recorded': {
+      const lines = Array.isArray(details.lines) ? (details.lines as Array<{ quantity?: unknown }>) : [];
+      const units = lines.reduce((sum, l) => sum + Number(l.quantity ?? 0), 0);
+      return units > 0 ? `Goods received: ${units} ${units === 1 ? 'unit' : 'units'}` : 'Goods received';
+    }
+    default:
+      return null;
+  }
+}

@@ -2,7 +2,8 @@
 // record the RMA with its verdict — all in one transaction. `requestReturn` is the step (tx, input)
 // that workflows compose (EDI intake, factories); `createRma` is the use case that routes call.
 import type { CreateRmaRequest, Rma, Routing, Verdict } from '../../contracts/returns.js';
-import type { RequestContext } from '../../platform/actor.js';
+import type { Actor, RequestContext } from '../../platform/actor.js';
+import { verdictFor } from '../rma-audience.js';
 import { AppError } from '../../platform/errors.js';
 import { toIsoDate } from '../../platform/clock.js';
 import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
@@ -31,7 +32,7 @@ export async function createRma(platform: Platform, ctx: RequestContext, request
 export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<Rma> {
   assertCan(tx.ctx.actor, 'returns.create');
   const evaluation = await evaluateReturnRequest(tx.db, tx.ctx.actor, request, tx.today);
-  const routing = assertEligible(evaluation.verdict);
+  const routing = assertEligible(evaluation.verdict, tx.ctx.actor);
   await holdQuantities(tx, request);
   const legalEntityId = evaluation.orderLines[0]?.legal_entity_id ?? evaluation.customer.legal_entity_id;
   const number = await nextDocumentNumber(tx, 'rma', legalEntityId);
@@ -69,11 +70,12 @@ function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Eva
   );
 }
 
-function assertEligible(verdict: Verdict): Routing {
+function assertEligible(verdict: Verdict, actor: Actor): Routing {
   if (!verdict.isEligible || !verdict.routing) {
     throw new AppError('not_eligible', describeFailures(verdict), {
       errors: failedFields(verdict),
-      extensions: { verdict },
+      // The refused verdict in the reader's shape, as the evaluate endpoint gives it.
+      extensions: { verdict: verdictFor(actor, verdict) },
     });
   }
   return verdict.routing;

@@ -4,14 +4,29 @@ import type {
   CreateRmaBody,
   ListRmasQuery,
   Rma,
-  RmaSummary,
+  RmaSummaryView,
+  RmaView,
   StatusCounts,
-  TimelineEntry,
+  TimelineEntryView,
   UnauthorizedReturnBodySchema,
-  Verdict,
+  VerdictView,
 } from '../../../src/contracts/returns.js';
 import type { z } from 'zod';
 import { apiFetch } from './client.js';
+
+// Staff get whole records; customer-portal users get their own shapes (src/returns/rma-audience.ts).
+// Screens shared by both show the staff-only parts only when the record carries them.
+export function isStaffRma<T extends RmaView | RmaSummaryView>(rma: T): rma is Extract<T, { legalEntityId: string }> {
+  return 'legalEntityId' in rma;
+}
+export function isStaffVerdict(verdict: VerdictView): verdict is Extract<VerdictView, { routing: unknown }> {
+  return 'routing' in verdict;
+}
+export function isStaffTimelineEntry(
+  entry: TimelineEntryView,
+): entry is Extract<TimelineEntryView, { actorId: string }> {
+  return 'actorId' in entry;
+}
 
 /** What the form sends for an arrival without an RMA; the server applies the defaults. */
 export type UnauthorizedReturnBody = z.input<typeof UnauthorizedReturnBodySchema>;
@@ -29,7 +44,7 @@ export const rmaKeys = {
 export function useRmas(filters: RmaListFilters) {
   return useQuery({
     queryKey: rmaKeys.list(filters),
-    queryFn: ({ signal }) => apiFetch<Page<RmaSummary>>('/returns', { query: { ...filters }, signal }),
+    queryFn: ({ signal }) => apiFetch<Page<RmaSummaryView>>('/returns', { query: { ...filters }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -45,7 +60,7 @@ export function useStatusCounts() {
 export function useRma(id: string) {
   return useQuery({
     queryKey: rmaKeys.detail(id),
-    queryFn: ({ signal }) => apiFetch<Rma>(`/returns/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal }) => apiFetch<RmaView>(`/returns/${encodeURIComponent(id)}`, { signal }),
   });
 }
 
@@ -53,7 +68,7 @@ export function useRmaTimeline(id: string) {
   return useQuery({
     queryKey: rmaKeys.timeline(id),
     queryFn: ({ signal }) =>
-      apiFetch<{ items: TimelineEntry[] }>(`/returns/${encodeURIComponent(id)}/timeline`, { signal }),
+      apiFetch<{ items: TimelineEntryView[] }>(`/returns/${encodeURIComponent(id)}/timeline`, { signal }),
   });
 }
 
@@ -61,7 +76,7 @@ export function useRmaTimeline(id: string) {
 export function useReturnVerdict(body: CreateRmaBody | null) {
   return useQuery({
     queryKey: ['rmas', 'verdict', body],
-    queryFn: () => apiFetch<Verdict>('/returns/evaluate', { method: 'POST', body }),
+    queryFn: () => apiFetch<VerdictView>('/returns/evaluate', { method: 'POST', body }),
     enabled: body !== null,
     placeholderData: keepPreviousData,
     staleTime: 0,
@@ -72,7 +87,7 @@ export function useCreateRma() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ body, idempotencyKey }: { body: CreateRmaBody; idempotencyKey: string }) =>
-      apiFetch<Rma>('/returns', { method: 'POST', body, idempotencyKey }),
+      apiFetch<RmaView>('/returns', { method: 'POST', body, idempotencyKey }),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: rmaKeys.all }),
@@ -100,12 +115,12 @@ export function useRecordUnauthorizedReturn() {
 export type RmaAction =
   { kind: 'approve'; comment: string } | { kind: 'reject'; comment: string } | { kind: 'cancel'; reason: string };
 
-export function useRmaAction(rma: Pick<Rma, 'id' | 'version'>) {
+export function useRmaAction(rma: Pick<RmaView, 'id' | 'version'>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (action: RmaAction) => {
       const body = action.kind === 'cancel' ? { reason: action.reason } : { comment: action.comment };
-      return apiFetch<Rma>(`/returns/${encodeURIComponent(rma.id)}/${action.kind}`, {
+      return apiFetch<RmaView>(`/returns/${encodeURIComponent(rma.id)}/${action.kind}`, {
         method: 'POST',
         body,
         ifMatch: rma.version,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useRmas } from '../../api/rmas.js';
+import { isStaffRma, useRmas } from '../../api/rmas.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { Pagination } from '../../ui/pagination.js';
 import { PageHeader } from '../../ui/page-header.js';
@@ -26,7 +26,7 @@ export function ApprovalQueuePage() {
           ) : (
             <section className="panel" aria-label="Returns waiting for approval">
               <ul className="queue" aria-busy={query.isPlaceholderData}>
-                {result.items.map((rma) => (
+                {result.items.filter(isStaffRma).map((rma) => (
                   <ApprovalQueueItem key={rma.id} rma={rma} />
                 ))}
               </ul>

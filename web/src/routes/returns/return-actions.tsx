@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Rma } from '../../../../src/contracts/returns.js';
+import type { RmaView } from '../../../../src/contracts/returns.js';
 import { isApiError } from '../../api/api-error.js';
 import { useRmaAction, type RmaAction } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
@@ -34,7 +34,7 @@ const DIALOGS: Record<ActionKind, { title: string; label: string; hint: string; 
 };
 
 /** The buttons the return's state machine and the user's role allow. */
-export function ReturnActions({ rma }: { rma: Rma }) {
+export function ReturnActions({ rma }: { rma: RmaView }) {
   const user = useCurrentUser();
   const toast = useToast();
   const action = useRmaAction(rma);

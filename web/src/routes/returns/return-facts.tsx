@@ -1,10 +1,11 @@
-import type { Rma } from '../../../../src/contracts/returns.js';
+import type { RmaView } from '../../../../src/contracts/returns.js';
+import { isStaffRma } from '../../api/rmas.js';
 import { formatDate, formatDateTime } from '../../ui/dates.js';
 import { Fact } from '../../ui/fact.js';
 import { humanize } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
-export function ReturnFacts({ rma }: { rma: Rma }) {
+export function ReturnFacts({ rma }: { rma: RmaView }) {
   return (
     <section className="panel" aria-label="Summary">
       <dl className="facts facts--wide">
@@ -21,13 +22,22 @@ export function ReturnFacts({ rma }: { rma: Rma }) {
           <Fact term={rma.isUnauthorized ? 'Carrier reference' : 'Customer reference'} value={rma.customerReference} />
         ) : null}
         {rma.decidedAt ? (
-          <Fact term="Decision" value={`${formatDateTime(rma.decidedAt)} by ${rma.decidedBy ?? 'unknown'}`} />
+          <Fact
+            term="Decision"
+            value={
+              isStaffRma(rma)
+                ? `${formatDateTime(rma.decidedAt)} by ${rma.decidedBy ?? 'unknown'}`
+                : formatDateTime(rma.decidedAt)
+            }
+          />
         ) : null}
         {rma.decisionComment ? <Fact term="Decision comment" value={rma.decisionComment} /> : null}
-        <Fact
-          term="Rule versions"
-          value={`Return policy v${rma.returnPolicyVersion ?? '—'}, approval rules v${rma.approvalRulesVersion ?? '—'}`}
-        />
+        {isStaffRma(rma) ? (
+          <Fact
+            term="Rule versions"
+            value={`Return policy v${rma.returnPolicyVersion ?? '—'}, approval rules v${rma.approvalRulesVersion ?? '—'}`}
+          />
+        ) : null}
       </dl>
       {rma.note ? (
         <div className="note">

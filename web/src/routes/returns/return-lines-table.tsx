@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Rma, RmaLine } from '../../../../src/contracts/returns.js';
+import type { RmaView, RmaLine } from '../../../../src/contracts/returns.js';
 import { useConfig } from '../../api/config.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
@@ -9,7 +9,7 @@ import { LINE_AND_ITEM_COLUMNS } from '../../ui/line-columns.js';
 import { CONDITION_LABELS } from '../../ui/labels.js';
 import { formatMoney } from '../../ui/money.js';
 
-export function ReturnLinesTable({ rma }: { rma: Rma }) {
+export function ReturnLinesTable({ rma }: { rma: RmaView }) {
   const reasonCodes = useConfig('reason_codes');
   const user = useCurrentUser();
   const orderBase =

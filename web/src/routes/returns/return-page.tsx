@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
-import type { Rma } from '../../../../src/contracts/returns.js';
-import { useRma } from '../../api/rmas.js';
+import type { RmaView } from '../../../../src/contracts/returns.js';
+import { isStaffRma, useRma } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRaiseForCustomers } from '../../auth/permissions.js';
 import { Badge, ProgressBadge, StatusBadge } from '../../ui/badge.js';
@@ -23,7 +23,7 @@ export function ReturnPage() {
   );
 }
 
-function ReturnView({ rma }: { rma: Rma }) {
+function ReturnView({ rma }: { rma: RmaView }) {
   const user = useCurrentUser();
   const back =
     user.role === 'customer' ? { to: '/portal/returns', label: 'My returns' } : { to: '/returns', label: 'Returns' };
@@ -49,7 +49,7 @@ function ReturnView({ rma }: { rma: Rma }) {
         actions={<ReturnActions rma={rma} />}
       />
       <ReturnFacts rma={rma} />
-      {rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
+      {isStaffRma(rma) && rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
         <section className="panel" aria-labelledby="routing-title">
           <h2 id="routing-title">Why it needs approval</h2>
           <RoutingSummary

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
-import type { Rma, ReturnType, Verdict } from '../../../../src/contracts/returns.js';
+import type { ReturnType, RmaView, VerdictView } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { useConfig } from '../../api/config.js';
@@ -55,7 +55,7 @@ export function ReturnRequestForm({
   const evaluable = useDebouncedValue(isClientValid ? built.body : null, EVALUATE_DELAY_MS);
   const verdictQuery = useReturnVerdict(evaluable);
   const isVerdictCurrent = evaluable === built.body && !verdictQuery.isPlaceholderData && !verdictQuery.isFetching;
-  const verdict: Verdict | undefined = isClientValid ? verdictQuery.data : undefined;
+  const verdict: VerdictView | undefined = isClientValid ? verdictQuery.data : undefined;
 
   const visibleErrors: DraftErrors = {
     ...Object.fromEntries(
@@ -87,7 +87,7 @@ export function ReturnRequestForm({
     );
   }
 
-  function announceCreated(rma: Rma) {
+  function announceCreated(rma: RmaView) {
     const outcome =
       rma.status === 'authorized'
         ? 'authorized'
@@ -100,7 +100,7 @@ export function ReturnRequestForm({
 
   function showSubmitError(error: Error) {
     if (isApiError(error) && error.problem['verdict']) {
-      queryClient.setQueryData<Verdict>(['rmas', 'verdict', built.body], error.problem['verdict'] as Verdict);
+      queryClient.setQueryData<VerdictView>(['rmas', 'verdict', built.body], error.problem['verdict'] as VerdictView);
     }
     const errors = isApiError(error) ? serverErrors(error, built.lineIds) : {};
     const formMessage = errors['form'] ?? (Object.keys(errors).length === 0 ? describeError(error) : undefined);
@@ -158,7 +158,7 @@ export function ReturnRequestForm({
 }
 
 /** Why the request cannot be sent yet; incomplete input leaves the button on so pressing it shows what is missing. */
-function submitBlocker(lineCount: number, isClientValid: boolean, isVerdictCurrent: boolean, verdict?: Verdict) {
+function submitBlocker(lineCount: number, isClientValid: boolean, isVerdictCurrent: boolean, verdict?: VerdictView) {
   if (lineCount === 0) return { message: 'Choose at least one line to return.', disables: false };
   if (!isClientValid) return { message: 'Complete the highlighted fields.', disables: false };
   if (!verdict || !isVerdictCurrent) return { message: 'Checking the return policy…', disables: true };

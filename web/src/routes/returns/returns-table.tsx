@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { RmaSummary } from '../../../../src/contracts/returns.js';
+import type { RmaSummaryView } from '../../../../src/contracts/returns.js';
 import { Badge, ProgressBadge, StatusBadge } from '../../ui/badge.js';
 import { DataTable, type Column, type SortState } from '../../ui/data-table.js';
 import { formatDate } from '../../ui/dates.js';
@@ -14,14 +14,14 @@ export function ReturnsTable({
   emptyTitle,
   serverSort,
 }: {
-  rows: RmaSummary[];
+  rows: RmaSummaryView[];
   caption: string;
   showCustomer?: boolean;
   isBusy?: boolean;
   emptyTitle?: string;
   serverSort?: { sort: SortState | null; onSortChange: (sort: SortState) => void };
 }) {
-  const columns: Column<RmaSummary>[] = [
+  const columns: Column<RmaSummaryView>[] = [
     {
       key: 'rmaNumber',
       header: 'RMA',
@@ -54,13 +54,13 @@ export function ReturnsTable({
           {
             key: 'customer',
             header: 'Customer',
-            render: (rma: RmaSummary) => (
+            render: (rma: RmaSummaryView) => (
               <>
                 {rma.customerName}
                 <span className="cell-sub">{rma.customerAccount}</span>
               </>
             ),
-            sortValue: (rma: RmaSummary) => rma.customerName,
+            sortValue: (rma: RmaSummaryView) => rma.customerName,
           },
         ]
       : []),
@@ -71,7 +71,7 @@ export function ReturnsTable({
       align: 'right',
       render: (rma) => rma.lineCount,
       // The server sorts by the other columns; line count is only sortable within a page.
-      ...(serverSort ? {} : { sortValue: (rma: RmaSummary) => rma.lineCount }),
+      ...(serverSort ? {} : { sortValue: (rma: RmaSummaryView) => rma.lineCount }),
     },
     {
       key: 'value',

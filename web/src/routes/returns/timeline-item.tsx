@@ -1,20 +1,27 @@
 import { useId, useState } from 'react';
-import type { TimelineEntry } from '../../../../src/contracts/returns.js';
+import type { TimelineEntryView } from '../../../../src/contracts/returns.js';
+import { isStaffTimelineEntry } from '../../api/rmas.js';
 import { formatDateTime } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 
-export function TimelineItem({ entry }: { entry: TimelineEntry }) {
+export function TimelineItem({ entry }: { entry: TimelineEntryView }) {
   const [isExpanded, setIsExpanded] = useState(false);
   const detailsId = useId();
-  const hasDetails = entry.before != null || entry.after != null;
+  const staff = isStaffTimelineEntry(entry) ? entry : null;
+  const hasDetails = staff !== null && (staff.before != null || staff.after != null);
   return (
     <li className="timeline__item">
       <span className="timeline__dot" aria-hidden="true" />
       <div className="timeline__body">
         <p className="timeline__summary">{entry.summary || humanize(entry.action)}</p>
         <p className="timeline__meta">
-          <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time> ·{' '}
-          {entry.actorName || entry.actorId} · <code>{entry.action}</code>
+          <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+          {staff ? (
+            <>
+              {' '}
+              · {staff.actorName || staff.actorId} · <code>{staff.action}</code>
+            </>
+          ) : null}
         </p>
         {hasDetails ? (
           <>
@@ -31,11 +38,11 @@ export function TimelineItem({ entry }: { entry: TimelineEntry }) {
               <div id={detailsId} className="timeline__details">
                 <div>
                   <h3>Before</h3>
-                  <pre>{JSON.stringify(entry.before, null, 2) ?? 'null'}</pre>
+                  <pre>{JSON.stringify(staff?.before, null, 2) ?? 'null'}</pre>
                 </div>
                 <div>
                   <h3>After</h3>
-                  <pre>{JSON.stringify(entry.after, null, 2) ?? 'null'}</pre>
+                  <pre>{JSON.stringify(staff?.after, null, 2) ?? 'null'}</pre>
                 </div>
               </div>
             ) : null}

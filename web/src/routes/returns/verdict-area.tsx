@@ -1,5 +1,5 @@
 import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
-import type { Verdict } from '../../../../src/contracts/returns.js';
+import type { VerdictView } from '../../../../src/contracts/returns.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { ErrorState } from '../../ui/error-state.js';
 import { Spinner } from '../../ui/spinner.js';
@@ -17,7 +17,7 @@ export function VerdictArea({
 }: {
   order: SalesOrder;
   lineIds: string[];
-  verdict: Verdict | undefined;
+  verdict: VerdictView | undefined;
   isChecking: boolean;
   error: unknown;
   onRetry: () => void;

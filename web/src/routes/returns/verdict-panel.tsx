@@ -1,4 +1,5 @@
-import type { Verdict } from '../../../../src/contracts/returns.js';
+import type { VerdictView } from '../../../../src/contracts/returns.js';
+import { isStaffVerdict } from '../../api/rmas.js';
 import { Badge } from '../../ui/badge.js';
 import { formatDate } from '../../ui/dates.js';
 import { formatMoney } from '../../ui/money.js';
@@ -12,7 +13,7 @@ export function VerdictPanel({
   title = 'Policy verdict',
   isChecking = false,
 }: {
-  verdict: Verdict;
+  verdict: VerdictView;
   lineLabel: (orderLineId: string, lineIndex: number) => string;
   title?: string;
   isChecking?: boolean;
@@ -29,15 +30,26 @@ export function VerdictPanel({
           <dt>Return value</dt>
           <dd>{formatMoney(verdict.totalValueMinor, verdict.currency)}</dd>
         </div>
-        <div>
-          <dt>Rule versions</dt>
-          <dd>
-            Return policy v{verdict.returnPolicyVersion}
-            {verdict.routing ? `, approval rules v${verdict.routing.approvalRulesVersion}` : ''}
-          </dd>
-        </div>
+        {isStaffVerdict(verdict) ? (
+          <div>
+            <dt>Rule versions</dt>
+            <dd>
+              Return policy v{verdict.returnPolicyVersion}
+              {verdict.routing ? `, approval rules v${verdict.routing.approvalRulesVersion}` : ''}
+            </dd>
+          </div>
+        ) : verdict.needsApproval !== null ? (
+          <div>
+            <dt>Next</dt>
+            <dd>
+              {verdict.needsApproval
+                ? 'The returns team approves it before you send the goods'
+                : 'Authorized as soon as you submit it'}
+            </dd>
+          </div>
+        ) : null}
       </dl>
-      {verdict.routing ? <RoutingSummary routing={verdict.routing} /> : null}
+      {isStaffVerdict(verdict) && verdict.routing ? <RoutingSummary routing={verdict.routing} /> : null}
       {verdict.customerChecks.length > 0 ? (
         <>
           <h3>Customer</h3>
