@@ -12,7 +12,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
  * @type {Record<string, string[]>}
  */
 const TABLES = {
-  identity: ['users', 'access_tokens', 'api_keys', 'sign_in_throttle'],
+  identity: ['users', 'access_tokens', 'api_keys', 'sign_in_throttle', 'password_links'],
   masterdata: ['legal_entities', 'sites', 'customers', 'suppliers', 'products'],
   sales: ['sales_orders', 'sales_order_lines'],
   configuration: ['config_versions'],

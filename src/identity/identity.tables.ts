@@ -40,9 +40,21 @@ export interface SignInThrottleTable {
   locked_until: string | null;
 }
 
+/** A one-time link to set a password: an invitation or an administrator's reset (token stored hashed). */
+export interface PasswordLinksTable {
+  token_hash: string;
+  user_id: string;
+  purpose: 'invitation' | 'reset';
+  created_by: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
 export interface IdentityTables {
   users: UsersTable;
   access_tokens: AccessTokensTable;
   api_keys: ApiKeysTable;
   sign_in_throttle: SignInThrottleTable;
+  password_links: PasswordLinksTable;
 }

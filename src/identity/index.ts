@@ -1,3 +1,4 @@
 export { authenticate, issueToken, createUser, createApiKey, hasUsers, findUserIdByEmail } from './identity.service.js';
 export { registerIdentityRoutes } from './identity.routes.js';
+export { registerUserAdministrationRoutes } from './user-administration.routes.js';
 export type * from './identity.tables.js';

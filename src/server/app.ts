@@ -20,7 +20,7 @@ import { registerRequestBodyRules } from '../platform/http/request-body.js';
 import { PUBLIC, registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
-import { authenticate, registerIdentityRoutes } from '../identity/index.js';
+import { authenticate, registerIdentityRoutes, registerUserAdministrationRoutes } from '../identity/index.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
 import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
@@ -91,6 +91,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   await app.register(
     (v1, _options, done) => {
       registerIdentityRoutes(v1, platform);
+      registerUserAdministrationRoutes(v1, platform);
       registerMasterdataRoutes(v1, platform);
       registerSalesRoutes(v1, platform);
       registerConfigurationRoutes(v1, platform);

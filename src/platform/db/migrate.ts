@@ -6,11 +6,13 @@ import type { DB } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
 import * as signInThrottle from './migrations/0002-sign-in-throttle.js';
 import * as lifecycleSpine from './migrations/0003-lifecycle-spine.js';
+import * as userAdministration from './migrations/0004-user-administration.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sign-in-throttle': signInThrottle,
   '0003-lifecycle-spine': lifecycleSpine,
+  '0004-user-administration': userAdministration,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,0 +1,385 @@
+// User administration by admins: invite people, change their role, deactivate and reactivate
+// them, and reset their password. Nobody types a password for someone else: an invitation or a
+// reset makes a one-time link (shown once to the admin, stored only as a hash) with which the
+// person sets their own. Deactivating ends the person's sessions and the API keys they made,
+// in the same transaction, so nothing they hold keeps working.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Role } from '../contracts/common.js';
+import type { User } from '../contracts/identity.js';
+import type { RequestContext } from '../platform/actor.js';
+import type { DB } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
+import { isUniqueViolation } from '../platform/db/db-errors.js';
+import { anyColumnContains } from '../platform/pagination.js';
+import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
+import { assertCan } from '../platform/access.js';
+import { findCustomer } from '../masterdata/index.js';
+import { hashPassword } from './domain/password.js';
+import type { PasswordLinksTable, UsersTable } from './identity.tables.js';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+const RESET_TTL_MS = 24 * 60 * 60 * 1000;
+/** Stored instead of a password hash until the person sets one: no password verifies against it. */
+const NO_PASSWORD = '!no-password';
+
+const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+function toUser(row: UsersTable): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    customerId: row.customer_id,
+    isActive: row.is_active === 1,
+    hasPassword: row.password_hash.startsWith('scrypt$'),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    version: row.version,
+  };
+}
+
+export async function listUsers(
+  platform: Platform,
+  ctx: RequestContext,
+  query: { q?: string | undefined; role?: Role | undefined; isActive?: 'true' | 'false' | undefined },
+): Promise<User[]> {
+  assertCan(ctx.actor, 'users.manage');
+  let select = platform.db.selectFrom('users').selectAll();
+  if (query.q) select = select.where(anyColumnContains(['email', 'name'], query.q));
+  if (query.role) select = select.where('role', '=', query.role);
+  if (query.isActive) select = select.where('is_active', '=', query.isActive === 'true' ? 1 : 0);
+  const rows = await select.orderBy('name').orderBy('email').limit(1000).execute();
+  return rows.map(toUser);
+}
+
+export async function getUser(platform: Platform, ctx: RequestContext, id: string): Promise<User> {
+  assertCan(ctx.actor, 'users.manage');
+  return toUser(await findUserOrFail(platform.db, id));
+}
+
+async function findUserOrFail(db: Reader, id: string): Promise<UsersTable> {
+  const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', `user ${id} was not found`);
+  return row;
+}
+
+/** A customer-portal user belongs to one existing customer account; staff belong to none. */
+async function assertAccountFitsRole(db: Reader, role: Role, customerId: string | null): Promise<void> {
+  if (role === 'customer' && !customerId)
+    throw new AppError('validation_failed', 'a customer-portal user needs the customer account they act for', {
+      errors: [{ path: 'customerId', message: 'choose the customer account' }],
+    });
+  if (role !== 'customer' && customerId)
+    throw new AppError('validation_failed', 'only customer-portal users belong to a customer account', {
+      errors: [{ path: 'customerId', message: `leave empty for role ${role}` }],
+    });
+  if (customerId && !(await findCustomer(db, customerId)))
+    throw new AppError('validation_failed', `customer ${customerId} does not exist`, {
+      errors: [{ path: 'customerId', message: 'unknown customer' }],
+    });
+}
+
+/** Refuses a change that would leave nobody able to administer users. */
+async function assertAdminRemains(db: Reader, user: UsersTable, change: string): Promise<void> {
+  if (user.role !== 'admin' || user.is_active !== 1) return;
+  const others = await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('is_active', '=', 1)
+    .where('id', '<>', user.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (!others)
+    throw new AppError('rule_violation', `${change} would leave no active administrator; make another admin first`);
+}
+
+function assertVersion(user: UsersTable, expectedVersion: number | undefined): void {
+  if (expectedVersion !== undefined && user.version !== expectedVersion)
+    throw new AppError(
+      'precondition_failed',
+      `user ${user.id} was changed by someone else (now version ${user.version}); reload and try again`,
+    );
+}
+
+async function issuePasswordLink(tx: Tx, userId: string, purpose: PasswordLinksTable['purpose']) {
+  // Any earlier link stops working: only the newest one may set the password.
+  await tx.db
+    .updateTable('password_links')
+    .set({ expires_at: tx.now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', tx.now)
+    .execute();
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.parse(tx.now) + (purpose === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS));
+  await tx.db
+    .insertInto('password_links')
+    .values({
+      token_hash: sha256(token),
+      user_id: userId,
+      purpose,
+      created_by: tx.ctx.actor.personId,
+      created_at: tx.now,
+      expires_at: expiresAt.toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return { token, purpose, expiresAt: expiresAt.toISOString() };
+}
+
+async function endSessions(tx: Tx, userId: string): Promise<number> {
+  const result = await tx.db
+    .updateTable('access_tokens')
+    .set({ revoked_at: tx.now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function inviteUser(
+  platform: Platform,
+  ctx: RequestContext,
+  input: { email: string; name: string; role: Role; customerId: string | null },
+) {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    await assertAccountFitsRole(tx.db, input.role, input.customerId);
+    const row: UsersTable = {
+      id: tx.ids.next('usr'),
+      email: input.email.trim().toLowerCase(),
+      name: input.name,
+      role: input.role,
+      customer_id: input.customerId,
+      password_hash: NO_PASSWORD,
+      is_active: 1,
+      version: 1,
+      created_at: tx.now,
+      updated_at: tx.now,
+    };
+    await tx.db
+      .insertInto('users')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error)
+          ? new AppError('conflict', `a user with the e-mail ${row.email} already exists`, {
+              errors: [{ path: 'email', message: 'already in use' }],
+            })
+          : error;
+      });
+    const passwordLink = await issuePasswordLink(tx, row.id, 'invitation');
+    tx.audit({
+      entityType: 'user',
+      entityId: row.id,
+      action: 'user.invited',
+      after: { email: row.email, name: row.name, role: row.role, customerId: row.customer_id },
+    });
+    return { user: toUser(row), passwordLink };
+  });
+}
+
+export async function updateUser(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  patch: { name?: string | undefined; role?: Role | undefined; customerId?: string | null | undefined },
+  expectedVersion: number,
+): Promise<User> {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const user = await findUserOrFail(tx.db, id);
+    assertVersion(user, expectedVersion);
+    const role = patch.role ?? user.role;
+    const customerId =
+      patch.customerId !== undefined ? patch.customerId : role === 'customer' ? user.customer_id : null;
+    await assertAccountFitsRole(tx.db, role, customerId);
+    if (role !== 'admin') {
+      if (user.id === ctx.actor.personId && user.role === 'admin')
+        throw new AppError('rule_violation', 'you cannot take away your own admin role; ask another admin');
+      await assertAdminRemains(tx.db, user, 'changing this role');
+    }
+    const next = { name: patch.name ?? user.name, role, customer_id: customerId };
+    await tx.db
+      .updateTable('users')
+      .set({ ...next, version: user.version + 1, updated_at: tx.now })
+      .where('id', '=', id)
+      .execute();
+    tx.audit({
+      entityType: 'user',
+      entityId: id,
+      action: 'user.updated',
+      before: { name: user.name, role: user.role, customerId: user.customer_id },
+      after: { name: next.name, role: next.role, customerId: next.customer_id },
+    });
+    return toUser({ ...user, ...next, version: user.version + 1, updated_at: tx.now });
+  });
+}
+
+/** Deactivates a person: their sessions end and the API keys they made stop working, at once. */
+export async function deactivateUser(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number,
+): Promise<User> {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const user = await findUserOrFail(tx.db, id);
+    assertVersion(user, expectedVersion);
+    if (user.is_active === 0) return toUser(user);
+    if (user.id === ctx.actor.personId)
+      throw new AppError('rule_violation', 'you cannot deactivate yourself; ask another admin');
+    await assertAdminRemains(tx.db, user, 'deactivating this user');
+    await tx.db
+      .updateTable('users')
+      .set({ is_active: 0, version: user.version + 1, updated_at: tx.now })
+      .where('id', '=', id)
+      .execute();
+    const sessionsEnded = await endSessions(tx, id);
+    const keys = await tx.db
+      .updateTable('api_keys')
+      .set({ revoked_at: tx.now })
+      .where('created_by', '=', id)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    await tx.db
+      .updateTable('password_links')
+      .set({ expires_at: tx.now })
+      .where('user_id', '=', id)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', tx.now)
+      .execute();
+    tx.audit({
+      entityType: 'user',
+      entityId: id,
+      action: 'user.deactivated',
+      before: { isActive: true },
+      after: { isActive: false, sessionsEnded, apiKeysRevoked: Number(keys.numUpdatedRows) },
+    });
+    return toUser({ ...user, is_active: 0, version: user.version + 1, updated_at: tx.now });
+  });
+}
+
+/** Lets a person sign in again; the API keys revoked on deactivation stay revoked. */
+export async function reactivateUser(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion?: number,
+): Promise<User> {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const user = await findUserOrFail(tx.db, id);
+    assertVersion(user, expectedVersion);
+    if (user.is_active === 1) return toUser(user);
+    await tx.db
+      .updateTable('users')
+      .set({ is_active: 1, version: user.version + 1, updated_at: tx.now })
+      .where('id', '=', id)
+      .execute();
+    tx.audit({
+      entityType: 'user',
+      entityId: id,
+      action: 'user.reactivated',
+      before: { isActive: false },
+      after: { isActive: true },
+    });
+    return toUser({ ...user, is_active: 1, version: user.version + 1, updated_at: tx.now });
+  });
+}
+
+/**
+ * An administrator's password reset: the old password stops working and the person's sessions
+ * end (a reset is often asked for because the password may be known to someone else); the
+ * person sets a new one through the link.
+ */
+export async function resetPassword(platform: Platform, ctx: RequestContext, id: string, expectedVersion?: number) {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const user = await findUserOrFail(tx.db, id);
+    assertVersion(user, expectedVersion);
+    if (user.is_active === 0)
+      throw new AppError('rule_violation', 'reactivate the user before resetting their password');
+    await tx.db
+      .updateTable('users')
+      .set({ password_hash: NO_PASSWORD, version: user.version + 1, updated_at: tx.now })
+      .where('id', '=', id)
+      .execute();
+    const sessionsEnded = await endSessions(tx, id);
+    const passwordLink = await issuePasswordLink(tx, id, 'reset');
+    tx.audit({
+      entityType: 'user',
+      entityId: id,
+      action: 'user.password_reset',
+      after: { sessionsEnded, linkExpiresAt: passwordLink.expiresAt },
+    });
+    const updated = { ...user, password_hash: NO_PASSWORD, version: user.version + 1, updated_at: tx.now };
+    return { user: toUser(updated), passwordLink };
+  });
+}
+
+const LINK_NOT_VALID =
+  'This link is not valid any more: it was used, replaced by a newer one, or has expired. Ask an administrator for a new one.';
+
+/**
+ * The person's side of an invitation or reset: a valid link sets their password, once, and ends
+ * any session still open. The change is recorded as the person's own.
+ */
+export async function setPasswordWithLink(platform: Platform, requestId: string, token: string, password: string) {
+  const tokenHash = sha256(token);
+  const now = platform.clock.now().toISOString();
+  const link = await platform.db
+    .selectFrom('password_links')
+    .innerJoin('users', 'users.id', 'password_links.user_id')
+    .select(['password_links.purpose', 'users.id', 'users.name', 'users.role', 'users.customer_id', 'users.is_active'])
+    .where('password_links.token_hash', '=', tokenHash)
+    .where('password_links.used_at', 'is', null)
+    .where('password_links.expires_at', '>', now)
+    .executeTakeFirst();
+  if (!link || link.is_active !== 1)
+    throw new AppError('validation_failed', LINK_NOT_VALID, {
+      errors: [{ path: 'token', message: 'invalid or expired link' }],
+    });
+  const passwordHash = await hashPassword(password);
+  const ctx: RequestContext = {
+    requestId,
+    actor: {
+      kind: 'user',
+      id: link.id,
+      personId: link.id,
+      name: link.name,
+      role: link.role,
+      customerId: link.customer_id,
+    },
+  };
+  await runInTransaction(platform, ctx, async (tx) => {
+    // Taken under the transaction: two tabs submitting the same link, only the first sets it.
+    const used = await tx.db
+      .updateTable('password_links')
+      .set({ used_at: tx.now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', tx.now)
+      .executeTakeFirst();
+    if (Number(used.numUpdatedRows) !== 1)
+      throw new AppError('validation_failed', LINK_NOT_VALID, { errors: [{ path: 'token', message: 'already used' }] });
+    const user = await findUserOrFail(tx.db, link.id);
+    if (user.is_active !== 1)
+      throw new AppError('validation_failed', LINK_NOT_VALID, {
+        errors: [{ path: 'token', message: 'user deactivated' }],
+      });
+    await tx.db
+      .updateTable('users')
+      .set({ password_hash: passwordHash, version: user.version + 1, updated_at: tx.now })
+      .where('id', '=', user.id)
+      .execute();
+    await endSessions(tx, user.id);
+    tx.audit({ entityType: 'user', entityId: user.id, action: 'user.password_set', after: { through: link.purpose } });
+  });
+}
