@@ -14,6 +14,7 @@ export {
   productSkuOf,
   productNameOf,
   customersMatching,
+  productsMatching,
   type CustomerForReturns,
   type ProductForReturns,
 } from './masterdata.queries.js';

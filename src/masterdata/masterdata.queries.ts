@@ -103,6 +103,14 @@ export function customersMatching(db: Reader, text: string) {
     .where(anyColumnContains(['customers.name', 'customers.account_number'], text));
 }
 
+/** Products whose SKU, GTIN or name contains the text (for searching orders and returns by product). */
+export function productsMatching(db: Reader, text: string) {
+  return db
+    .selectFrom('products')
+    .select('products.id')
+    .where(anyColumnContains(['products.sku', 'products.gtin', 'products.name'], text));
+}
+
 const BUSINESS_KEY_COLUMNS = {
   legal_entities: 'code',
   suppliers: 'code',

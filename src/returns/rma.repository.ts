@@ -11,6 +11,7 @@ import {
   customerNameOf,
   customersMatching,
   productNameOf,
+  productsMatching,
   productSkuOf,
 } from '../masterdata/index.js';
 import { orderNumberOf } from '../sales/index.js';
@@ -145,6 +146,19 @@ export function searchRmaRows(db: Reader, query: ListRmasFilter) {
       eb.or([
         anyColumnContains(['rmas.rma_number', 'rmas.customer_reference'], q),
         eb('rmas.customer_id', 'in', customersMatching(db, q)),
+        // A line of the return: its product (SKU, GTIN, name), or a serial or lot on it.
+        eb.exists(
+          eb
+            .selectFrom('rma_lines')
+            .select('rma_lines.id')
+            .whereRef('rma_lines.rma_id', '=', 'rmas.id')
+            .where((line) =>
+              line.or([
+                line('rma_lines.product_id', 'in', productsMatching(db, q)),
+                anyColumnContains(['rma_lines.serials', 'rma_lines.lots'], q),
+              ]),
+            ),
+        ),
       ]),
     );
   }

@@ -12,6 +12,7 @@ import { isKnownCurrency } from '../platform/money/currencies.js';
 import {
   customerNameOf,
   customersMatching,
+  productsMatching,
   findCustomer,
   findExistingIds,
   legalEntityExists,
@@ -39,6 +40,19 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
       eb.or([
         anyColumnContains(['sales_orders.order_number', 'sales_orders.customer_po'], q),
         eb('sales_orders.customer_id', 'in', customersMatching(platform.db, q)),
+        // A line of the order: its product (SKU, GTIN, name), or a serial or lot shipped on it.
+        eb.exists(
+          eb
+            .selectFrom('sales_order_lines')
+            .select('sales_order_lines.id')
+            .whereRef('sales_order_lines.order_id', '=', 'sales_orders.id')
+            .where((line) =>
+              line.or([
+                line('sales_order_lines.product_id', 'in', productsMatching(platform.db, q)),
+                anyColumnContains(['sales_order_lines.serials_shipped', 'sales_order_lines.lots_shipped'], q),
+              ]),
+            ),
+        ),
       ]),
     );
   }
