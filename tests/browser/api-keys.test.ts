@@ -109,7 +109,12 @@ describeInBrowser('API keys', () => {
       await form.getByRole('button', { name: 'Create key' }).click();
       const shown = page.getByRole('dialog', { name: `API key “${name}” created` });
       await shown.getByLabel('Secret key').waitFor();
+      // Not copied: closing asks first, since the secret is gone once the dialog closes.
       await shown.getByRole('button', { name: 'Done' }).click();
+      const question = page.getByRole('dialog', { name: 'Close without copying the secret key?' });
+      await question.getByText('You will not see this secret key again. Close anyway?').waitFor();
+      await question.getByRole('button', { name: 'Close anyway' }).click();
+      await shown.waitFor({ state: 'detached' });
       const row = page.getByRole('row').filter({ hasText: name });
       await row.getByText(customer.name).waitFor();
       const after = await admin.get<{ items: ApiKeyRow[] }>('/api-keys');

@@ -10,11 +10,13 @@ export function CopyButton({
   text,
   what,
   onUnavailable,
+  onCopied,
 }: {
   text: string;
   /** Names the thing copied, for screen readers: "Copy <what>". */
   what: string;
   onUnavailable?: () => void;
+  onCopied?: () => void;
 }) {
   const [state, setState] = useState<CopyState>('idle');
 
@@ -23,6 +25,7 @@ export function CopyButton({
       if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('no clipboard');
       await navigator.clipboard.writeText(text);
       setState('copied');
+      onCopied?.();
     } catch {
       onUnavailable?.();
       setState('failed');

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal built on the native <dialog>: showModal() makes the rest of the page inert (focus stays
- * inside), Esc closes it, focus starts on the element marked data-autofocus and returns to whatever
- * opened it.
+ * inside), Esc asks it to close (onClose decides whether it does), focus starts on the element
+ * marked data-autofocus and returns to whatever opened it.
  */
 export function Dialog({
   isOpen,
@@ -42,6 +42,15 @@ export function Dialog({
       className="dialog"
       aria-modal="true"
       aria-labelledby={titleId}
+      onKeyDown={(event) => {
+        // Esc is handled here, not left to the browser's close request: Chromium lets a page refuse only
+        // one close request per user gesture (the next Esc closes the dialog regardless), and a dialog
+        // that asks before closing must be able to stay open.
+        if (event.key !== 'Escape' || event.defaultPrevented || event.nativeEvent.isComposing) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onClose();
+      }}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
