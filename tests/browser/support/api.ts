@@ -59,6 +59,20 @@ export class ApiClient {
     return (await response.json()) as T;
   }
 
+  async patch<T>(path: string, body: unknown, ifMatch: number): Promise<T> {
+    const response = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method: 'PATCH',
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        'Content-Type': 'application/json',
+        'If-Match': `"${ifMatch}"`,
+      },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`PATCH ${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
   getCustomer(id: string): Promise<Customer> {
     return this.get<Customer>(`/customers/${id}`);
   }

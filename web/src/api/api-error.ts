@@ -54,3 +54,23 @@ export function problemFromResponse(status: number, statusText: string, body: un
     code: `http_${status}`,
   };
 }
+
+/** Errors beside a form's fields, and one for the form itself. */
+export type FormErrors<F extends string> = { [K in F]?: string } & { form?: string };
+
+/**
+ * A refusal as errors beside the form's fields (the ones the problem names among `fields`, with a
+ * capital first letter); anything else — no field named, or one the form does not have — as `form`.
+ */
+export function formErrorsFrom<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
+  if (!isApiError(error)) return { form: describeError(error) };
+  const named = error.fieldErrors();
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
+    const message = named[field];
+    if (message) errors[field] = message.charAt(0).toUpperCase() + message.slice(1);
+  }
+  const isUnmapped = Object.keys(named).some((path) => !(fields as readonly string[]).includes(path));
+  if (Object.keys(errors).length === 0 || isUnmapped) errors['form'] = describeError(error);
+  return errors as FormErrors<F>;
+}

@@ -18,9 +18,10 @@ export function useCustomers(filters: CustomerListFilters, options: { enabled?: 
   });
 }
 
-export function useCustomer(id: string) {
+export function useCustomer(id: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['customers', 'detail', id],
     queryFn: ({ signal }) => apiFetch<Customer>(`/customers/${encodeURIComponent(id)}`, { signal }),
+    enabled: options.enabled ?? true,
   });
 }

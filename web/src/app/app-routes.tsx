@@ -6,15 +6,18 @@ import {
   ARRIVAL_ROLES,
   SERVICE_ROLES,
   STAFF_ROLES,
+  USER_ADMIN_ROLES,
 } from '../auth/permissions.js';
 import { AdminHomePage } from '../routes/admin/admin-home-page.js';
 import { ApiKeysPage } from '../routes/admin/api-keys-page.js';
 import { ApprovalRulesPage } from '../routes/admin/approval-rules-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
+import { UsersPage } from '../routes/admin/users-page.js';
 import { ApprovalQueuePage } from '../routes/approvals/approval-queue-page.js';
 import { HomePage } from '../routes/home/home-page.js';
 import { LoginPage } from '../routes/login/login-page.js';
+import { SetPasswordPage } from '../routes/login/set-password-page.js';
 import { OrderPage } from '../routes/orders/order-page.js';
 import { RequestReturnPage } from '../routes/orders/request-return-page.js';
 import { MyOrdersPage } from '../routes/portal/my-orders-page.js';
@@ -37,6 +40,8 @@ export function AppRoutes() {
     <Routes>
       <Route element={<AppLayout />}>
         <Route path="/login" element={<LoginPage />} />
+        {/* Public: the person opening an invitation or reset link has no password to sign in with yet. */}
+        <Route path="/set-password" element={<SetPasswordPage />} />
         <Route element={<RequireAuth />}>
           <Route path="/" element={<HomePage />} />
           <Route path="/returns/:rmaId" element={<ReturnPage />} />
@@ -81,6 +86,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth roles={API_KEY_ROLES} />}>
           <Route path="/admin/api-keys" element={<ApiKeysPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={USER_ADMIN_ROLES} />}>
+          <Route path="/admin/users" element={<UsersPage />} />
         </Route>
 
         <Route path="*" element={<NotFoundPage />} />

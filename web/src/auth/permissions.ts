@@ -17,6 +17,8 @@ export const APPROVER_ROLES: readonly Role[] = rolesWith('returns.decide');
 export const ADMIN_ROLES: readonly Role[] = rolesWith('config.write');
 /** Admins who issue and revoke the API keys integrations sign in with. */
 export const API_KEY_ROLES: readonly Role[] = rolesWith('apikeys.manage');
+/** Admins who invite people, change their roles, deactivate them and reset their passwords. */
+export const USER_ADMIN_ROLES: readonly Role[] = rolesWith('users.manage');
 /** Staff who record goods that arrived without an RMA (the warehouse, customer service, admins). */
 export const ARRIVAL_ROLES: readonly Role[] = rolesWith('returns.record_unauthorized');
 
@@ -26,6 +28,7 @@ export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
 export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
 export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
 export const canManageApiKeys = (role: Role) => roleCan(role, 'apikeys.manage');
+export const canManageUsers = (role: Role) => roleCan(role, 'users.manage');
 
 export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
 export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';

@@ -1,5 +1,5 @@
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { canManageApiKeys } from '../../auth/permissions.js';
+import { canManageApiKeys, canManageUsers } from '../../auth/permissions.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { HomeCard } from '../home/home-card.js';
 
@@ -21,6 +21,11 @@ export function AdminHomePage() {
         <HomeCard to="/admin/approval-rules" title="Approval rules">
           Value thresholds per currency, and the tiers, types, conditions and regulated classes that need approval.
         </HomeCard>
+        {canManageUsers(user.role) ? (
+          <HomeCard to="/admin/users" title="Users">
+            Invite people, change their role, deactivate them, and send a link to set a new password.
+          </HomeCard>
+        ) : null}
         {canManageApiKeys(user.role) ? (
           <HomeCard to="/admin/api-keys" title="API keys">
             Keys for integrations — carriers, suppliers, EDI, customer systems: create them, and revoke them.

@@ -1,11 +1,10 @@
 import type { Role } from '../../../../src/contracts/common.js';
-import { ROLES } from '../../../../src/contracts/common.js';
 import { CreateApiKeyBodySchema } from '../../../../src/contracts/identity.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
-import { describeError, isApiError } from '../../api/api-error.js';
+import { formErrorsFrom } from '../../api/api-error.js';
 import type { CreateApiKeyBody } from '../../api/api-keys.js';
 import type { Option } from '../../ui/field.js';
-import { ROLE_LABELS } from '../../ui/labels.js';
+import { ROLE_OPTIONS } from '../../ui/options.js';
 
 /** What the create form holds; `customer` only counts for the role 'customer'. */
 export interface ApiKeyDraft {
@@ -24,7 +23,7 @@ export interface ApiKeyErrors {
 
 export const EMPTY_API_KEY_DRAFT: ApiKeyDraft = { name: '', role: '', customer: null };
 
-export const API_KEY_ROLE_OPTIONS: Option[] = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] ?? role }));
+export const API_KEY_ROLE_OPTIONS: Option[] = ROLE_OPTIONS;
 
 const FIELDS = ['name', 'role', 'customerId'] as const;
 
@@ -52,18 +51,5 @@ export function validateApiKeyDraft(draft: ApiKeyDraft): ApiKeyErrors {
 
 /** The server's problem+json, as errors beside the fields it names; anything else goes above the buttons. */
 export function serverApiKeyErrors(error: unknown): ApiKeyErrors {
-  if (!isApiError(error)) return { form: describeError(error) };
-  const fields = error.fieldErrors();
-  const errors: ApiKeyErrors = {};
-  for (const field of FIELDS) {
-    const message = fields[field];
-    if (message) errors[field] = humanizeMessage(message);
-  }
-  const isUnmapped = Object.keys(fields).some((path) => !(FIELDS as readonly string[]).includes(path));
-  if (Object.keys(errors).length === 0 || isUnmapped) errors.form = describeError(error);
-  return errors;
-}
-
-function humanizeMessage(message: string): string {
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  return formErrorsFrom(error, FIELDS);
 }

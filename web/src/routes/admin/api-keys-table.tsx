@@ -1,9 +1,9 @@
 import type { ApiKey } from '../../api/api-keys.js';
-import { useCustomer } from '../../api/customers.js';
 import { Badge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { formatDate, formatDateTime } from '../../ui/dates.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
+import { CustomerName } from './customer-name.js';
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const columns: Column<ApiKey>[] = [
@@ -53,16 +53,4 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
     },
   ];
   return <DataTable columns={columns} rows={keys} rowKey={(key) => key.id} caption="API keys" />;
-}
-
-/** The account's name once loaded; its id meanwhile, or if it cannot be read. */
-function CustomerName({ id }: { id: string }) {
-  const query = useCustomer(id);
-  if (!query.data) return <span title={query.isError ? 'The customer could not be loaded' : undefined}>{id}</span>;
-  return (
-    <>
-      {query.data.name}
-      <span className="cell-sub">{query.data.accountNumber}</span>
-    </>
-  );
 }
