@@ -11,6 +11,8 @@ import { existsSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writ
 import { join } from 'node:path';
 
 const force = process.argv.includes('--force');
+// The command-line tools (import, migrate, create-user) need the server's code only.
+const serverOnly = process.argv.includes('--server-only');
 
 /** Newest mtime under `path`. With `withDirs`, a directory's own mtime counts too: it changes when
  *  an entry is added, deleted or renamed, which no remaining file's mtime shows. */
@@ -37,7 +39,7 @@ function run(what, args) {
 
 // The web app (Vite empties dist/web itself).
 const WEB_INDEX = 'dist/web/index.html';
-const webStale = isStale(WEB_INDEX, ['web', 'src/contracts', 'src/platform/money']);
+const webStale = !serverOnly && isStale(WEB_INDEX, ['web', 'src/contracts', 'src/platform/money']);
 
 // The server: src/** without tests and their fixtures (as tsconfig.build.json), so src/server/main.ts becomes dist/server/server/main.js.
 // Its stamp is written last: an interrupted build has none and counts as stale.

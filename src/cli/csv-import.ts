@@ -1,11 +1,13 @@
-// Imports one CSV file of one kind of record and reports, per row, what could not be imported.
+// Imports one CSV file of one kind of record, streamed, and gives every line its fate: imported,
+// or refused with the field and the reason (sent to the caller's sink as decided). The summary
+// counts records (orders, or master records) and lines separately.
 import { CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES, SUPPLIERS } from '../masterdata/index.js';
 import type { Platform } from '../platform/unit-of-work.js';
-import { CsvError } from 'csv-parse/sync';
-import { readCsv, type CsvTable, type RowFailure } from './csv-file.js';
+import { isUnreadable, openCsv, type CsvRow, type RowFailure } from './csv-file.js';
 import { createReferenceResolver } from './csv-references.js';
-import { importMasterRecords, type ImportResult } from './import-master-records.js';
+import { importMasterRecords } from './import-master-records.js';
 import { importOrders, ORDER_COLUMNS } from './import-orders.js';
+import { ImportTally, type FateSink, type ImportCounts } from './import-fates.js';
 
 export const MASTER_KINDS = {
   'legal-entities': LEGAL_ENTITIES,
@@ -25,54 +27,86 @@ export function isImportKind(kind: string): kind is ImportKind {
   return (IMPORT_KINDS as readonly string[]).includes(kind);
 }
 
-export interface ImportReport extends ImportResult {
+export interface ImportReport extends ImportCounts {
   kind: ImportKind;
+  /** Data lines read (the header aside). */
   rows: number;
+  /** The first refusals, in the order they were decided (the sink received all of them). */
+  failures: RowFailure[];
+  failuresNotShown: number;
+  /** Set when the file could not be imported at all (unreadable as CSV, or an unknown column). */
+  fileError: string | null;
 }
 
-export async function importCsv(platform: Platform, kind: ImportKind, text: string): Promise<ImportReport> {
-  let table: CsvTable;
-  try {
-    table = readCsv(text);
-  } catch (error) {
-    // Malformed beyond one record (e.g. a quote never closed): nothing is imported.
-    if (!(error instanceof CsvError)) throw error;
-    return {
-      kind,
-      rows: 0,
-      created: 0,
-      failed: 1,
-      failures: [{ row: Number(error.lines ?? 0), field: '', message: error.message }],
-    };
-  }
+export async function importCsv(
+  platform: Platform,
+  kind: ImportKind,
+  source: { path: string } | { text: string },
+  sink?: FateSink,
+): Promise<ImportReport> {
+  const tally = new ImportTally(sink);
+  const csv = openCsv(source);
   const expected = kind === 'orders' ? ORDER_COLUMNS : Object.keys(MASTER_KINDS[kind].inputSchema.shape);
-  // A misspelt column would make every row fail the same way: say it once and import nothing.
-  const unknown = table.columns.filter((c) => !expected.includes(c));
-  if (unknown.length > 0) {
-    const failures: RowFailure[] = unknown.map((column) => ({
-      row: 1,
-      field: column,
-      message: `unknown column; the columns of ${kind} are ${expected.join(', ')}`,
-    }));
-    return { kind, rows: table.rows.length, created: 0, failed: table.rows.length + table.unreadable.length, failures };
+  let rows = 0;
+  let fileError: string | null = null;
+
+  // The rows the importers see: readable ones, counted; unreadable ones refused on the way.
+  async function* readableRows(): AsyncIterable<CsvRow> {
+    let checkedColumns = false;
+    for await (const row of csv.rows) {
+      rows += 1;
+      if (!checkedColumns) {
+        checkedColumns = true;
+        // A misspelt column would make every row fail the same way: say it once, import nothing.
+        const unknown = csv.columns().filter((c) => !expected.includes(c));
+        if (unknown.length > 0) {
+          fileError = `unknown column ${unknown.join(', ')}; the columns of ${kind} are ${expected.join(', ')}`;
+          for (const column of unknown) tally.failures.push({ row: 1, field: column, message: fileError });
+          return;
+        }
+      }
+      if (isUnreadable(row)) {
+        tally.counts.refused += kind === 'orders' ? 0 : 1;
+        await tally.refused(row.line, '', '', `the line cannot be read as CSV: ${row.error}`);
+      } else yield row;
+    }
   }
+
   const resolveReferences = createReferenceResolver(platform.db);
-  const result =
-    kind === 'orders'
-      ? await importOrders(platform, table.rows, resolveReferences)
-      : await importMasterRecords(platform, MASTER_KINDS[kind], table.rows, resolveReferences);
-  const failures = [...table.unreadable, ...result.failures].sort((a, b) => a.row - b.row);
+  try {
+    if (kind === 'orders') await importOrders(platform, readableRows(), resolveReferences, tally);
+    else await importMasterRecords(platform, MASTER_KINDS[kind], readableRows(), resolveReferences, tally);
+  } catch (error) {
+    // Malformed beyond one record (a quote never closed), or unreadable (a broken gzip): what was
+    // imported before that point stays, and the report says where reading stopped.
+    if (!(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('CSV_')) {
+      if (!(error instanceof Error && 'code' in error && ['Z_DATA_ERROR', 'ENOENT'].includes(String(error.code))))
+        throw error;
+    }
+    fileError = `reading stopped after ${rows} lines: ${error.message}`;
+    tally.failures.push({ row: rows + 1, field: '', message: fileError });
+  }
   return {
     kind,
-    rows: table.rows.length + table.unreadable.length,
-    created: result.created,
-    failed: result.failed + table.unreadable.length,
-    failures,
+    rows,
+    ...tally.counts,
+    failures: tally.failures,
+    failuresNotShown: tally.failuresNotShown,
+    fileError,
   };
 }
 
-export function formatReport(report: ImportReport): string[] {
-  const lines = report.failures.map((f) => `row ${f.row}${f.field ? ` ${f.field}` : ''}: ${f.message}`);
-  lines.push(`${report.kind}: ${report.created} created, ${report.failed} failed (${report.rows} rows read)`);
+export function formatReport(report: ImportReport, reportFile?: string): string[] {
+  const lines = report.failures.map((f) => `  line ${f.row}${f.field ? `, ${f.field}` : ''}: ${f.message}`);
+  if (lines.length > 0) lines.unshift('Refused:');
+  if (report.failuresNotShown > 0)
+    lines.push(`  … and ${report.failuresNotShown} more refusals${reportFile ? ` (all in ${reportFile})` : ''}`);
+  if (report.fileError) lines.push(`The file: ${report.fileError}`);
+  const partial = report.kind === 'orders' ? ` (${report.partial} of them without some of their lines)` : '';
+  lines.push(
+    `${report.kind}: ${report.created} created${partial}, ${report.refused} refused`,
+    `lines: ${report.rows} read, ${report.linesImported} imported, ${report.linesRefused} refused`,
+  );
+  if (reportFile) lines.push(`Every line's fate: ${reportFile}`);
   return lines;
 }

@@ -17,23 +17,37 @@ const BUSINESS_KEYS = {
 type ReferenceField = keyof typeof BUSINESS_KEYS;
 const isReferenceField = (field: string): field is ReferenceField => Object.hasOwn(BUSINESS_KEYS, field);
 
-export type ReferenceResolver = (values: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export interface ReferenceResolver {
+  (values: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The reference fields of `values` (as given, before resolving) that name no existing record. */
+  unknownIn(values: Record<string, unknown>): Promise<string[]>;
+}
 
 export function createReferenceResolver(db: Kysely<DB>): ReferenceResolver {
-  const cache = new Map<string, string>();
-  const resolve = async (field: ReferenceField, value: string): Promise<string> => {
+  // Bounded by the distinct references in a file (accounts, SKUs, sites), not by its rows.
+  const cache = new Map<string, string | null>();
+  const lookUp = async (field: ReferenceField, value: string): Promise<string | null> => {
     const cacheKey = `${field}\u0000${value}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
-    const resolved = (await findIdByIdOrBusinessKey(db, BUSINESS_KEYS[field], value)) ?? value;
-    cache.set(cacheKey, resolved);
-    return resolved;
+    const found = await findIdByIdOrBusinessKey(db, BUSINESS_KEYS[field], value);
+    cache.set(cacheKey, found);
+    return found;
   };
-  return async (values) => {
+  const resolve = async (values: Record<string, unknown>) => {
     const resolved = { ...values };
     for (const [field, value] of Object.entries(values)) {
-      if (isReferenceField(field) && typeof value === 'string') resolved[field] = await resolve(field, value);
+      if (isReferenceField(field) && typeof value === 'string') resolved[field] = (await lookUp(field, value)) ?? value;
     }
     return resolved;
   };
+  resolve.unknownIn = async (values: Record<string, unknown>) => {
+    const unknown: string[] = [];
+    for (const [field, value] of Object.entries(values)) {
+      if (isReferenceField(field) && typeof value === 'string' && (await lookUp(field, value)) === null)
+        unknown.push(field);
+    }
+    return unknown;
+  };
+  return resolve;
 }

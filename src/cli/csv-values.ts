@@ -62,7 +62,18 @@ function coerceCell(text: string, kind: FieldKind): unknown {
 
 export const REQUIRED = 'is required (the cell is empty or the column is missing)';
 
-/** Zod's "expected string, received undefined" is, for a CSV, simply an empty or missing cell. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  return issue.code === 'invalid_type' && /received undefined/.test(issue.message) ? REQUIRED : issue.message;
+/**
+ * A schema's complaint, said for a CSV cell: an empty cell is "required", and an amount in minor
+ * units with a fraction (0.1 pence) says so, with the cell as written.
+ */
+export function describeIssue(issue: z.core.$ZodIssue, cell?: string): string {
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return REQUIRED;
+  const field = String(issue.path.at(-1) ?? '');
+  if (issue.code === 'invalid_type' && issue.expected === 'int' && field.endsWith('Minor'))
+    return `${cell?.trim() ?? 'the amount'} is not a whole number of minor units (cents, pence): amounts are in the currency's smallest unit, and a fraction of it cannot be invoiced`;
+  if (issue.code === 'invalid_type' && issue.expected === 'int')
+    return `${cell?.trim() ?? 'the value'} is not a whole number`;
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return `${cell?.trim() ?? 'the value'} is less than ${String(issue.minimum)}, the smallest allowed${field === 'quantityShipped' ? ' (a negative quantity is a stock adjustment or a return, not a sale)' : ''}`;
+  return issue.message;
 }

@@ -9,31 +9,33 @@ import type { MasterRecordDefinition } from '../masterdata/index.js';
 import type { CsvRow, RowFailure } from './csv-file.js';
 import { coerceCells, describeFields, describeIssue } from './csv-values.js';
 import type { ReferenceResolver } from './csv-references.js';
-
-export interface ImportResult {
-  created: number;
-  failed: number;
-  failures: RowFailure[];
-}
+import type { ImportTally } from './import-fates.js';
 
 export async function importMasterRecords(
   platform: Platform,
   definition: MasterRecordDefinition<z.ZodObject, { id: string }>,
-  rows: CsvRow[],
+  rows: AsyncIterable<CsvRow>,
   resolveReferences: ReferenceResolver,
-): Promise<ImportResult> {
+  tally: ImportTally,
+): Promise<void> {
   const ctx = systemContext('csv-import');
   const fields = describeFields(definition.inputSchema);
-  const result: ImportResult = { created: 0, failed: 0, failures: [] };
-  for (const row of rows) {
+  const keyColumn = Object.keys(definition.inputSchema.shape)[0] ?? '';
+  for await (const row of rows) {
+    const record = (row.cells[keyColumn] ?? '').trim();
     const failures = await importRow(row);
-    if (failures.length === 0) result.created += 1;
-    else {
-      result.failed += 1;
-      result.failures.push(...failures);
+    if (failures.length === 0) {
+      tally.counts.created += 1;
+      await tally.imported(row.line, record);
+    } else {
+      tally.counts.refused += 1;
+      await tally.refusedFor(
+        row.line,
+        record,
+        failures.map((f) => ({ field: f.field, message: f.message })),
+      );
     }
   }
-  return result;
 
   async function importRow(row: CsvRow): Promise<RowFailure[]> {
     const parsed = definition.inputSchema.safeParse(await resolveReferences(coerceCells(row.cells, fields)));
@@ -41,7 +43,7 @@ export async function importMasterRecords(
       return parsed.error.issues.map((issue) => ({
         row: row.line,
         field: issue.path.join('.'),
-        message: describeIssue(issue),
+        message: describeIssue(issue, row.cells[String(issue.path[0])]),
       }));
     }
     try {

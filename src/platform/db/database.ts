@@ -112,6 +112,8 @@ function openSqlite(file: string): Database {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+const MAX_CACHED_SQL_LENGTH = 4000;
+
 /**
  * Kysely's SQLite driver prepares every query afresh; preparing (parsing and planning) was about
  * an eighth of a create's time. Queries are a bounded set of SQL texts, so prepared statements are
@@ -123,6 +125,9 @@ function withStatementCache(connection: SQLite.Database, size = 1000) {
   return {
     close: () => connection.close(),
     prepare: (sql: string) => {
+      // Long texts are bulk inserts whose shape varies with their row count: caching them kept
+      // hundreds of large statements alive (an import's memory doubled) for no reuse.
+      if (sql.length > MAX_CACHED_SQL_LENGTH) return connection.prepare(sql);
       let statement = statements.get(sql);
       if (statement) statements.delete(sql);
       else statement = connection.prepare(sql);
