@@ -9,7 +9,7 @@ import {
   TokenResponseSchema,
 } from '../contracts/identity.js';
 import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
-import { contextOf, PUBLIC, SIGNED_IN } from '../platform/http/request-context.js';
+import { contextOf, PUBLIC, SIGNED_IN, SIGNED_IN_SHOWN_ONCE } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createApiKey, issueToken, listApiKeys, revokeApiKey, revokeToken } from './identity.service.js';
 
@@ -64,7 +64,7 @@ export function registerIdentityRoutes(app: FastifyInstance, platform: Platform)
   api.post(
     '/api-keys',
     {
-      config: SIGNED_IN,
+      config: SIGNED_IN_SHOWN_ONCE,
       schema: {
         tags: ['identity'],
         summary: 'Create an API key for an integration (the secret is shown once)',

@@ -11,7 +11,7 @@ import {
   UserSchema,
   UserWithLinkSchema,
 } from '../contracts/identity.js';
-import { contextOf, PUBLIC, SIGNED_IN } from '../platform/http/request-context.js';
+import { contextOf, PUBLIC, SIGNED_IN, SIGNED_IN_SHOWN_ONCE } from '../platform/http/request-context.js';
 import { readIfMatchVersion, requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import {
@@ -58,7 +58,7 @@ export function registerUserAdministrationRoutes(app: FastifyInstance, platform:
   api.post(
     '/users',
     {
-      config: SIGNED_IN,
+      config: SIGNED_IN_SHOWN_ONCE,
       schema: {
         tags,
         summary: 'Invite a person: creates the user and a one-time link (7 days) to set their password, shown once',
@@ -116,7 +116,7 @@ export function registerUserAdministrationRoutes(app: FastifyInstance, platform:
   api.post(
     '/users/:id/password-reset',
     {
-      config: SIGNED_IN,
+      config: SIGNED_IN_SHOWN_ONCE,
       schema: {
         tags,
         summary: 'Reset a password: the old one stops working, sessions end, a one-time link (24 h) is shown once',

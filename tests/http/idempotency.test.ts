@@ -113,4 +113,39 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
       .execute();
     expect(left.map((r) => r.key)).toEqual(['recent', 'stuck']);
   });
+  it('keeps no copy of a secret shown once: a replay is refused and says why, and the database holds no secret', async () => {
+    const admin = await t.tokenFor('admin');
+    const adminId = (await t.request(admin, { method: 'GET', url: '/api/v1/auth/me' })).json().id;
+    const calls = [
+      { url: '/api/v1/api-keys', payload: { name: 'carrier webhooks', role: 'cs_agent' }, secret: 'secret' },
+      {
+        url: '/api/v1/users',
+        payload: { email: 'once@example.com', name: 'Once', role: 'finance' },
+        secret: 'passwordLink',
+      },
+    ];
+    for (const call of calls) {
+      const send = () =>
+        t.request(admin, {
+          method: 'POST',
+          url: call.url,
+          payload: call.payload,
+          headers: { 'idempotency-key': `once-${call.url}` },
+        });
+      const first = await send();
+      expect(first.statusCode, first.body).toBe(201);
+      const secret = JSON.stringify(first.json()[call.secret]);
+      const replay = await send();
+      expect(replay.statusCode).toBe(409);
+      expect(replay.json().detail).toMatch(/shown only once; it cannot be shown again/);
+      const stored = await t.platform.db
+        .selectFrom('idempotency_keys')
+        .select(['response_body', 'response_status'])
+        .where('principal_id', '=', adminId)
+        .where('key', '=', `once-${call.url}`)
+        .executeTakeFirstOrThrow();
+      expect(stored.response_status).toBe(201);
+      expect(stored.response_body).not.toContain(secret.slice(1, 20));
+    }
+  });
 });

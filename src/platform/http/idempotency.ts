@@ -16,6 +16,8 @@ declare module 'fastify' {
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+/** Stored instead of a response that held a secret shown once: a replay must not hand it out again. */
+const SHOWN_ONCE = '(shown once: not kept)';
 const ABANDONED_AFTER_MS = 5 * 60 * 1000;
 /** How long a completed response is kept for replay; clients retry within minutes, not days. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
@@ -72,12 +74,19 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
       await query.execute();
       return payload;
     }
+    const isShownOnce = request.routeOptions.config.isShownOnce === true && reply.statusCode < 300;
     await db
       .updateTable('idempotency_keys')
       .set({
         state: 'completed',
         response_status: reply.statusCode,
-        response_body: typeof payload === 'string' ? payload : payload === null ? '' : JSON.stringify(payload),
+        response_body: isShownOnce
+          ? SHOWN_ONCE
+          : typeof payload === 'string'
+            ? payload
+            : payload === null
+              ? ''
+              : JSON.stringify(payload),
         response_headers: JSON.stringify(pickReplayHeaders(reply)),
         completed_at: clock.now().toISOString(),
       })
@@ -159,6 +168,14 @@ async function replayOrRefuse(
     );
   }
   const headers = JSON.parse(existing.response_headers ?? '{}') as Record<string, string>;
+  if (existing.response_body === SHOWN_ONCE) {
+    throw new AppError(
+      'conflict',
+      `the request with Idempotency-Key ${key} was carried out, and its answer held a secret that is shown only once; ` +
+        'it cannot be shown again. If it was lost, revoke it and make a new one' +
+        (headers.location ? ` (${headers.location})` : ''),
+    );
+  }
   return reply
     .code(existing.response_status ?? 200)
     .headers({ ...headers, 'idempotent-replayed': 'true' })

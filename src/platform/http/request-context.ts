@@ -13,6 +13,11 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * The response carries a secret shown only once (an API key, a password link). Idempotency
+     * keeps no copy of such a body, so a replay cannot hand the secret out again.
+     */
+    isShownOnce?: boolean;
   }
 }
 
@@ -21,6 +26,8 @@ export type Authenticator = (credential: string) => Promise<Actor | null>;
 export type RouteAccess = 'public' | 'authenticated';
 export const SIGNED_IN = { access: 'authenticated' } as const satisfies { access: RouteAccess };
 export const PUBLIC = { access: 'public' } as const satisfies { access: RouteAccess };
+/** A signed-in route whose response holds a secret shown once (see `isShownOnce`). */
+export const SIGNED_IN_SHOWN_ONCE = { access: 'authenticated', isShownOnce: true } as const;
 
 /**
  * Routes outside the API serve the web app and its API documentation: public by what they are.
