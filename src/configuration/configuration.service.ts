@@ -17,6 +17,9 @@ import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { prepared } from '../platform/db/prepared-query.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
+import { findUnknownTerms } from './domain/vocabulary-check.js';
+import { findProductFacets } from '../masterdata/index.js';
+import { CUSTOMER_TIERS } from '../contracts/masterdata.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -165,6 +168,28 @@ export async function publishConfig(
         `${input.kind} is at version ${current.version}, not ${input.expectedVersion}; reload and apply your change again`,
       );
     }
+    // Known terms: the catalogue's, and those the shipped defaults name (a fresh installation's
+    // catalogue may not have them yet, and restoring a default must not be refused).
+    const facets = await findProductFacets(tx.db);
+    const unknown = findUnknownTerms(input.kind, parsed.data, current.document, {
+      tiers: CUSTOMER_TIERS,
+      categories: [
+        ...new Set([
+          ...facets.categories,
+          ...DEFAULT_CONFIGURATION.return_policy.windows.map((w) => w.category).filter((c) => c !== '*'),
+        ]),
+      ],
+      regulatedClasses: [
+        ...new Set([
+          ...facets.regulatedClasses,
+          ...DEFAULT_CONFIGURATION.approval_rules.regulatedClassesRequiringApproval,
+        ]),
+      ],
+    });
+    if (unknown.length > 0)
+      throw new AppError('validation_failed', unknown.map((u) => u.message).join('; '), {
+        errors: unknown.map((u) => ({ path: `document.${u.path}`, message: u.message })),
+      });
     const row = {
       kind: input.kind,
       version: current.version + 1,

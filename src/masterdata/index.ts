@@ -5,6 +5,7 @@ export {
   findCustomer,
   findProducts,
   findSite,
+  findDefaultReceivingSite,
   findExistingIds,
   findIdByIdOrBusinessKey,
   legalEntityExists,
@@ -15,8 +16,10 @@ export {
   productNameOf,
   customersMatching,
   productsMatching,
+  findProductFacets,
   type CustomerForReturns,
   type ProductForReturns,
+  type SiteAddress,
 } from './masterdata.queries.js';
 export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
 export type * from './masterdata.tables.js';

@@ -13,6 +13,7 @@ import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { createEach } from '../platform/bulk.js';
 import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { isKnownCurrency } from '../platform/money/currencies.js';
+import { findProductFacets } from './masterdata.queries.js';
 
 export type MasterTable = 'legal_entities' | 'sites' | 'customers' | 'suppliers' | 'products';
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -89,6 +90,12 @@ export async function searchMasterRecords<O>(
     query.pageSize,
     Number(count.n),
   );
+}
+
+/** The pick lists of the catalogue (categories, regulated classes) for anyone who may read master data. */
+export async function getProductFacets(platform: Platform, ctx: RequestContext) {
+  assertCan(ctx.actor, 'masterdata.read');
+  return findProductFacets(platform.db);
 }
 
 export async function getMasterRecord<O>(

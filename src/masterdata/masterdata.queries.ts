@@ -111,6 +111,24 @@ export function productsMatching(db: Reader, text: string) {
     .where(anyColumnContains(['products.sku', 'products.gtin', 'products.name'], text));
 }
 
+/** The product categories and regulated classes in the catalogue: what rules and pick lists may name. */
+export async function findProductFacets(db: Reader): Promise<{ categories: string[]; regulatedClasses: string[] }> {
+  const [categories, classes] = await Promise.all([
+    db.selectFrom('products').select('category').distinct().orderBy('category').execute(),
+    db
+      .selectFrom('products')
+      .select('regulated_class')
+      .distinct()
+      .where('regulated_class', 'is not', null)
+      .orderBy('regulated_class')
+      .execute(),
+  ]);
+  return {
+    categories: categories.map((c) => c.category),
+    regulatedClasses: classes.flatMap((c) => (c.regulated_class ? [c.regulated_class] : [])),
+  };
+}
+
 const BUSINESS_KEY_COLUMNS = {
   legal_entities: 'code',
   suppliers: 'code',
@@ -132,3 +150,33 @@ export async function findIdByIdOrBusinessKey(
     .execute();
   return rows.some((r) => r.id === value) ? value : (rows[0]?.id ?? null);
 }
+
+const SITE_ADDRESS_COLUMNS = [
+  'id',
+  'name',
+  'address_line1',
+  'city',
+  'region',
+  'postal_code',
+  'country',
+  'is_active',
+] as const;
+
+/**
+ * A site's name and postal address, for telling a customer where to send goods: the legal
+ * entity's first active site — one that can receive goods before any other, then by
+ * code — where goods go while no routing rule names a site.
+ */
+export function findDefaultReceivingSite(db: Reader, legalEntityId: string) {
+  return db
+    .selectFrom('sites')
+    .select(SITE_ADDRESS_COLUMNS)
+    .where('legal_entity_id', '=', legalEntityId)
+    .where('is_active', '=', 1)
+    .orderBy(sql`case when capabilities like '%"receiving"%' then 0 else 1 end`)
+    .orderBy('code')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+}
+export type SiteAddress = NonNullable<Awaited<ReturnType<typeof findDefaultReceivingSite>>>;

@@ -15,6 +15,7 @@ import {
   type MasterRecordDefinition,
 } from './master-record.js';
 import { MASTER_RECORDS } from './master-records.js';
+import { getProductFacets } from './master-record.js';
 
 const SearchQuery = z.strictObject({
   q: z.string().max(100).optional(),
@@ -30,6 +31,19 @@ function forAudiences(def: MasterRecordDefinition<z.ZodObject, unknown>): z.ZodT
 }
 
 export function registerMasterdataRoutes(app: FastifyInstance, platform: Platform): void {
+  // Before the records' own routes: /products/:id would otherwise take "facets" for an id.
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/products/facets',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['master data'],
+        summary: 'The product categories and regulated classes in use (pick lists for rules and forms)',
+        response: { 200: z.object({ categories: z.array(z.string()), regulatedClasses: z.array(z.string()) }) },
+      },
+    },
+    (request) => getProductFacets(platform, contextOf(request)),
+  );
   for (const def of MASTER_RECORDS) registerMasterRecordRoutes(app, platform, def);
 }
 

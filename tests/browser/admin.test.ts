@@ -72,4 +72,24 @@ describeInBrowser('administration', () => {
       { expectedErrors: [/412/] },
     );
   });
+  it('rules pick categories and regulated classes from the catalogue instead of typing them', async () => {
+    await inPage(suite, async (page) => {
+      await signIn(page, 'admin@demo.local');
+      const api = await ApiClient.signIn(suite.server.baseUrl, 'admin@demo.local');
+      const facets = await api.get<{ categories: string[]; regulatedClasses: string[] }>('/products/facets');
+      expect(facets.categories.length).toBeGreaterThan(0);
+
+      await page.goto(`${suite.server.baseUrl}/admin/return-policy`);
+      const category = page.getByLabel('Category of window 1');
+      await category.waitFor();
+      expect(await category.evaluate((element) => element.tagName)).toBe('SELECT');
+      const offered = await category.locator('option').allTextContents();
+      for (const name of facets.categories) expect(offered).toContain(name);
+
+      await page.goto(`${suite.server.baseUrl}/admin/approval-rules`);
+      const group = page.getByRole('group', { name: 'Regulated classes that need approval' });
+      await group.waitFor();
+      for (const name of facets.regulatedClasses) await group.getByLabel(name, { exact: true }).waitFor();
+    });
+  });
 });

@@ -405,6 +405,34 @@ describe.each(DIALECTS)('configuration over HTTP on %s', (dialect) => {
     ).toBe(201);
   });
 
+  it('refuses a rule naming a category, tier or regulated class that does not exist, and suggests the one meant', async () => {
+    await makeWorld(t.platform); // a product in "Power Tools"
+    const facets = await t.request(agent, { method: 'GET', url: '/api/v1/products/facets' });
+    expect(facets.statusCode).toBe(200);
+    expect(facets.json().categories).toContain('Power Tools');
+
+    const policy = await current('return_policy');
+    const typo = {
+      ...policy.document,
+      windows: [
+        { tier: '*', category: 'Power Tols', days: 10 },
+        { tier: 'gld', category: '*', days: 50 },
+      ],
+    };
+    const refused = await publish('return_policy', typo, policy.version);
+    expectProblem(refused, 400, 'validation_failed');
+    expect(errorPaths(refused)).toEqual(['document.windows.0.category', 'document.windows.1.tier']);
+    expect(refused.json().detail).toMatch(/no product category “Power Tols” — did you mean “Power Tools”\?/);
+    expect((await current('return_policy')).version).toBe(policy.version);
+
+    const rules = await current('approval_rules');
+    const badClass = { ...rules.document, regulatedClassesRequiringApproval: ['no_such_class'] };
+    expectProblem(await publish('approval_rules', badClass, rules.version), 400, 'validation_failed');
+    const fine = { ...policy.document, windows: [{ tier: 'gold', category: 'Power Tools', days: 40 }] };
+    expect((await publish('return_policy', fine, policy.version)).statusCode).toBe(200);
+    expect((await publish('return_policy', policy.document, policy.version + 1, 'restore')).statusCode).toBe(200);
+  });
+
   it('makes a deactivated reason code ineligible for new requests', async () => {
     const w = await makeWorld(t.platform);
     const reasons = await current('reason_codes');

@@ -18,3 +18,17 @@ export function useProducts(filters: ProductListFilters, options: { enabled?: bo
     enabled: options.enabled ?? true,
   });
 }
+
+export interface ProductFacets {
+  categories: string[];
+  regulatedClasses: string[];
+}
+
+/** The categories and regulated classes in the catalogue: the pick lists of rules and forms. */
+export function useProductFacets() {
+  return useQuery({
+    queryKey: ['products', 'facets'],
+    queryFn: ({ signal }) => apiFetch<ProductFacets>('/products/facets', { signal }),
+    staleTime: 60_000,
+  });
+}

@@ -10,6 +10,7 @@ import { ConfigEditorFrame, type ConfigEditorProps } from './config-editor-frame
 import { ConfigForm } from './config-form.js';
 import { ThresholdsTable, thresholdsFromDrafts, type ThresholdDraft } from './thresholds-table.js';
 import { useConfigForm } from './use-config-form.js';
+import { useProductFacets } from '../../api/products.js';
 
 /** Amounts not tied to a listed currency are edited with two decimals. */
 const DEFAULT_DECIMALS_CURRENCY = 'USD';
@@ -40,7 +41,13 @@ function ApprovalRulesEditor({ config, onReload }: ConfigEditorProps<'approval_r
   const [tiers, setTiers] = useState(rules.tiersRequiringApproval);
   const [returnTypes, setReturnTypes] = useState(rules.returnTypesRequiringApproval);
   const [conditions, setConditions] = useState(rules.conditionsRequiringApproval);
-  const [regulatedClasses, setRegulatedClasses] = useState(rules.regulatedClassesRequiringApproval.join(', '));
+  const [regulatedClasses, setRegulatedClasses] = useState(rules.regulatedClassesRequiringApproval);
+  const facets = useProductFacets();
+  // Picked from the catalogue's classes (a typed one could match no product); ones the rules
+  // already name stay offered.
+  const classOptions = [
+    ...new Set([...(facets.data?.regulatedClasses ?? []), ...rules.regulatedClassesRequiringApproval]),
+  ];
   const form = useConfigForm('approval_rules', config, 'Approval rules');
   const fieldErrors = form.errors.fields;
 
@@ -51,10 +58,7 @@ function ApprovalRulesEditor({ config, onReload }: ConfigEditorProps<'approval_r
       tiersRequiringApproval: tiers,
       returnTypesRequiringApproval: returnTypes,
       conditionsRequiringApproval: conditions,
-      regulatedClassesRequiringApproval: regulatedClasses
-        .split(',')
-        .map((value) => value.trim())
-        .filter((value) => value !== ''),
+      regulatedClassesRequiringApproval: regulatedClasses,
     };
   }
 
@@ -95,13 +99,18 @@ function ApprovalRulesEditor({ config, onReload }: ConfigEditorProps<'approval_r
           error={fieldErrors['conditionsRequiringApproval']}
           onChange={setConditions}
         />
-        <TextField
-          label="Regulated classes that need approval"
-          value={regulatedClasses}
-          hint="Comma-separated, e.g. DG-3, RX."
-          error={fieldErrors['regulatedClassesRequiringApproval']}
-          onChange={(event) => setRegulatedClasses(event.target.value)}
-        />
+        {classOptions.length > 0 ? (
+          <CheckboxGroup
+            legend="Regulated classes that need approval"
+            options={classOptions}
+            selected={regulatedClasses}
+            labelFor={(regulatedClass) => regulatedClass}
+            error={fieldErrors['regulatedClassesRequiringApproval']}
+            onChange={setRegulatedClasses}
+          />
+        ) : (
+          <p className="muted">Regulated classes: no product in the catalogue has one yet.</p>
+        )}
       </section>
     </ConfigForm>
   );

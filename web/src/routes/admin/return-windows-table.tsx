@@ -3,6 +3,7 @@ import { EditTable, RemoveRowButton } from '../../ui/edit-table.js';
 import { newRowKey, removeRow, updateRow } from '../../ui/editable-rows.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
+import { useProductFacets } from '../../api/products.js';
 
 export interface WindowDraft {
   key: string;
@@ -26,8 +27,19 @@ export function ReturnWindowsTable({
   errors: Record<string, string>;
   onChange: (windows: WindowDraft[]) => void;
 }) {
+  const facets = useProductFacets();
   function update(key: string, changes: Partial<WindowDraft>) {
     onChange(updateRow(windows, key, changes));
+  }
+  /**
+   * Categories are picked from the catalogue, never typed: a misspelt one matched no product and
+   * its window silently never applied. A value the rule already has stays offered, even if no
+   * product carries it (yet).
+   */
+  function categoryOptions(current: string) {
+    const known = facets.data?.categories ?? [];
+    const values = current === '*' || known.includes(current) ? known : [current, ...known];
+    return [{ value: '*', label: 'Any category' }, ...values.map((value) => ({ value, label: value }))];
   }
 
   function add() {
@@ -53,10 +65,11 @@ export function ReturnWindowsTable({
                 />
               </td>
               <td>
-                <TextField
+                <SelectField
                   label={`Category of window ${index + 1}`}
                   hideLabel
                   value={window.category}
+                  options={categoryOptions(window.category)}
                   error={errors[`windows.${index}.category`]}
                   onChange={(event) => update(window.key, { category: event.target.value })}
                 />
