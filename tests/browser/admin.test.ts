@@ -80,7 +80,7 @@ describeInBrowser('administration', () => {
       expect(facets.categories.length).toBeGreaterThan(0);
 
       await page.goto(`${suite.server.baseUrl}/admin/return-policy`);
-      const category = page.getByLabel('Category of window 1');
+      const category = page.getByLabel('Category of window 1', { exact: true });
       await category.waitFor();
       expect(await category.evaluate((element) => element.tagName)).toBe('SELECT');
       const offered = await category.locator('option').allTextContents();
@@ -90,6 +90,35 @@ describeInBrowser('administration', () => {
       const group = page.getByRole('group', { name: 'Regulated classes that need approval' });
       await group.waitFor();
       for (const name of facets.regulatedClasses) await group.getByLabel(name, { exact: true }).waitFor();
+    });
+  });
+  it('asks before leaving unsaved edits, and the history says in words what a version changed', async () => {
+    await inPage(suite, async (page) => {
+      await signIn(page, 'admin@demo.local');
+      await page.goto(`${suite.server.baseUrl}/admin/reason-codes`);
+      const label = page.getByLabel(/^Label of /).first();
+      await label.waitFor();
+      const code = (await page.locator('tr', { has: label }).locator('code').first().textContent()) ?? '';
+      const before = await label.inputValue();
+      const after = `${before} (reworded)`;
+      await label.fill(after);
+
+      const questions: string[] = [];
+      page.once('dialog', (dialog) => {
+        questions.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await openMainNav(page, 'Admin');
+      expect(questions).toEqual(['You have changes that are not saved. Leave this page and lose them?']);
+      expect(new URL(page.url()).pathname).toBe('/admin/reason-codes');
+      expect(await label.inputValue()).toBe(after);
+
+      await page.getByLabel('Why is this changing?').fill('Reworded for the history test');
+      await page.getByRole('button', { name: 'Save new version' }).click();
+      await page.getByText(/Reason codes saved as version \d+/).waitFor();
+      const history = page.getByRole('region', { name: 'Version history' });
+      await history.getByRole('button', { name: /^Show/ }).first().click();
+      await history.getByText(`codes › ${code} › label: ${before} → ${after}`).waitFor();
     });
   });
 });

@@ -1,6 +1,7 @@
-import { useRef, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { ConfigDocuments, ConfigKind } from '../../../../src/contracts/configuration.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
+import { useUnsavedChangesGuard } from '../../ui/use-unsaved-changes-guard.js';
 import { SaveConfigBar } from './save-config-bar.js';
 import type { ConfigFormState } from './use-config-form.js';
 
@@ -21,6 +22,11 @@ export function ConfigForm<K extends ConfigKind>({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, form.errors);
+  // The editor is re-created for each stored version, so its first document is the saved one:
+  // anything else on screen, or a comment typed, is an edit that leaving would lose.
+  const current = JSON.stringify(toDocument());
+  const [saved] = useState(current);
+  useUnsavedChangesGuard((current !== saved || form.comment.trim() !== '') && !form.isPending);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();

@@ -4,6 +4,7 @@ import { useConfigVersions } from '../../api/config.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { formatDateTime } from '../../ui/dates.js';
 import { QueryView } from '../../ui/query-view.js';
+import { describeConfigChanges } from './config-diff.js';
 
 export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
   const query = useConfigVersions(kind);
@@ -49,6 +50,7 @@ export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
         {(result) => {
           const rows = [...result.items].sort((a, b) => b.version - a.version);
           const shown = rows.find((row) => row.version === shownVersion);
+          const previous = shown ? rows.find((row) => row.version === shown.version - 1) : undefined;
           return (
             <>
               <DataTable
@@ -60,7 +62,15 @@ export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
               {shown ? (
                 <div className="json-view">
                   <h3>Version {shown.version}</h3>
-                  <pre>{JSON.stringify(shown.document, null, 2)}</pre>
+                  {previous ? (
+                    <VersionChanges before={previous} after={shown} />
+                  ) : (
+                    <p className="muted">The first version.</p>
+                  )}
+                  <details>
+                    <summary>The whole document</summary>
+                    <pre>{JSON.stringify(shown.document, null, 2)}</pre>
+                  </details>
                 </div>
               ) : null}
             </>
@@ -68,5 +78,35 @@ export function ConfigVersionHistory({ kind }: { kind: ConfigKind }) {
         }}
       </QueryView>
     </section>
+  );
+}
+
+/** What changed from the version before, one line per change. */
+function VersionChanges({ before, after }: { before: ConfigVersion; after: ConfigVersion }) {
+  const changes = describeConfigChanges(before.document, after.document);
+  if (changes.length === 0) return <p className="muted">No change from version {before.version}.</p>;
+  return (
+    <>
+      <h4>Changes from version {before.version}</h4>
+      <ul className="config-changes">
+        {changes.map((change, index) => (
+          <li key={index}>
+            {change.kind === 'added' ? (
+              <>
+                <strong>Added</strong> {change.path}: {change.after}
+              </>
+            ) : change.kind === 'removed' ? (
+              <>
+                <strong>Removed</strong> {change.path}: {change.before}
+              </>
+            ) : (
+              <>
+                <strong>Changed</strong> {change.path}: {change.before} → {change.after}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
