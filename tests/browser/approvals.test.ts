@@ -1,53 +1,114 @@
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Rma } from '../../src/contracts/returns.js';
+import { ApiClient } from './support/api.js';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
 import { openMainNav } from './support/journeys.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
-describeInBrowser('approval queue', () => {
+const MANAGER = 'cs_manager@demo.local';
+
+describeInBrowser('approval worklist', () => {
   const suite = setUpBrowserSuite();
 
-  it('a manager approves one return and rejects another, and the history shows both decisions', async () => {
+  it('a manager works the queue oldest first: approve without a comment, then the next one opens; reject it', async () => {
+    const api = await ApiClient.signIn(suite.server.baseUrl, MANAGER);
     await inPage(suite, async (page) => {
-      await signIn(page, 'cs_manager@demo.local');
+      await signIn(page, MANAGER);
       await openMainNav(page, 'Approvals');
-      const approved = await openFirstInQueue(page, []);
-      await page.getByRole('heading', { name: 'Why it needs approval' }).waitFor();
-      await decide(page, 'Approve', 'Known batch fault, approved for credit.');
-      await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Authorized' }).waitFor();
-      await page.getByText('Approved — “Known batch fault, approved for credit.”').waitFor();
-      await screenshotIfAsked(page, 'manager-approved');
+      await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
+      const table = page.getByRole('table', { name: 'Returns waiting for approval' });
+      // The row shows what is returned (SKU × quantity) and how long it has waited.
+      await table.getByRole('list', { name: /^Items of RMA-/ }).first().getByText(/ × \d+$/).first().waitFor();
+      await table.getByRole('columnheader', { name: 'Waiting' }).waitFor();
+      await screenshotIfAsked(page, 'approval-worklist');
 
-      await openMainNav(page, 'Approvals');
-      const rejected = await openFirstInQueue(page, [approved]);
-      expect(rejected).not.toBe(approved);
-      await decide(page, 'Reject', 'Outside the agreed terms for this account.');
-      await page.getByRole('heading', { level: 1 }).filter({ hasText: 'Rejected' }).waitFor();
-      await page.getByText('Rejected — “Outside the agreed terms for this account.”').waitFor();
+      const ages = await oldestFirstCheck(api);
+      expect(ages).toBe(true);
+
+      await page.getByRole('button', { name: 'Start reviewing' }).click();
+      const first = await reviewedRmaNumber(page);
+      await page.getByRole('heading', { name: 'Why it needs approval' }).waitFor();
+      await page.getByRole('button', { name: 'Approve', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: `${first} approved` }).waitFor();
+
+      // The next return in the same queue opens by itself.
+      await page.getByRole('heading', { level: 1, name: /^Review RMA-/ }).filter({ hasNotText: first }).waitFor();
+      const second = await reviewedRmaNumber(page);
+      expect(second).not.toBe(first);
+      await page.getByRole('button', { name: 'Reject', exact: true }).click();
+      await page.getByText('Say why the return is rejected; the customer is told.').waitFor();
+      await page.getByLabel('Comment').fill('Outside the agreed terms for this account.');
+      await page.getByRole('button', { name: 'Reject', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: `${second} rejected` }).waitFor();
+
+      const approved = await findByNumber(api, first);
+      expect(approved.status).toBe('authorized');
+      expect(approved.decisionComment).toBe('Approved');
+      const rejected = await findByNumber(api, second);
+      expect(rejected.status).toBe('rejected');
+      expect(rejected.decisionComment).toBe('Outside the agreed terms for this account.');
     });
+  });
+
+  it('bulk approve with one comment reports each row, including one someone else decided meanwhile', async () => {
+    const api = await ApiClient.signIn(suite.server.baseUrl, MANAGER);
+    await inPage(
+      suite,
+      async (page) => {
+        await signIn(page, MANAGER);
+        await openMainNav(page, 'Approvals');
+        const table = page.getByRole('table', { name: 'Returns waiting for approval' });
+        const boxes = table.getByRole('checkbox', { name: /^Select RMA-/ });
+        await boxes.first().waitFor();
+        expect(await boxes.count()).toBeGreaterThanOrEqual(3);
+        const numbers: string[] = [];
+        for (const box of (await boxes.all()).slice(0, 3)) {
+          await box.check();
+          numbers.push(((await box.getAttribute('aria-label')) ?? '').replace('Select ', ''));
+        }
+        // Someone else rejects the third while this page still shows it as waiting.
+        const stale = await findByNumber(api, numbers[2] ?? '');
+        await api.post(`/returns/${stale.id}/reject`, { comment: 'Decided elsewhere.' });
+
+        await page.getByLabel('Comment for the selected returns').fill('Batch fault confirmed by the supplier.');
+        await page.getByRole('button', { name: 'Approve selected (3)' }).click();
+        const results = page.getByRole('status', { name: 'Bulk approval results' });
+        await results.getByText('2 of 3 approved; 1 not approved (see below).').waitFor();
+        await results.getByText(`${numbers[0]}: approved`).waitFor();
+        await results.getByText(`${numbers[1]}: approved`).waitFor();
+        await results.getByText(new RegExp(`^${numbers[2]}: not approved — `)).waitFor();
+        await screenshotIfAsked(page, 'approval-bulk');
+
+        for (const rmaNumber of numbers.slice(0, 2)) {
+          const rma = await findByNumber(api, rmaNumber);
+          expect(rma.status).toBe('authorized');
+          expect(rma.decisionComment).toBe('Batch fault confirmed by the supplier.');
+        }
+      },
+      // The stale row's approval is refused on purpose.
+      { expectedErrors: [/status of 4\d\d/] },
+    );
   });
 });
 
-/** Opens the first return in the queue that is not one of `skip`; returns its RMA number. */
-async function openFirstInQueue(page: Page, skip: string[]): Promise<string> {
-  await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
-  const reviewLinks = page.getByRole('link', { name: /^Review RMA-/ });
-  await reviewLinks.first().waitFor();
-  for (const link of await reviewLinks.all()) {
-    const rmaNumber = ((await link.textContent()) ?? '').replace('Review', '').trim();
-    if (skip.includes(rmaNumber)) continue;
-    await link.click();
-    await page.getByRole('heading', { level: 1 }).filter({ hasText: rmaNumber }).waitFor();
-    return rmaNumber;
-  }
-  throw new Error('the approval queue has no other return');
+async function reviewedRmaNumber(page: Page): Promise<string> {
+  const heading = await page.getByRole('heading', { level: 1, name: /^Review RMA-/ }).textContent();
+  const rmaNumber = /(RMA-\S+)/.exec(heading ?? '')?.[1];
+  if (!rmaNumber) throw new Error(`no RMA number in ${heading}`);
+  return rmaNumber;
 }
 
-async function decide(page: Page, action: 'Approve' | 'Reject', comment: string): Promise<void> {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await dialog.getByLabel('Comment').fill(comment);
-  await dialog.getByRole('button', { name: action, exact: true }).click();
-  await dialog.waitFor({ state: 'hidden' });
+async function findByNumber(api: ApiClient, rmaNumber: string): Promise<Rma> {
+  const page = await api.get<{ items: Rma[] }>(`/returns?q=${encodeURIComponent(rmaNumber)}`);
+  const summary = page.items.find((item) => item.rmaNumber === rmaNumber);
+  if (!summary) throw new Error(`${rmaNumber} not found`);
+  return api.get<Rma>(`/returns/${summary.id}`);
+}
+
+/** The API lists the queue oldest first when asked as the worklist does. */
+async function oldestFirstCheck(api: ApiClient): Promise<boolean> {
+  const page = await api.get<{ items: Rma[] }>('/returns?status=pending_approval&sort=created&pageSize=50');
+  const created = page.items.map((item) => Date.parse(item.createdAt));
+  return created.every((value, index) => index === 0 || value >= (created[index - 1] ?? 0));
 }

@@ -15,6 +15,7 @@ import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
 import { UsersPage } from '../routes/admin/users-page.js';
 import { ApprovalQueuePage } from '../routes/approvals/approval-queue-page.js';
+import { ApprovalReviewPage } from '../routes/approvals/approval-review-page.js';
 import { HomePage } from '../routes/home/home-page.js';
 import { LoginPage } from '../routes/login/login-page.js';
 import { SetPasswordPage } from '../routes/login/set-password-page.js';
@@ -70,6 +71,7 @@ export function AppRoutes() {
 
         <Route element={<RequireAuth roles={APPROVER_ROLES} />}>
           <Route path="/approvals" element={<ApprovalQueuePage />} />
+          <Route path="/approvals/:rmaId" element={<ApprovalReviewPage />} />
         </Route>
         <Route element={<RequireAuth roles={STAFF_ROLES} />}>
           <Route path="/returns" element={<ReturnsSearchPage />} />
