@@ -154,6 +154,12 @@ export const SalesOrderLineSchema = SalesOrderLineInputSchema.extend({
   productName: z.string(),
   /** Quantity already returned or held by open return authorizations. */
   quantityCommitted: z.number().int(),
+  /** The product's return handling: whether it may come back, and tracked by serial or lot. */
+  isReturnable: z.boolean(),
+  isSerialized: z.boolean(),
+  isLotControlled: z.boolean(),
+  /** Regulated goods (e.g. hazmat) come back as a regulated return; null for ordinary goods. */
+  regulatedClass: z.string().nullable(),
 });
 export const SalesOrderSchema = SalesOrderInputSchema.omit({ lines: true }).extend({
   id: z.string(),
@@ -163,6 +169,42 @@ export const SalesOrderSchema = SalesOrderInputSchema.omit({ lines: true }).exte
 });
 export type SalesOrder = z.infer<typeof SalesOrderSchema>;
 export type SalesOrderLine = z.infer<typeof SalesOrderLineSchema>;
+/** A row of the order list: the header with its size, value and latest delivery. */
+export const SalesOrderSummarySchema = SalesOrderSchema.omit({ lines: true }).extend({
+  lineCount: z.number().int(),
+  /** Shipped quantity at price plus tax over every line, in the order's currency's minor units. */
+  totalMinor: z.number().int(),
+  /** The latest delivery date of its lines; null while nothing has been delivered. */
+  deliveredOn: IsoDateSchema.nullable(),
+  /**
+   * The last day a return may be requested for something on the order under the return policy
+   * (the latest window end of its lines with quantity left); null when nothing on it can be
+   * returned. Warranty claims run longer and are not counted here.
+   */
+  returnableUntil: IsoDateSchema.nullable(),
+});
+export type SalesOrderSummary = z.infer<typeof SalesOrderSummarySchema>;
+
+// A customer-portal user's view of their own orders: not which legal entity sold it or which
+// warehouse shipped each line — the distributor's business, as in the return's customer view.
+export const CustomerSalesOrderLineSchema = SalesOrderLineSchema.omit({ shipSiteId: true });
+export const CustomerSalesOrderSchema = SalesOrderSchema.omit({ legalEntityId: true, lines: true }).extend({
+  lines: z.array(CustomerSalesOrderLineSchema),
+});
+export type CustomerSalesOrder = z.infer<typeof CustomerSalesOrderSchema>;
+export const CustomerSalesOrderSummarySchema = SalesOrderSummarySchema.omit({ legalEntityId: true });
+export type CustomerSalesOrderSummary = z.infer<typeof CustomerSalesOrderSummarySchema>;
+/** An order as its reader may see it: staff get the whole record, customer-portal users their own shape. */
+export const SalesOrderForAudienceSchema = z.union([
+  SalesOrderSchema.describe('Staff'),
+  CustomerSalesOrderSchema.describe('Customer-portal users'),
+]);
+export type SalesOrderView = SalesOrder | CustomerSalesOrder;
+export const SalesOrderSummaryForAudienceSchema = z.union([
+  SalesOrderSummarySchema.describe('Staff'),
+  CustomerSalesOrderSummarySchema.describe('Customer-portal users'),
+]);
+export type SalesOrderSummaryView = SalesOrderSummary | CustomerSalesOrderSummary;
 
 export const BulkResultSchema = z.object({
   results: z.array(

@@ -51,6 +51,29 @@ export const CreateRmaBodySchema = z.strictObject({
 });
 export type CreateRmaBody = z.input<typeof CreateRmaBodySchema>;
 
+/**
+ * The request field each line check is about, so a refusal (and the form) puts the message at the
+ * field to fix. Checks not listed are about the line as a whole.
+ */
+export const FIELD_OF_CHECK: Readonly<Record<string, string>> = {
+  order_line_found: 'orderLineId',
+  order_line_not_found: 'orderLineId',
+  order_line_unique: 'orderLineId',
+  product_found: 'orderLineId',
+  product_returnable: 'orderLineId',
+  return_window: 'orderLineId',
+  warranty_window: 'orderLineId',
+  quantity_returnable: 'quantity',
+  reason_code_active: 'reasonCode',
+  serial_count: 'serials',
+  serials_shipped: 'serials',
+  serials_not_on_open_return: 'serials',
+  serials_not_expected: 'serials',
+  lots_shipped: 'lots',
+  regulated_workflow: 'returnType',
+  serialized_workflow: 'returnType',
+};
+
 export const CheckSchema = z.object({
   code: z.string(),
   passed: z.boolean(),
@@ -109,6 +132,17 @@ export const RmaLineSchema = z.object({
 });
 export type RmaLine = z.infer<typeof RmaLineSchema>;
 
+/** Where the customer sends the goods: the receiving site's name and postal address. */
+export const ShipToSchema = z.object({
+  siteName: z.string(),
+  addressLines: z.array(z.string()),
+  city: z.string(),
+  region: z.string(),
+  postalCode: z.string(),
+  country: z.string(),
+});
+export type ShipTo = z.infer<typeof ShipToSchema>;
+
 export const RmaSchema = z.object({
   id: z.string(),
   rmaNumber: z.string(),
@@ -137,12 +171,19 @@ export const RmaSchema = z.object({
   routingReasons: z.array(z.string()),
   verdict: VerdictSchema.nullable(),
   allowedTransitions: z.array(RmaStatusSchema),
+  /** Where to send the goods once authorized; null while the return is not routed to a site. */
+  shipTo: ShipToSchema.nullable(),
   version: z.number().int(),
   lines: z.array(RmaLineSchema),
 });
 export type Rma = z.infer<typeof RmaSchema>;
 
-export const RmaSummarySchema = RmaSchema.omit({ lines: true, verdict: true, allowedTransitions: true }).extend({
+export const RmaSummarySchema = RmaSchema.omit({
+  lines: true,
+  verdict: true,
+  allowedTransitions: true,
+  shipTo: true,
+}).extend({
   lineCount: z.number().int(),
 });
 export type RmaSummary = z.infer<typeof RmaSummarySchema>;
@@ -191,6 +232,7 @@ export type CustomerRmaSummary = z.infer<typeof CustomerRmaSummarySchema>;
 export const CustomerRmaSchema = RmaSchema.pick({
   ...CUSTOMER_RMA_FIELDS,
   allowedTransitions: true,
+  shipTo: true,
   lines: true,
 }).extend({ verdict: CustomerVerdictSchema.nullable() });
 export type CustomerRma = z.infer<typeof CustomerRmaSchema>;

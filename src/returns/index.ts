@@ -13,3 +13,4 @@ export { routeForApproval } from './domain/approval-routing.js';
 export { computeLineValueMinor } from './domain/line-value.js';
 export { resolveReturnWindowDays } from './domain/return-window.js';
 export type * from './returns.tables.js';
+export { findReturnableUntilOfOrders } from './use-cases/returnable-until.js';

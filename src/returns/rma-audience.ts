@@ -59,6 +59,16 @@ export function customerRmaOf(rma: Rma): CustomerRma {
     ...summary,
     verdict: rma.verdict ? customerVerdictOf(rma.verdict) : null,
     allowedTransitions: rma.allowedTransitions,
+    shipTo: rma.shipTo
+      ? {
+          siteName: rma.shipTo.siteName,
+          addressLines: rma.shipTo.addressLines,
+          city: rma.shipTo.city,
+          region: rma.shipTo.region,
+          postalCode: rma.shipTo.postalCode,
+          country: rma.shipTo.country,
+        }
+      : null,
     lines: rma.lines,
   };
 }

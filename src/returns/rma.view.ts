@@ -1,5 +1,5 @@
 // Turns stored rows and derived progress into the API's view of a return.
-import type { Rma, RmaSummary, Verdict } from '../contracts/returns.js';
+import type { Rma, RmaSummary, ShipTo, Verdict } from '../contracts/returns.js';
 import type { RmaLinesTable, RmasTable } from './returns.tables.js';
 import { listAllowedTransitions } from './domain/rma-state-machine.js';
 import { movesAllowedBy, type Progress } from './domain/return-progress.js';
@@ -39,13 +39,19 @@ export function toRmaSummary(row: RmaRow & { line_count?: number | string | null
   };
 }
 
-export function toRma(row: RmaRow, lines: RmaLineRow[], progress: { progress: Progress; lines: Progress[] }): Rma {
+export function toRma(
+  row: RmaRow,
+  lines: RmaLineRow[],
+  progress: { progress: Progress; lines: Progress[] },
+  shipTo: ShipTo | null,
+): Rma {
   const { lineCount: _lineCount, ...summary } = toRmaSummary(row, progress.progress);
   return {
     ...summary,
     verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : null,
     // What a person may do next: the state machine's moves, less those the goods have ruled out.
     allowedTransitions: movesAllowedBy(listAllowedTransitions(row.status), progress.progress.units),
+    shipTo,
     lines: lines.map((l, index) => ({
       id: l.id,
       lineNumber: l.line_number,

@@ -1,7 +1,9 @@
-export { registerSalesRoutes } from './sales.routes.js';
+export { registerSalesRoutes, type ReturnableUntilOf } from './sales.routes.js';
 export { createSalesOrder, getSalesOrder } from './sales-order.service.js';
 export {
   findOrderLinesForReturns,
+  findLinesOfOrders,
+  type LineOfOrder,
   orderNumberOf,
   holdReturnQuantity,
   releaseReturnQuantity,

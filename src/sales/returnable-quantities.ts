@@ -68,3 +68,14 @@ export async function releaseReturnQuantity(tx: Tx, orderLineId: string, quantit
     .where('id', '=', orderLineId)
     .execute();
 }
+
+/** Every line of these orders with what a return window needs: the dates it runs from and what is left. */
+export function findLinesOfOrders(db: Reader, orderIds: readonly string[]) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('sales_order_lines')
+    .select(['order_id', 'product_id', 'quantity_shipped', 'quantity_committed', 'delivery_date', 'ship_date'])
+    .where('order_id', 'in', orderIds)
+    .execute();
+}
+export type LineOfOrder = Awaited<ReturnType<typeof findLinesOfOrders>>[number];

@@ -1,6 +1,7 @@
 // Sales orders and their lines: what was sold, shipped and delivered — the facts a return is
 // checked against. Orders arrive from the ERP (API, bulk, CSV); they are not edited here.
 import type { z } from 'zod';
+import { sql } from 'kysely';
 import type { SalesOrder, SalesOrderInputSchema } from '../contracts/masterdata.js';
 import type { RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
@@ -14,10 +15,12 @@ import {
   customersMatching,
   productsMatching,
   findCustomer,
+  findProducts,
   findExistingIds,
   legalEntityExists,
   productNameOf,
   productSkuOf,
+  type ProductForReturns,
 } from '../masterdata/index.js';
 
 type SalesOrderInput = z.infer<typeof SalesOrderInputSchema>;
@@ -70,13 +73,31 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
         'sales_orders.channel',
         'sales_orders.version',
       ])
-      .select((eb) =>
+      .select((eb) => [
         eb
           .selectFrom('sales_order_lines')
           .select((inner) => inner.fn.countAll<number>().as('n'))
           .whereRef('sales_order_lines.order_id', '=', 'sales_orders.id')
           .as('line_count'),
-      )
+        // What was invoiced: every line's shipped quantity at its price, plus the line's tax.
+        eb
+          .selectFrom('sales_order_lines')
+          .select(
+            sql<
+              number | string | null
+            >`sum(sales_order_lines.quantity_shipped * sales_order_lines.unit_price_minor + sales_order_lines.tax_minor)`.as(
+              'n',
+            ),
+          )
+          .whereRef('sales_order_lines.order_id', '=', 'sales_orders.id')
+          .as('total_minor'),
+        // The latest delivery: the order has fully arrived by then (ISO dates sort as text).
+        eb
+          .selectFrom('sales_order_lines')
+          .select((inner) => inner.fn.max('sales_order_lines.delivery_date').as('d'))
+          .whereRef('sales_order_lines.order_id', '=', 'sales_orders.id')
+          .as('delivered_on'),
+      ])
       .orderBy('sales_orders.order_date', 'desc')
       .orderBy('sales_orders.order_number', 'desc')
       .offset(offsetOf(search.page, search.pageSize))
@@ -96,6 +117,8 @@ export async function searchSalesOrders(platform: Platform, ctx: RequestContext,
     channel: r.channel,
     version: r.version,
     lineCount: Number(r.line_count ?? 0),
+    totalMinor: Number(r.total_minor ?? 0),
+    deliveredOn: r.delivered_on ?? null,
   }));
   return toPage(items, search.page, search.pageSize, Number(count.n));
 }
@@ -120,6 +143,9 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
     .where('sales_order_lines.order_id', '=', id)
     .orderBy('sales_order_lines.line_number')
     .execute();
+  const products = new Map(
+    (await findProducts(platform.db, [...new Set(lines.map((l) => l.product_id))])).map((p) => [p.id, p]),
+  );
   return {
     id: order.id,
     orderNumber: order.order_number,
@@ -146,7 +172,18 @@ export async function getSalesOrder(platform: Platform, ctx: RequestContext, id:
       serialsShipped: JSON.parse(l.serials_shipped) as string[],
       lotsShipped: JSON.parse(l.lots_shipped) as string[],
       shipSiteId: l.ship_site_id,
+      ...returnHandlingOf(products.get(l.product_id)),
     })),
+  };
+}
+
+/** How the line's product comes back, so a return form offers only what can be returned, and how. */
+function returnHandlingOf(product: ProductForReturns | undefined) {
+  return {
+    isReturnable: product ? product.is_returnable === 1 : false,
+    isSerialized: product ? product.is_serialized === 1 : false,
+    isLotControlled: product ? product.is_lot_controlled === 1 : false,
+    regulatedClass: product?.regulated_class ?? null,
   };
 }
 

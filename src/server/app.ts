@@ -24,7 +24,7 @@ import { authenticate, registerIdentityRoutes, registerUserAdministrationRoutes 
 import { registerMasterdataRoutes } from '../masterdata/index.js';
 import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
-import { registerReturnRoutes } from '../returns/index.js';
+import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/index.js';
 import { registerAuditRoutes } from '../audit/index.js';
 import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
 
@@ -93,7 +93,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerIdentityRoutes(v1, platform);
       registerUserAdministrationRoutes(v1, platform);
       registerMasterdataRoutes(v1, platform);
-      registerSalesRoutes(v1, platform);
+      registerSalesRoutes(v1, platform, { returnableUntilOf: findReturnableUntilOfOrders });
       registerConfigurationRoutes(v1, platform);
       registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
       registerWorkflowRoutes(v1, platform);

@@ -130,6 +130,25 @@ describe.each(DIALECTS)('what customers see on %s', (dialect) => {
     expect(staffTimeline.json().items[0]).toHaveProperty('after');
   });
 
+  it('tells where to send an authorized return, without the site’s internals', async () => {
+    const created = await asCustomer('POST', '/returns', bodyFor(w.orderLine.id));
+    const rma = created.json();
+    const approved = await t.request(staff, {
+      method: 'POST',
+      url: `/api/v1/returns/${rma.id}/approve`,
+      payload: { comment: 'fine' },
+      headers: { 'if-match': `"${rma.version}"` },
+    });
+    expect(approved.statusCode).toBe(200);
+    const read = await asCustomer('GET', `/returns/${rma.id}`);
+    expect(read.json()).toMatchObject({ status: 'authorized', shipTo: { siteName: w.site.name } });
+    expect(Object.keys(read.json().shipTo).sort()).toEqual(
+      ['addressLines', 'city', 'country', 'postalCode', 'region', 'siteName'].sort(),
+    );
+    expect((await asCustomer('GET', '/orders')).statusCode).toBe(200);
+    expect((await asCustomer('GET', `/orders/${w.order.id}`)).statusCode).toBe(200);
+  });
+
   it('explains a refusal in the customer’s shape too', async () => {
     const order = await makeOrder(t.platform, {
       customerId: w.customer.id,

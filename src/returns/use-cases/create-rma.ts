@@ -1,7 +1,14 @@
 // Request a return: check eligibility, route for approval, hold the quantities and serials, and
 // record the RMA with its verdict — all in one transaction. `requestReturn` is the step (tx, input)
 // that workflows compose (EDI intake, factories); `createRma` is the use case that routes call.
-import type { CreateRmaRequest, Rma, Routing, Verdict } from '../../contracts/returns.js';
+import {
+  FIELD_OF_CHECK,
+  type CreateRmaRequest,
+  type Rma,
+  type Routing,
+  type ShipTo,
+  type Verdict,
+} from '../../contracts/returns.js';
 import type { Actor, RequestContext } from '../../platform/actor.js';
 import { verdictFor } from '../rma-audience.js';
 import { AppError } from '../../platform/errors.js';
@@ -13,6 +20,7 @@ import { holdReturnQuantity } from '../../sales/index.js';
 import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import { holdSerials, insertRma } from '../rma.repository.js';
 import { toRma } from '../rma.view.js';
+import { findShipTo } from '../ship-to.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
 import { buildRmaRows } from './rma-rows.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
@@ -45,11 +53,11 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
     () => new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
   );
   recordRequest(tx, rma, lines, routing);
-  return viewOfNewReturn(rma, lines, evaluation);
+  return viewOfNewReturn(rma, lines, evaluation, await findShipTo(tx.db, rma));
 }
 
 /** A return just requested has no later-stage facts yet; its view is built from what was written. */
-function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Evaluation): Rma {
+function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Evaluation, shipTo: ShipTo | null): Rma {
   const orderLines = new Map(evaluation.orderLines.map((l) => [l.id, l]));
   const progress = deriveReturnProgress(
     rma.status,
@@ -67,6 +75,7 @@ function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Eva
       };
     }),
     progress,
+    shipTo,
   );
 }
 
@@ -80,25 +89,6 @@ function assertEligible(verdict: Verdict, actor: Actor): Routing {
   }
   return verdict.routing;
 }
-
-/** The request field each eligibility check is about, so a refusal names the field to fix. */
-const FIELD_OF_CHECK: Record<string, string> = {
-  order_line_found: 'orderLineId',
-  order_line_not_found: 'orderLineId',
-  order_line_unique: 'orderLineId',
-  product_found: 'orderLineId',
-  product_returnable: 'orderLineId',
-  return_window: 'orderLineId',
-  warranty_window: 'orderLineId',
-  quantity_returnable: 'quantity',
-  reason_code_active: 'reasonCode',
-  serial_count: 'serials',
-  serials_shipped: 'serials',
-  serials_not_on_open_return: 'serials',
-  lots_shipped: 'lots',
-  regulated_workflow: 'returnType',
-  serialized_workflow: 'returnType',
-};
 
 function failedFields(verdict: Verdict): Array<{ path: string; message: string }> {
   const customer = verdict.customerChecks

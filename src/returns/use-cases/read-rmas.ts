@@ -17,6 +17,7 @@ import {
   searchRmaRows,
 } from '../rma.repository.js';
 import { toRma, toRmaSummary } from '../rma.view.js';
+import { findShipTo } from '../ship-to.js';
 import { summarizeAuditEvent } from '../domain/timeline-summary.js';
 import { deriveReturnProgress, type Progress } from '../domain/return-progress.js';
 import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
@@ -27,11 +28,12 @@ type Reader = Kysely<DB> | Transaction<DB>;
 export async function loadRma(db: Reader, id: string, loadFacts: LoadReturnFacts): Promise<Rma> {
   const [row, lines, facts] = await Promise.all([findRmaRow(db, id), findRmaLineRows(db, id), loadFacts(db, [id])]);
   if (!row) throw new AppError('not_found', `return ${id} was not found`);
+  const shipTo = await findShipTo(db, row);
   const progress = deriveReturnProgress(
     row.status,
     lines.map((l) => ({ quantity: l.quantity, facts: factsOfLine(facts, l.id) })),
   );
-  return toRma(row, lines, progress);
+  return toRma(row, lines, progress, shipTo);
 }
 
 /** The progress of several returns at once (a page of a list): one query per stage, not per return. */
