@@ -108,13 +108,7 @@ function assertVersion(user: UsersTable, expectedVersion: number | undefined): v
 
 async function issuePasswordLink(tx: Tx, userId: string, purpose: PasswordLinksTable['purpose']) {
   // Any earlier link stops working: only the newest one may set the password.
-  await tx.db
-    .updateTable('password_links')
-    .set({ expires_at: tx.now })
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', tx.now)
-    .execute();
+  await expireOpenLinks(tx, userId);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.parse(tx.now) + (purpose === 'invitation' ? INVITATION_TTL_MS : RESET_TTL_MS));
   await tx.db
@@ -184,17 +178,53 @@ export async function inviteUser(
   });
 }
 
-export async function updateUser(
+/** The frame of every change to an existing user: access, one transaction, the row, If-Match. */
+async function changeUser<T>(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (tx: Tx, user: UsersTable) => Promise<T>,
+): Promise<T> {
+  assertCan(ctx.actor, 'users.manage');
+  return runInTransaction(platform, ctx, async (tx) => {
+    const user = await findUserOrFail(tx.db, id);
+    assertVersion(user, expectedVersion);
+    return change(tx, user);
+  });
+}
+
+type UserChanges = Partial<Pick<UsersTable, 'name' | 'role' | 'customer_id' | 'is_active' | 'password_hash'>>;
+
+async function saveUser(tx: Tx, user: UsersTable, changes: UserChanges): Promise<UsersTable> {
+  const version = user.version + 1;
+  await tx.db
+    .updateTable('users')
+    .set({ ...changes, version, updated_at: tx.now })
+    .where('id', '=', user.id)
+    .execute();
+  return { ...user, ...changes, version, updated_at: tx.now };
+}
+
+/** Open links stop working (a newer link, a deactivation). */
+async function expireOpenLinks(tx: Tx, userId: string): Promise<void> {
+  await tx.db
+    .updateTable('password_links')
+    .set({ expires_at: tx.now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', tx.now)
+    .execute();
+}
+
+export function updateUser(
   platform: Platform,
   ctx: RequestContext,
   id: string,
   patch: { name?: string | undefined; role?: Role | undefined; customerId?: string | null | undefined },
   expectedVersion: number,
 ): Promise<User> {
-  assertCan(ctx.actor, 'users.manage');
-  return runInTransaction(platform, ctx, async (tx) => {
-    const user = await findUserOrFail(tx.db, id);
-    assertVersion(user, expectedVersion);
+  return changeUser(platform, ctx, id, expectedVersion, async (tx, user) => {
     const role = patch.role ?? user.role;
     const customerId =
       patch.customerId !== undefined ? patch.customerId : role === 'customer' ? user.customer_id : null;
@@ -204,43 +234,31 @@ export async function updateUser(
         throw new AppError('rule_violation', 'you cannot take away your own admin role; ask another admin');
       await assertAdminRemains(tx.db, user, 'changing this role');
     }
-    const next = { name: patch.name ?? user.name, role, customer_id: customerId };
-    await tx.db
-      .updateTable('users')
-      .set({ ...next, version: user.version + 1, updated_at: tx.now })
-      .where('id', '=', id)
-      .execute();
+    const updated = await saveUser(tx, user, { name: patch.name ?? user.name, role, customer_id: customerId });
     tx.audit({
       entityType: 'user',
       entityId: id,
       action: 'user.updated',
       before: { name: user.name, role: user.role, customerId: user.customer_id },
-      after: { name: next.name, role: next.role, customerId: next.customer_id },
+      after: { name: updated.name, role: updated.role, customerId: updated.customer_id },
     });
-    return toUser({ ...user, ...next, version: user.version + 1, updated_at: tx.now });
+    return toUser(updated);
   });
 }
 
 /** Deactivates a person: their sessions end and the API keys they made stop working, at once. */
-export async function deactivateUser(
+export function deactivateUser(
   platform: Platform,
   ctx: RequestContext,
   id: string,
   expectedVersion?: number,
 ): Promise<User> {
-  assertCan(ctx.actor, 'users.manage');
-  return runInTransaction(platform, ctx, async (tx) => {
-    const user = await findUserOrFail(tx.db, id);
-    assertVersion(user, expectedVersion);
+  return changeUser(platform, ctx, id, expectedVersion, async (tx, user) => {
     if (user.is_active === 0) return toUser(user);
     if (user.id === ctx.actor.personId)
       throw new AppError('rule_violation', 'you cannot deactivate yourself; ask another admin');
     await assertAdminRemains(tx.db, user, 'deactivating this user');
-    await tx.db
-      .updateTable('users')
-      .set({ is_active: 0, version: user.version + 1, updated_at: tx.now })
-      .where('id', '=', id)
-      .execute();
+    const updated = await saveUser(tx, user, { is_active: 0 });
     const sessionsEnded = await endSessions(tx, id);
     const keys = await tx.db
       .updateTable('api_keys')
@@ -248,13 +266,7 @@ export async function deactivateUser(
       .where('created_by', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    await tx.db
-      .updateTable('password_links')
-      .set({ expires_at: tx.now })
-      .where('user_id', '=', id)
-      .where('used_at', 'is', null)
-      .where('expires_at', '>', tx.now)
-      .execute();
+    await expireOpenLinks(tx, id);
     tx.audit({
       entityType: 'user',
       entityId: id,
@@ -262,27 +274,20 @@ export async function deactivateUser(
       before: { isActive: true },
       after: { isActive: false, sessionsEnded, apiKeysRevoked: Number(keys.numUpdatedRows) },
     });
-    return toUser({ ...user, is_active: 0, version: user.version + 1, updated_at: tx.now });
+    return toUser(updated);
   });
 }
 
 /** Lets a person sign in again; the API keys revoked on deactivation stay revoked. */
-export async function reactivateUser(
+export function reactivateUser(
   platform: Platform,
   ctx: RequestContext,
   id: string,
   expectedVersion?: number,
 ): Promise<User> {
-  assertCan(ctx.actor, 'users.manage');
-  return runInTransaction(platform, ctx, async (tx) => {
-    const user = await findUserOrFail(tx.db, id);
-    assertVersion(user, expectedVersion);
+  return changeUser(platform, ctx, id, expectedVersion, async (tx, user) => {
     if (user.is_active === 1) return toUser(user);
-    await tx.db
-      .updateTable('users')
-      .set({ is_active: 1, version: user.version + 1, updated_at: tx.now })
-      .where('id', '=', id)
-      .execute();
+    const updated = await saveUser(tx, user, { is_active: 1 });
     tx.audit({
       entityType: 'user',
       entityId: id,
@@ -290,7 +295,7 @@ export async function reactivateUser(
       before: { isActive: false },
       after: { isActive: true },
     });
-    return toUser({ ...user, is_active: 1, version: user.version + 1, updated_at: tx.now });
+    return toUser(updated);
   });
 }
 
@@ -299,18 +304,11 @@ export async function reactivateUser(
  * end (a reset is often asked for because the password may be known to someone else); the
  * person sets a new one through the link.
  */
-export async function resetPassword(platform: Platform, ctx: RequestContext, id: string, expectedVersion?: number) {
-  assertCan(ctx.actor, 'users.manage');
-  return runInTransaction(platform, ctx, async (tx) => {
-    const user = await findUserOrFail(tx.db, id);
-    assertVersion(user, expectedVersion);
+export function resetPassword(platform: Platform, ctx: RequestContext, id: string, expectedVersion?: number) {
+  return changeUser(platform, ctx, id, expectedVersion, async (tx, user) => {
     if (user.is_active === 0)
       throw new AppError('rule_violation', 'reactivate the user before resetting their password');
-    await tx.db
-      .updateTable('users')
-      .set({ password_hash: NO_PASSWORD, version: user.version + 1, updated_at: tx.now })
-      .where('id', '=', id)
-      .execute();
+    const updated = await saveUser(tx, user, { password_hash: NO_PASSWORD });
     const sessionsEnded = await endSessions(tx, id);
     const passwordLink = await issuePasswordLink(tx, id, 'reset');
     tx.audit({
@@ -319,7 +317,6 @@ export async function resetPassword(platform: Platform, ctx: RequestContext, id:
       action: 'user.password_reset',
       after: { sessionsEnded, linkExpiresAt: passwordLink.expiresAt },
     });
-    const updated = { ...user, password_hash: NO_PASSWORD, version: user.version + 1, updated_at: tx.now };
     return { user: toUser(updated), passwordLink };
   });
 }
@@ -374,11 +371,7 @@ export async function setPasswordWithLink(platform: Platform, requestId: string,
       throw new AppError('validation_failed', LINK_NOT_VALID, {
         errors: [{ path: 'token', message: 'user deactivated' }],
       });
-    await tx.db
-      .updateTable('users')
-      .set({ password_hash: passwordHash, version: user.version + 1, updated_at: tx.now })
-      .where('id', '=', user.id)
-      .execute();
+    await saveUser(tx, user, { password_hash: passwordHash });
     await endSessions(tx, user.id);
     tx.audit({ entityType: 'user', entityId: user.id, action: 'user.password_set', after: { through: link.purpose } });
   });
