@@ -1,7 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { TextField } from './field.js';
 
-/** A search input that applies on Enter or the button, not on every keystroke. */
+/**
+ * A search input that applies on Enter or the button, not on every keystroke. `onSearch` is told
+ * whether Enter sent it: a scanner ends its code with Enter, and a page may open a single match then.
+ */
 export function SearchBox({
   label,
   initialValue,
@@ -11,13 +14,15 @@ export function SearchBox({
   label: string;
   initialValue: string;
   placeholder?: string;
-  onSearch: (value: string) => void;
+  onSearch: (value: string, how: { isEnter: boolean }) => void;
 }) {
   const [value, setValue] = useState(initialValue);
+  const isEnter = useRef(false);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    onSearch(value.trim());
+    onSearch(value.trim(), { isEnter: isEnter.current });
+    isEnter.current = false;
   }
 
   return (
@@ -28,6 +33,9 @@ export function SearchBox({
         value={value}
         placeholder={placeholder}
         onChange={(event) => setValue(event.target.value)}
+        onKeyDown={(event) => {
+          isEnter.current = event.key === 'Enter';
+        }}
       />
       <button type="submit" className="button button--primary">
         Search

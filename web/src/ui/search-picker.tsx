@@ -3,6 +3,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { Page } from '../../../src/contracts/common.js';
 import { ErrorState } from './error-state.js';
 import { Field } from './field.js';
+import { useOpenOnEnter } from './open-on-enter.js';
 
 /** How many matches a picker offers; more means the search should be narrower. */
 export const PICKER_PAGE_SIZE = 8;
@@ -27,8 +28,8 @@ export type PickerSearch = ReturnType<typeof usePickerSearch>;
 
 /**
  * Search, then choose one record: a search input with the matches below it as buttons. Enter never
- * submits the surrounding form; it searches at once, or picks the only match (as a barcode scanner
- * sends it). Once chosen, the record is shown with a button to change it.
+ * submits the surrounding form; it picks the only match, searching first when the look-up has not
+ * caught up with the text (a barcode scanner types the code and Enter faster than the search answers). Once chosen, the record is shown with a button to change it.
  */
 export function SearchPicker<Row extends { id: string }>({
   label,
@@ -62,6 +63,8 @@ export function SearchPicker<Row extends { id: string }>({
   const resultsId = useId();
   const focusSearch = useRef(autoFocus);
   const matches = search.term !== '' && query.data && !query.isPlaceholderData ? query.data.items : null;
+  const answer = matches ? { term: search.term, matches, total: query.data?.total ?? matches.length } : null;
+  const pressEnter = useOpenOnEnter(answer, onChoose);
 
   if (chosen) {
     const text = describe(chosen);
@@ -92,9 +95,8 @@ export function SearchPicker<Row extends { id: string }>({
   function handleKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    const only = matches?.length === 1 && search.term === search.text.trim() ? matches[0] : undefined;
-    if (only) onChoose(only);
-    else search.searchNow();
+    pressEnter(search.text);
+    if (search.term !== search.text.trim()) search.searchNow();
   }
 
   return (

@@ -1,9 +1,10 @@
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { useCustomers } from '../../api/customers.js';
 import { Badge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { humanize } from '../../ui/labels.js';
+import { useOpenOnEnter } from '../../ui/open-on-enter.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { PagedResults } from '../../ui/paged-results.js';
 import { SearchBox } from '../../ui/search-box.js';
@@ -42,6 +43,13 @@ const columns: Column<Customer>[] = [
 export function CustomerSearchPage() {
   const { filters, page, pageSize, update, setPage, setPageSize } = useListParams(['q'] as const);
   const query = useCustomers({ q: filters.q || undefined, page, pageSize });
+  const navigate = useNavigate();
+  // A scanned or typed code that finds exactly one customer opens it on Enter.
+  const answer =
+    query.data && !query.isPlaceholderData
+      ? { term: filters.q, matches: query.data.items, total: query.data.total }
+      : null;
+  const pressEnter = useOpenOnEnter(answer, (match) => void navigate(`/service/customers/${match.id}`));
   return (
     <>
       <PageHeader
@@ -53,7 +61,10 @@ export function CustomerSearchPage() {
           label="Search customers"
           placeholder="Name or account number"
           initialValue={filters.q}
-          onSearch={(q) => update({ q })}
+          onSearch={(q, how) => {
+            update({ q });
+            if (how.isEnter) pressEnter(q);
+          }}
         />
       </section>
       <PagedResults
