@@ -3,11 +3,13 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.js';
 import { navLinksFor } from '../auth/permissions.js';
 import { ROLE_LABELS } from '../ui/labels.js';
+import { GlobalSearch } from './global-search.js';
+import { SessionNotice } from './session-notice.js';
 
 export function AppLayout() {
-  const { session, signOut } = useAuth();
+  const { session, lapsedUser, signOut } = useAuth();
   const navigate = useNavigate();
-  const user = session?.user;
+  const user = session?.user ?? lapsedUser;
   useFocusMainOnNavigation();
 
   function handleSignOut() {
@@ -39,6 +41,7 @@ export function AppLayout() {
                 </NavLink>
               ))}
             </nav>
+            {user.role !== 'customer' ? <GlobalSearch role={user.role} /> : null}
             <div className="topbar__user">
               <span className="topbar__name">
                 {user.name}
@@ -51,6 +54,7 @@ export function AppLayout() {
           </>
         ) : null}
       </header>
+      <SessionNotice />
       <main id="main" className="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -8,13 +8,15 @@ import { EmptyState } from '../ui/empty-state.js';
  * afterwards); hides the pages from other roles.
  */
 export function RequireAuth({ roles }: { roles?: readonly Role[] }) {
-  const { session } = useAuth();
+  const { session, lapsedUser } = useAuth();
   const location = useLocation();
-  if (!session) {
+  // A lapsed session keeps its pages (and what is typed in them) while the person signs in again.
+  const user = session?.user ?? lapsedUser;
+  if (!user) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (roles && !roles.includes(session.user.role)) {
+  if (roles && !roles.includes(user.role)) {
     return (
       <EmptyState title="This page is not available to your role">
         <p>Ask an administrator if you need access.</p>

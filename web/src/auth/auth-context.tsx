@@ -1,12 +1,18 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { TokenResponse } from '../../../src/contracts/identity.js';
+import type { CurrentUser, TokenResponse } from '../../../src/contracts/identity.js';
 import { apiFetch, setUnauthorizedListener } from '../api/client.js';
+import { clearAllDrafts } from '../ui/drafts.js';
 import { useToast } from '../ui/toast.js';
-import { clearSession, readSession, writeSession, type Session } from './session.js';
+import { clearSession, readSession, subscribeToOtherTabs, writeSession, type Session } from './session.js';
 
 interface AuthApi {
   session: Session | null;
+  /**
+   * The person whose token ran out while this page was open. Their pages stay on screen (with
+   * whatever they were typing) until they sign in again in the dialog or sign out.
+   */
+  lapsedUser: CurrentUser | null;
   signIn: (token: TokenResponse) => void;
   signOut: () => void;
 }
@@ -15,40 +21,89 @@ const AuthContext = createContext<AuthApi | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(() => readSession());
+  const [lapsedUser, setLapsedUser] = useState<CurrentUser | null>(null);
   const queryClient = useQueryClient();
   const toast = useToast();
 
-  const signIn = useCallback(
-    (token: TokenResponse) => {
-      const next = { accessToken: token.accessToken, expiresAt: token.expiresAt, user: token.user };
-      queryClient.clear();
-      writeSession(next);
+  /** Takes a session as this tab's; the same person keeps the page and its data, another starts afresh. */
+  const adopt = useCallback(
+    (next: Session, previousUserId: string | undefined) => {
       setSession(next);
+      setLapsedUser(null);
+      if (previousUserId === next.user.id) void queryClient.invalidateQueries();
+      else queryClient.clear();
     },
     [queryClient],
   );
 
-  const forget = useCallback(() => {
-    clearSession();
+  const signIn = useCallback(
+    (token: TokenResponse) => {
+      const next = { accessToken: token.accessToken, expiresAt: token.expiresAt, user: token.user };
+      writeSession(next);
+      adopt(next, (session ?? null)?.user.id ?? lapsedUser?.id);
+    },
+    [adopt, session, lapsedUser],
+  );
+
+  /** Back to the sign-in page: nothing of the previous person stays in memory. */
+  const forgetInThisTab = useCallback(() => {
     setSession(null);
+    setLapsedUser(null);
     queryClient.clear();
   }, [queryClient]);
 
   /** Revokes the token on the server too; the request reads the token before it is forgotten. */
   const signOut = useCallback(() => {
     if (readSession()) void apiFetch('/auth/logout', { method: 'POST' }).catch(() => undefined);
-    forget();
-  }, [forget]);
+    clearSession({ isSignOut: true });
+    clearAllDrafts();
+    forgetInThisTab();
+  }, [forgetInThisTab]);
+
+  // The token's own end: the page stays and a dialog asks for the password again.
+  const lapse = useCallback(() => {
+    if (!session) return;
+    setLapsedUser(session.user);
+    setSession(null);
+  }, [session]);
+
+  useEffect(() => {
+    if (!session) return undefined;
+    const timer = window.setTimeout(lapse, Math.max(0, Date.parse(session.expiresAt) - Date.now()));
+    return () => window.clearTimeout(timer);
+  }, [session, lapse]);
 
   useEffect(() => {
     setUnauthorizedListener(() => {
-      forget();
+      if (session && Date.parse(session.expiresAt) <= Date.now()) {
+        lapse();
+        return;
+      }
+      // Refused before its time: the server ended the session (deactivated, revoked), so it is over everywhere.
+      clearSession({ isSignOut: false });
+      forgetInThisTab();
       toast.show('Your session has ended. Please sign in again.', 'info');
     });
     return () => setUnauthorizedListener(null);
-  }, [forget, toast]);
+  }, [forgetInThisTab, lapse, session, toast]);
 
-  const api = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  useEffect(
+    () =>
+      subscribeToOtherTabs((change) => {
+        if (change.kind === 'signed_in') {
+          adopt(change.session, session?.user.id ?? lapsedUser?.id);
+        } else if (change.kind === 'signed_out') {
+          clearAllDrafts();
+          forgetInThisTab();
+        } else if (session) {
+          forgetInThisTab();
+          toast.show('Your session has ended. Please sign in again.', 'info');
+        }
+      }),
+    [adopt, forgetInThisTab, lapsedUser, session, toast],
+  );
+
+  const api = useMemo(() => ({ session, lapsedUser, signIn, signOut }), [session, lapsedUser, signIn, signOut]);
   return <AuthContext.Provider value={api}>{children}</AuthContext.Provider>;
 }
 
@@ -58,9 +113,10 @@ export function useAuth(): AuthApi {
   return api;
 }
 
-/** The signed-in user; only for screens behind <RequireAuth>. */
+/** The signed-in user (or the one signing in again); only for screens behind <RequireAuth>. */
 export function useCurrentUser(): Session['user'] {
-  const { session } = useAuth();
-  if (!session) throw new Error('useCurrentUser needs a signed-in user');
-  return session.user;
+  const { session, lapsedUser } = useAuth();
+  const user = session?.user ?? lapsedUser;
+  if (!user) throw new Error('useCurrentUser needs a signed-in user');
+  return user;
 }

@@ -1,4 +1,6 @@
-// The signed-in user's token lives in sessionStorage: it ends with the browser tab, never shared across tabs.
+// The signed-in user's token lives in localStorage: one session for every tab of this origin (a
+// Ctrl-click opens signed in), never readable by another origin. Tabs learn of each other's sign-in
+// and sign-out through the `storage` event, which fires in every other tab of the origin.
 import type { CurrentUser } from '../../../src/contracts/identity.js';
 
 export interface Session {
@@ -8,27 +10,53 @@ export interface Session {
 }
 
 const STORAGE_KEY = 'boomerang.session';
+/** Written on an explicit sign-out, so other tabs can tell it from a token that merely ended. */
+const SIGN_OUT_KEY = 'boomerang.signed-out';
 
 export function readSession(): Session | null {
-  const raw = sessionStorage.getItem(STORAGE_KEY);
+  return parseSession(localStorage.getItem(STORAGE_KEY));
+}
+
+/** A stored session, or null when there is none, it is unreadable or its token has expired. */
+export function parseSession(raw: string | null, now = Date.now()): Session | null {
   if (!raw) return null;
   try {
-    const session = JSON.parse(raw) as Session;
-    if (Date.parse(session.expiresAt) <= Date.now()) {
-      sessionStorage.removeItem(STORAGE_KEY);
-      return null;
-    }
-    return session;
+    const session = JSON.parse(raw) as Partial<Session>;
+    if (typeof session.accessToken !== 'string' || typeof session.expiresAt !== 'string' || !session.user) return null;
+    if (Date.parse(session.expiresAt) <= now) return null;
+    return session as Session;
   } catch {
-    sessionStorage.removeItem(STORAGE_KEY);
     return null;
   }
 }
 
 export function writeSession(session: Session): void {
-  sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
 }
 
-export function clearSession(): void {
-  sessionStorage.removeItem(STORAGE_KEY);
+/** Forgets the token in this tab and, through the storage event, in every other one. */
+export function clearSession({ isSignOut }: { isSignOut: boolean }): void {
+  localStorage.removeItem(STORAGE_KEY);
+  if (isSignOut) localStorage.setItem(SIGN_OUT_KEY, String(Date.now()));
+}
+
+export type SessionChange = { kind: 'signed_in'; session: Session } | { kind: 'ended' } | { kind: 'signed_out' };
+
+/** What another tab did, from a `storage` event; null when the event is about something else. */
+export function sessionChangeOf(key: string | null, newValue: string | null): SessionChange | null {
+  if (key === SIGN_OUT_KEY || key === null) return { kind: 'signed_out' };
+  if (key !== STORAGE_KEY) return null;
+  const session = parseSession(newValue);
+  return session ? { kind: 'signed_in', session } : { kind: 'ended' };
+}
+
+/** Calls `listener` when another tab signs in, signs out or drops the token. */
+export function subscribeToOtherTabs(listener: (change: SessionChange) => void): () => void {
+  function handleStorage(event: StorageEvent) {
+    if (event.storageArea !== localStorage) return;
+    const change = sessionChangeOf(event.key, event.newValue);
+    if (change) listener(change);
+  }
+  window.addEventListener('storage', handleStorage);
+  return () => window.removeEventListener('storage', handleStorage);
 }

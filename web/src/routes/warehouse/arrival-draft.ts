@@ -49,6 +49,26 @@ export function newArrivalDraft(siteId: string, reasonCode: string): ArrivalDraf
   return { customer: null, siteId, carrierReference: '', note: '', lines: [newArrivalLine(reasonCode)] };
 }
 
+/** Whether a kept draft still has the form's shape (an older app version may have written it). */
+export function isArrivalDraft(value: unknown): value is ArrivalDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const draft = value as Record<string, unknown>;
+  return (
+    typeof draft['siteId'] === 'string' &&
+    typeof draft['carrierReference'] === 'string' &&
+    typeof draft['note'] === 'string' &&
+    (draft['customer'] === null || typeof draft['customer'] === 'object') &&
+    Array.isArray(draft['lines']) &&
+    draft['lines'].every(
+      (line: unknown) =>
+        typeof line === 'object' &&
+        line !== null &&
+        typeof (line as Record<string, unknown>)['key'] === 'string' &&
+        typeof (line as Record<string, unknown>)['quantity'] === 'string',
+    )
+  );
+}
+
 export function lineErrorKey(rowKey: string, field: ArrivalLineField): string {
   return `line:${rowKey}:${field}`;
 }

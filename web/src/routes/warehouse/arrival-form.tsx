@@ -5,13 +5,16 @@ import type { Rma } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { useRecordUnauthorizedReturn } from '../../api/rmas.js';
-import { UNAUTHORIZED_ARRIVALS_LIST } from '../../auth/permissions.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { NEW_ARRIVAL_PATH, UNAUTHORIZED_ARRIVALS_LIST } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
 import type { Option } from '../../ui/field.js';
+import { draftKey, useDraftState } from '../../ui/drafts.js';
 import { useToast } from '../../ui/toast.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import {
   buildArrivalBody,
+  isArrivalDraft,
   newArrivalDraft,
   serverArrivalErrors,
   validateArrival,
@@ -31,9 +34,14 @@ export function ArrivalForm({
   reasonOptions: Option[];
   defaultReason: string;
 }) {
-  const [draft, setDraft] = useState<ArrivalDraft>(() =>
-    newArrivalDraft(sites.length === 1 ? (sites[0]?.id ?? '') : '', defaultReason),
+  const user = useCurrentUser();
+  // Kept while typed, so a session that ends under the form (or a reload) does not lose it.
+  const kept = useDraftState<ArrivalDraft>(
+    draftKey(NEW_ARRIVAL_PATH, user.id),
+    () => newArrivalDraft(sites.length === 1 ? (sites[0]?.id ?? '') : '', defaultReason),
+    isArrivalDraft,
   );
+  const { state: draft, setState: setDraft } = kept;
   const [isAttempted, setIsAttempted] = useState(false);
   const [submitErrors, setSubmitErrors] = useState<{ errors: ArrivalErrors; form?: string } | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -70,6 +78,7 @@ export function ArrivalForm({
   }
 
   function announce(rma: Rma) {
+    kept.discard();
     toast.show(`${rma.rmaNumber} recorded as an unauthorized arrival`);
     void navigate(`/returns/${rma.id}`);
   }
@@ -83,6 +92,9 @@ export function ArrivalForm({
 
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate aria-label="Unauthorized arrival">
+      {kept.isRestored ? (
+        <Alert tone="info">The form is as you left it: what you had typed was kept as a draft.</Alert>
+      ) : null}
       <ArrivalDetailsFields draft={draft} errors={errors} sites={sites} onDraftChange={updateDraft} />
       <ArrivalLines
         draft={draft}
