@@ -19,28 +19,47 @@ describeInBrowser('approval worklist', () => {
       await page.getByRole('heading', { name: 'Approval queue' }).waitFor();
       const table = page.getByRole('table', { name: 'Returns waiting for approval' });
       // The row shows what is returned (SKU × quantity) and how long it has waited.
-      await table.getByRole('list', { name: /^Items of RMA-/ }).first().getByText(/ × \d+$/).first().waitFor();
+      await table
+        .getByRole('list', { name: /^Items of RMA-/ })
+        .first()
+        .getByText(/ × \d+$/)
+        .first()
+        .waitFor();
       await table.getByRole('columnheader', { name: 'Waiting' }).waitFor();
       await screenshotIfAsked(page, 'approval-worklist');
 
-      const ages = await oldestFirstCheck(api);
-      expect(ages).toBe(true);
+      // Oldest first: the first row is a return that has waited longest (ties in any order).
+      const oldestCreatedAt = await oldestWaitingSince(api);
+      const firstRow = await table
+        .getByRole('checkbox', { name: /^Select RMA-/ })
+        .first()
+        .getAttribute('aria-label');
+      expect((await findByNumber(api, (firstRow ?? '').replace('Select ', ''))).createdAt).toBe(oldestCreatedAt);
 
       await page.getByRole('button', { name: 'Start reviewing' }).click();
       const first = await reviewedRmaNumber(page);
       await page.getByRole('heading', { name: 'Why it needs approval' }).waitFor();
       await page.getByRole('button', { name: 'Approve', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `${first} approved` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${first} approved` })
+        .waitFor();
 
       // The next return in the same queue opens by itself.
-      await page.getByRole('heading', { level: 1, name: /^Review RMA-/ }).filter({ hasNotText: first }).waitFor();
+      await page
+        .getByRole('heading', { level: 1, name: /^Review RMA-/ })
+        .filter({ hasNotText: first })
+        .waitFor();
       const second = await reviewedRmaNumber(page);
       expect(second).not.toBe(first);
       await page.getByRole('button', { name: 'Reject', exact: true }).click();
       await page.getByText('Say why the return is rejected; the customer is told.').waitFor();
       await page.getByLabel('Comment').fill('Outside the agreed terms for this account.');
       await page.getByRole('button', { name: 'Reject', exact: true }).click();
-      await page.getByRole('status').filter({ hasText: `${second} rejected` }).waitFor();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${second} rejected` })
+        .waitFor();
 
       const approved = await findByNumber(api, first);
       expect(approved.status).toBe('authorized');
@@ -106,9 +125,10 @@ async function findByNumber(api: ApiClient, rmaNumber: string): Promise<Rma> {
   return api.get<Rma>(`/returns/${summary.id}`);
 }
 
-/** The API lists the queue oldest first when asked as the worklist does. */
-async function oldestFirstCheck(api: ApiClient): Promise<boolean> {
-  const page = await api.get<{ items: Rma[] }>('/returns?status=pending_approval&sort=created&pageSize=50');
-  const created = page.items.map((item) => Date.parse(item.createdAt));
-  return created.every((value, index) => index === 0 || value >= (created[index - 1] ?? 0));
+/** When the return that has waited longest for approval was requested. */
+async function oldestWaitingSince(api: ApiClient): Promise<string> {
+  const page = await api.get<{ items: Rma[] }>('/returns?status=pending_approval&pageSize=200');
+  const [oldest] = [...page.items].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  if (!oldest) throw new Error('nothing waits for approval');
+  return oldest.createdAt;
 }
