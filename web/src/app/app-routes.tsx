@@ -23,6 +23,7 @@ import { OrderPage } from '../routes/orders/order-page.js';
 import { RequestReturnPage } from '../routes/orders/request-return-page.js';
 import { MyOrdersPage } from '../routes/portal/my-orders-page.js';
 import { MyReturnsPage } from '../routes/portal/my-returns-page.js';
+import { ReturnDocumentPage } from '../routes/returns/return-document-page.js';
 import { ReturnPage } from '../routes/returns/return-page.js';
 import { ReturnsSearchPage } from '../routes/returns/returns-search-page.js';
 import { CustomerPage } from '../routes/service/customer-page.js';
@@ -46,6 +47,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route path="/" element={<HomePage />} />
           <Route path="/returns/:rmaId" element={<ReturnPage />} />
+          <Route path="/returns/:rmaId/document" element={<ReturnDocumentPage />} />
         </Route>
 
         <Route element={<RequireAuth roles={CUSTOMER} />}>

@@ -9,6 +9,7 @@ import { QueryView } from '../../ui/query-view.js';
 import { ReturnActions } from './return-actions.js';
 import { ReturnFacts } from './return-facts.js';
 import { ReturnLinesTable } from './return-lines-table.js';
+import { NextStepsPanel } from './next-steps-panel.js';
 import { ReturnTimeline } from './return-timeline.js';
 import { RoutingSummary } from './routing-summary.js';
 import { VerdictPanel } from './verdict-panel.js';
@@ -48,6 +49,7 @@ function ReturnView({ rma }: { rma: RmaView }) {
         }
         actions={<ReturnActions rma={rma} />}
       />
+      <NextStepsPanel rma={rma} />
       <ReturnFacts rma={rma} />
       {isStaffRma(rma) && rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
         <section className="panel" aria-labelledby="routing-title">
