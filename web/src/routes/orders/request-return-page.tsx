@@ -6,7 +6,8 @@ import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { ReturnRequestForm } from '../returns/return-request-form.js';
 
-const CUSTOMER_RETURN_TYPES: readonly ReturnType[] = ['standard', 'warranty'];
+// Customers do not pick a type: it follows from the goods (and whether it is a warranty claim).
+// Staff may override it.
 const STAFF_RETURN_TYPES: readonly ReturnType[] = ['standard', 'warranty', 'serialized', 'regulated', 'stock_rotation'];
 
 /** The return request for one order: the customer's own, or raised by customer service on their behalf. */
@@ -27,7 +28,7 @@ export function RequestReturnPage({ basePath }: { basePath: string }) {
           <ReturnRequestForm
             order={order}
             customerId={order.customerId}
-            returnTypes={isCustomer ? CUSTOMER_RETURN_TYPES : STAFF_RETURN_TYPES}
+            overrideTypes={isCustomer ? null : STAFF_RETURN_TYPES}
           />
         </>
       )}

@@ -2,9 +2,11 @@
 import type { SalesOrder, SalesOrderLine } from '../../../../src/contracts/masterdata.js';
 import {
   CreateRmaBodySchema,
+  FIELD_OF_CHECK,
   type ClaimedCondition,
   type CreateRmaBody,
   type ReturnType,
+  type VerdictView,
 } from '../../../../src/contracts/returns.js';
 import type { ApiError } from '../../api/api-error.js';
 
@@ -13,14 +15,19 @@ export interface LineDraft {
   quantity: string;
   reasonCode: string;
   claimedCondition: ClaimedCondition | '';
+  /** Typed serials, for a serialized product whose shipped serials were not recorded. */
   serials: string;
+  /** Serials picked from those shipped on the line. */
+  pickedSerials: string[];
   lots: string;
   note: string;
 }
-export type LineField = Exclude<keyof LineDraft, 'selected'>;
+/** A field of a line that can carry an error; `line` is the line as a whole (e.g. its window has ended). */
+export type LineField = Exclude<keyof LineDraft, 'selected' | 'pickedSerials'> | 'line';
 
 export interface ReturnDraft {
-  returnType: ReturnType;
+  /** '' while the type is derived from the lines; staff may override it, customers claim warranty. */
+  returnType: ReturnType | '';
   note: string;
   customerReference: string;
   lines: Record<string, LineDraft>;
@@ -35,7 +42,7 @@ export interface BuiltRequest {
 /** Error messages keyed `returnType`, `note`, `lines` (the whole list) or `line:<orderLineId>:<field>`. */
 export type DraftErrors = Record<string, string>;
 
-export const emptyDraft: ReturnDraft = { returnType: 'standard', note: '', customerReference: '', lines: {} };
+export const emptyDraft: ReturnDraft = { returnType: '', note: '', customerReference: '', lines: {} };
 
 export const emptyLineDraft: LineDraft = {
   selected: false,
@@ -43,6 +50,7 @@ export const emptyLineDraft: LineDraft = {
   reasonCode: '',
   claimedCondition: '',
   serials: '',
+  pickedSerials: [],
   lots: '',
   note: '',
 };
@@ -56,13 +64,35 @@ export function returnableQuantity(line: SalesOrderLine): number {
   return Math.max(0, line.quantityShipped - line.quantityCommitted);
 }
 
+/**
+ * The return type the lines call for: regulated goods follow the regulated-goods workflow,
+ * serialized ones the serialized-equipment workflow, anything else is a standard return.
+ */
+export function deriveReturnType(lines: readonly SalesOrderLine[]): ReturnType {
+  if (lines.some((line) => line.regulatedClass !== null)) return 'regulated';
+  if (lines.some((line) => line.isSerialized)) return 'serialized';
+  return 'standard';
+}
+
+/** Why a line cannot be returned under this return type, or null when it can. */
+export function unavailableReason(line: SalesOrderLine, returnType: ReturnType | ''): string | null {
+  if (line.quantityShipped === 0) return 'Not shipped yet';
+  if (!line.deliveryDate) return 'Not delivered yet: it can be returned once it has arrived';
+  if (returnableQuantity(line) === 0) return 'Nothing left to return: already returned or requested';
+  if (!line.isReturnable && returnType !== 'warranty' && returnType !== 'recall')
+    return 'Sold as non-returnable: it can come back only under a warranty claim';
+  return null;
+}
+
 export function buildRequest(order: SalesOrder, customerId: string, draft: ReturnDraft): BuiltRequest {
-  const chosen = order.lines.filter((line) => draft.lines[line.id]?.selected);
+  const chosen = order.lines.filter(
+    (line) => draft.lines[line.id]?.selected && unavailableReason(line, draft.returnType) === null,
+  );
   return {
     lineIds: chosen.map((line) => line.id),
     body: {
       customerId,
-      returnType: draft.returnType,
+      returnType: draft.returnType || deriveReturnType(chosen),
       note: draft.note.trim(),
       customerReference: draft.customerReference.trim(),
       lines: chosen.map((line) => {
@@ -73,13 +103,46 @@ export function buildRequest(order: SalesOrder, customerId: string, draft: Retur
           reasonCode: lineDraft.reasonCode,
           claimedCondition: lineDraft.claimedCondition as ClaimedCondition,
           note: lineDraft.note.trim(),
-          serials: splitIdentifiers(lineDraft.serials),
+          serials:
+            line.serialsShipped.length > 0
+              ? line.serialsShipped.filter((serial) => lineDraft.pickedSerials.includes(serial))
+              : splitIdentifiers(lineDraft.serials),
           lots: splitIdentifiers(lineDraft.lots),
         };
       }),
     },
   };
 }
+
+/**
+ * The verdict's failed line checks, put at the field each is about (quantity, serials, lots,
+ * reason) or on the line as a whole; return-type checks go to the return type.
+ */
+export function verdictErrors(verdict: VerdictView, lineIds: readonly string[]): DraftErrors {
+  const errors: DraftErrors = {};
+  for (const line of verdict.lines) {
+    const lineId = lineIds[line.lineIndex];
+    if (!lineId) continue;
+    for (const check of line.checks.filter((c) => !c.passed)) {
+      const field = FIELD_OF_CHECK[check.code];
+      const key =
+        field === 'returnType'
+          ? 'returnType'
+          : lineErrorKey(lineId, field && LINE_FIELDS.has(field) ? (field as LineField) : 'line');
+      errors[key] = errors[key] ? `${errors[key]} ${check.message}` : check.message;
+    }
+  }
+  return errors;
+}
+
+const LINE_FIELDS: ReadonlySet<string> = new Set([
+  'quantity',
+  'reasonCode',
+  'claimedCondition',
+  'serials',
+  'lots',
+  'note',
+]);
 
 /** Checks the request with the same schema the server uses; people-friendly words for the usual gaps. */
 export function validateRequest(built: BuiltRequest): DraftErrors {
@@ -105,9 +168,12 @@ export function serverErrors(error: ApiError, lineIds: string[]): DraftErrors {
 const FORM_FIELDS = new Set(['returnType', 'note', 'customerReference', 'lines']);
 
 function errorKeyForPath(path: string, lineIds: string[]): string {
-  const match = /^lines\.(\d+)\.(\w+)/.exec(path);
+  const match = /^lines\.(\d+)(?:\.(\w+))?/.exec(path);
   const lineId = match ? lineIds[Number(match[1])] : undefined;
-  if (match && lineId) return lineErrorKey(lineId, match[2] as LineField);
+  if (match && lineId) {
+    const field = match[2] ?? '';
+    return lineErrorKey(lineId, LINE_FIELDS.has(field) ? (field as LineField) : 'line');
+  }
   const top = path.split('.')[0] ?? '';
   return FORM_FIELDS.has(top) ? top : 'form';
 }

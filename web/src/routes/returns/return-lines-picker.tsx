@@ -1,6 +1,13 @@
 import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
 import type { Option } from '../../ui/field.js';
-import { emptyLineDraft, lineErrorKey, type DraftErrors, type LineDraft, type ReturnDraft } from './return-draft.js';
+import {
+  emptyLineDraft,
+  lineErrorKey,
+  unavailableReason,
+  type DraftErrors,
+  type LineDraft,
+  type ReturnDraft,
+} from './return-draft.js';
 import { ReturnLineEditor } from './return-line-editor.js';
 
 export function ReturnLinesPicker({
@@ -41,6 +48,7 @@ export function ReturnLinesPicker({
             draft={draft.lines[line.id] ?? emptyLineDraft}
             errors={errors}
             reasonOptions={reasonOptions}
+            unavailable={unavailableReason(line, draft.returnType)}
             onChange={(changes) => changeLine(line.id, changes)}
             onTouch={(field) => onTouch(lineErrorKey(line.id, field))}
           />

@@ -16,6 +16,8 @@ import {
   emptyDraft,
   serverErrors,
   validateRequest,
+  verdictErrors,
+  deriveReturnType,
   type DraftErrors,
   type ReturnDraft,
 } from './return-draft.js';
@@ -23,6 +25,7 @@ import { ReturnDetailsFields } from './return-details-fields.js';
 import { ReturnLinesPicker } from './return-lines-picker.js';
 import { SubmitBar } from './submit-bar.js';
 import { VerdictArea } from './verdict-area.js';
+import './request-form.css';
 
 const EVALUATE_DELAY_MS = 400;
 
@@ -30,11 +33,12 @@ const EVALUATE_DELAY_MS = 400;
 export function ReturnRequestForm({
   order,
   customerId,
-  returnTypes,
+  overrideTypes,
 }: {
   order: SalesOrder;
   customerId: string;
-  returnTypes: readonly ReturnType[];
+  /** The types staff may choose instead of the derived one; null for customers. */
+  overrideTypes: readonly ReturnType[] | null;
 }) {
   const [draft, setDraft] = useState<ReturnDraft>(emptyDraft);
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -57,7 +61,10 @@ export function ReturnRequestForm({
   const isVerdictCurrent = evaluable === built.body && !verdictQuery.isPlaceholderData && !verdictQuery.isFetching;
   const verdict: VerdictView | undefined = isClientValid ? verdictQuery.data : undefined;
 
+  // The verdict's refusals sit at the fields they are about, once it answers for what is on screen.
+  const fieldVerdictErrors = verdict && isVerdictCurrent ? verdictErrors(verdict, built.lineIds) : {};
   const visibleErrors: DraftErrors = {
+    ...fieldVerdictErrors,
     ...Object.fromEntries(
       Object.entries(clientErrors).filter(([key]) => isAttempted || touched.has(key) || key.endsWith(':quantity')),
     ),
@@ -135,13 +142,9 @@ export function ReturnRequestForm({
         <ReturnDetailsFields
           draft={draft}
           errors={visibleErrors}
-          returnTypes={returnTypes}
+          derivedType={deriveReturnType(order.lines.filter((line) => built.lineIds.includes(line.id)))}
+          overrideTypes={overrideTypes}
           onDraftChange={updateDraft}
-        />
-        {submitErrors?.form ? <Alert tone="error">{submitErrors.form}</Alert> : null}
-        <SubmitBar
-          isSubmitting={createRma.isPending}
-          blocker={submitBlocker(built.lineIds.length, isClientValid, isVerdictCurrent, verdict)}
         />
       </div>
       <VerdictArea
@@ -153,6 +156,14 @@ export function ReturnRequestForm({
         onRetry={() => void verdictQuery.refetch()}
         hasLines={built.lineIds.length > 0}
       />
+      {/* After the verdict in the page's order: on a narrow screen the verdict comes before Submit. */}
+      <div className="request-form__submit">
+        {submitErrors?.form ? <Alert tone="error">{submitErrors.form}</Alert> : null}
+        <SubmitBar
+          isSubmitting={createRma.isPending}
+          blocker={submitBlocker(built.lineIds.length, isClientValid, isVerdictCurrent, verdict)}
+        />
+      </div>
     </form>
   );
 }
