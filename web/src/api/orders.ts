@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../src/contracts/common.js';
-import type { SalesOrder } from '../../../src/contracts/masterdata.js';
+import type { SalesOrder, SalesOrderSummary } from '../../../src/contracts/masterdata.js';
 import { apiFetch } from './client.js';
 
-/** A list row: the order header; the server may add a line count and total. */
-export type SalesOrderSummary = Omit<SalesOrder, 'lines'> & { lineCount?: number; totalMinor?: number };
+/** A list row: the order header with its line count, value, latest delivery and "returnable until". */
+export type { SalesOrderSummary };
 
 export interface OrderListFilters {
   customerId?: string | undefined;

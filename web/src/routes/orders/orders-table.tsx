@@ -18,6 +18,7 @@ export function OrdersTable({
   showCustomer?: boolean;
   isBusy?: boolean;
 }) {
+  const today = todayIso();
   const columns: Column<SalesOrderSummary>[] = [
     {
       key: 'orderNumber',
@@ -55,23 +56,30 @@ export function OrdersTable({
     },
     {
       key: 'lines',
-      header: 'Lines',
+      header: 'Items',
       align: 'right',
-      render: (order) => order.lineCount ?? '—',
-      sortValue: (order) => order.lineCount ?? null,
+      render: (order) => order.lineCount,
+      sortValue: (order) => order.lineCount,
     },
-    ...(rows.some((order) => order.totalMinor !== undefined)
-      ? [
-          {
-            key: 'total',
-            header: 'Total',
-            align: 'right' as const,
-            render: (order: SalesOrderSummary) =>
-              order.totalMinor === undefined ? '—' : formatMoney(order.totalMinor, order.currency),
-            sortValue: (order: SalesOrderSummary) => order.totalMinor ?? null,
-          },
-        ]
-      : []),
+    {
+      key: 'total',
+      header: 'Value',
+      align: 'right',
+      render: (order) => formatMoney(order.totalMinor, order.currency),
+      sortValue: (order) => order.totalMinor,
+    },
+    {
+      key: 'delivered',
+      header: 'Delivered',
+      render: (order) => (order.deliveredOn ? formatDate(order.deliveredOn) : 'Not yet'),
+      sortValue: (order) => order.deliveredOn,
+    },
+    {
+      key: 'returnableUntil',
+      header: 'Returnable until',
+      render: (order) => <ReturnableUntil order={order} today={today} />,
+      sortValue: (order) => order.returnableUntil,
+    },
   ];
   return (
     <DataTable
@@ -83,4 +91,18 @@ export function OrdersTable({
       emptyTitle="No orders match"
     />
   );
+}
+
+/** The last day to request a return, or why there is none; a window that has closed says so. */
+function ReturnableUntil({ order, today }: { order: SalesOrderSummary; today: string }) {
+  if (order.returnableUntil === null) return <span className="muted">Nothing returnable</span>;
+  if (order.returnableUntil < today) return <span className="muted">Closed {formatDate(order.returnableUntil)}</span>;
+  return <>{formatDate(order.returnableUntil)}</>;
+}
+
+/** Today as the customer's calendar shows it (YYYY-MM-DD). */
+function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
