@@ -111,6 +111,8 @@ export async function findReturnCandidate(
       const order = await api.get<SalesOrder>(`/orders/${summary.id}`);
       for (const [lineIndex, line] of order.lines.entries()) {
         if (line.quantityShipped - line.quantityCommitted < 1 || line.serialsShipped.length > 0) continue;
+        // The form offers only delivered, returnable goods (a warranty claim aside).
+        if (!line.deliveryDate || !line.isReturnable) continue;
         const body: CreateRmaBody = {
           customerId: order.customerId,
           returnType: 'standard',
