@@ -101,7 +101,12 @@ function SearchResults({ term, result, onOpen }: { term: string; result: GlobalS
       <p className="global-search__status" role="status">
         {total === 0 ? `Nothing matches “${term}”.` : `${total.toLocaleString()} ${total === 1 ? 'match' : 'matches'}.`}
       </p>
-      <ResultGroup title="Returns" group={result.returns} onOpen={onOpen}>
+      <ResultGroup
+        title="Returns"
+        listPath={`/returns?q=${encodeURIComponent(term)}`}
+        group={result.returns}
+        onOpen={onOpen}
+      >
         {(hit) =>
           hit.kind === 'return' ? (
             <>
@@ -113,7 +118,12 @@ function SearchResults({ term, result, onOpen }: { term: string; result: GlobalS
           ) : null
         }
       </ResultGroup>
-      <ResultGroup title="Orders" group={result.orders} onOpen={onOpen}>
+      <ResultGroup
+        title="Orders"
+        listPath={`/service/orders?q=${encodeURIComponent(term)}`}
+        group={result.orders}
+        onOpen={onOpen}
+      >
         {(hit) =>
           hit.kind === 'order' ? (
             <>
@@ -126,7 +136,12 @@ function SearchResults({ term, result, onOpen }: { term: string; result: GlobalS
           ) : null
         }
       </ResultGroup>
-      <ResultGroup title="Customers" group={result.customers} onOpen={onOpen}>
+      <ResultGroup
+        title="Customers"
+        listPath={`/service/customers?q=${encodeURIComponent(term)}`}
+        group={result.customers}
+        onOpen={onOpen}
+      >
         {(hit) =>
           hit.kind === 'customer' ? (
             <>
@@ -142,11 +157,14 @@ function SearchResults({ term, result, onOpen }: { term: string; result: GlobalS
 
 function ResultGroup<K extends SearchHit['kind']>({
   title,
+  listPath,
   group,
   onOpen,
   children,
 }: {
   title: string;
+  /** The full list, searched for the same term. */
+  listPath: string;
   group: SearchGroup<K> | null;
   onOpen: () => void;
   children: (hit: SearchHit) => ReactNode;
@@ -168,7 +186,11 @@ function ResultGroup<K extends SearchHit['kind']>({
         ))}
       </ul>
       {more > 0 ? (
-        <p className="muted global-search__more">{more.toLocaleString()} more; type more to narrow.</p>
+        <p className="global-search__more">
+          <Link to={listPath} onClick={onOpen}>
+            See all {group.total.toLocaleString()} {title.toLowerCase()}
+          </Link>
+        </p>
       ) : null}
     </section>
   );

@@ -69,7 +69,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!session) return undefined;
-    const timer = window.setTimeout(lapse, Math.max(0, Date.parse(session.expiresAt) - Date.now()));
+    // Capped: a longer delay than setTimeout holds (about 24.8 days) would fire at once.
+    const delay = Math.min(Math.max(0, Date.parse(session.expiresAt) - Date.now()), 2_147_000_000);
+    const timer = window.setTimeout(lapse, delay);
     return () => window.clearTimeout(timer);
   }, [session, lapse]);
 
