@@ -80,7 +80,7 @@ export function WorklistTable({
                 </td>
                 <td>
                   {lines ? (
-                    <ul className="worklist-items" aria-label={`Items of ${rma.rmaNumber}`}>
+                    <ul className="worklist-items worklist-items--skus" aria-label={`Items of ${rma.rmaNumber}`}>
                       {lines.map((line) => (
                         <li key={line.id} title={line.productName}>
                           {line.sku} × {line.quantity}
@@ -93,7 +93,9 @@ export function WorklistTable({
                     </span>
                   )}
                 </td>
-                <td title={`Requested ${formatDateTime(rma.createdAt)}`}>{describeAge(rma.createdAt, now)}</td>
+                <td className="worklist-age" title={`Requested ${formatDateTime(rma.createdAt)}`}>
+                  {describeAge(rma.createdAt, now)}
+                </td>
                 <td className="align-right">{formatMoney(rma.totalValueMinor, rma.currency)}</td>
                 <td>
                   {rma.routingReasons.length > 0 ? (
