@@ -36,6 +36,10 @@ describeInBrowser('staff search and session', () => {
       await page.getByRole('region', { name: 'Customers' }).getByRole('link', { name: customer.name }).waitFor();
       await page.getByRole('region', { name: 'Orders' }).waitFor();
       await screenshotIfAsked(page, 'top-search-results');
+      // The arrow key moves from the box into the results.
+      await search.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+      await page.getByRole('region', { name: 'Customers' }).waitFor();
 
       // Scanned: the code and Enter at once, before any search has answered; one match opens.
       await search.fill(rma.rmaNumber);

@@ -40,6 +40,15 @@ export function GlobalSearch({ role }: { role: Role }) {
       setIsOpen(false);
       return;
     }
+    if (event.key === 'ArrowDown') {
+      // Into the results; Tab and the arrow keys' usual scrolling take it from there.
+      const firstHit = document.getElementById(resultsId)?.querySelector<HTMLElement>('a');
+      if (firstHit) {
+        event.preventDefault();
+        firstHit.focus();
+      }
+      return;
+    }
     if (event.key !== 'Enter') return;
     event.preventDefault();
     setIsOpen(true);
