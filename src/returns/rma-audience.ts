@@ -3,6 +3,7 @@
 // reasons, approval limits, tiers, configuration versions, deciders and audit records never
 // leave for a customer. Every route that answers with a return goes through these.
 import type {
+  Check,
   CustomerRma,
   CustomerRmaSummary,
   CustomerTimelineEntry,
@@ -16,11 +17,23 @@ import type { Actor } from '../platform/actor.js';
 import { isCustomerScoped } from '../platform/access.js';
 import { summarizeForCustomer } from './domain/timeline-summary.js';
 
+/**
+ * A return-window check names the basis of the window; when that is the customer's tier (a
+ * distributor-internal grading), the customer reads the window without it — the category stays.
+ */
+function customerCheckOf(check: Check): Check {
+  if (check.code !== 'return_window') return check;
+  const message = check.message
+    .replace(/ \([a-z]+ tier, (category '[^']*')\)$/i, ' ($1)')
+    .replace(/ \([a-z]+ tier\)$/i, '');
+  return { code: check.code, passed: check.passed, message };
+}
+
 export function customerVerdictOf(verdict: Verdict): CustomerVerdict {
   return {
     isEligible: verdict.isEligible,
     customerChecks: verdict.customerChecks,
-    lines: verdict.lines,
+    lines: verdict.lines.map((line) => ({ ...line, checks: line.checks.map(customerCheckOf) })),
     currency: verdict.currency,
     totalValueMinor: verdict.totalValueMinor,
     needsApproval: verdict.routing ? verdict.routing.decision === 'needs_approval' : null,

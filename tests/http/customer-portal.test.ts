@@ -217,6 +217,45 @@ describe.each(DIALECTS)('the customer portal’s API on %s', (dialect) => {
     });
   });
 
+  it('explains the return window to a customer without naming their tier; staff still see it', async () => {
+    // makeWorld's customer is gold, and the default policy has a gold-tier window.
+    const w = await makeWorld(t.platform);
+    const customer = await t.tokenFor('customer', { customerId: w.customer.id });
+    const windowMessage = async (token: string) => {
+      const verdict = await t.request(token, {
+        method: 'POST',
+        url: '/api/v1/returns/evaluate',
+        payload: returnBody(w.customer.id, w.orderLine.id),
+      });
+      const checks = verdict.json<{ lines: Array<{ checks: Array<{ code: string; message: string }> }> }>().lines[0]!
+        .checks;
+      return checks.find((c) => c.code === 'return_window')!.message;
+    };
+    expect(await windowMessage(customer)).toMatch(
+      /^Return window of 60 days from delivery on 2026-11-16 is open until 2027-01-15$/,
+    );
+    expect(await windowMessage(manager)).toMatch(/\(gold tier\)$/);
+
+    // Refused because the window has closed: the problem's messages use the customer's words too.
+    const late = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: w.product.id }],
+      deliveredOn: '2026-01-05',
+    });
+    const refused = await t.request(customer, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: returnBody(w.customer.id, late.lines[0]!.id),
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json<{ errors: Array<{ path: string; message: string }> }>().errors).toContainEqual({
+      path: 'lines.0.orderLineId',
+      message: 'Return window of 60 days from delivery on 2026-01-05 ended on 2026-03-06',
+    });
+    expect(refused.body).not.toMatch(/gold tier/);
+  });
+
   it('finds a customer’s returns by RMA number and by their reference, and only theirs', async () => {
     const w = await makeWorld(t.platform);
     const other = await makeWorld(t.platform);

@@ -31,7 +31,7 @@ const INTERNAL_KEYS = [
   'comment',
 ];
 /** Wording of internal rules that must not reach a customer in any text. */
-const INTERNAL_WORDS = [/auto-approval/i, /\blimit of\b/i, /-tier\b/i, /do not need approval/i];
+const INTERNAL_WORDS = [/auto-approval/i, /\blimit of\b/i, /-tier\b/i, /\b[a-z]+ tier\b/i, /do not need approval/i];
 
 function internalsIn(body: unknown, path = '$'): string[] {
   if (Array.isArray(body)) return body.flatMap((item, i) => internalsIn(item, `${path}[${i}]`));

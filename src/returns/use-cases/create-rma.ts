@@ -81,16 +81,20 @@ function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Eva
 
 function assertEligible(verdict: Verdict, actor: Actor): Routing {
   if (!verdict.isEligible || !verdict.routing) {
-    throw new AppError('not_eligible', describeFailures(verdict), {
-      errors: failedFields(verdict),
-      // The refused verdict in the reader's shape, as the evaluate endpoint gives it.
-      extensions: { verdict: verdictFor(actor, verdict) },
+    // The refusal in the reader's shape, as the evaluate endpoint gives it: a customer's words
+    // come from the customer verdict, so no internal basis reaches them through the messages.
+    const shown = verdictFor(actor, verdict);
+    throw new AppError('not_eligible', describeFailures(shown), {
+      errors: failedFields(shown),
+      extensions: { verdict: shown },
     });
   }
   return verdict.routing;
 }
 
-function failedFields(verdict: Verdict): Array<{ path: string; message: string }> {
+type Refusal = Pick<Verdict, 'customerChecks' | 'lines'>;
+
+function failedFields(verdict: Refusal): Array<{ path: string; message: string }> {
   const customer = verdict.customerChecks
     .filter((c) => !c.passed)
     .map((c) => ({
@@ -164,7 +168,7 @@ function recordRequest(tx: Tx, rma: RmasTable, lines: RmaLinesTable[], routing: 
   });
 }
 
-function describeFailures(verdict: Verdict): string {
+function describeFailures(verdict: Refusal): string {
   const failures = [
     ...verdict.customerChecks.filter((c) => !c.passed).map((c) => c.message),
     ...verdict.lines.flatMap((l) =>
