@@ -1,12 +1,12 @@
-import type { SalesOrder, SalesOrderLine } from '../../../../src/contracts/masterdata.js';
+import type { Order, OrderLine } from '../../api/orders.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { formatDate } from '../../ui/dates.js';
 import { LINE_AND_ITEM_COLUMNS } from '../../ui/line-columns.js';
 import { formatMoney } from '../../ui/money.js';
 import { returnableQuantity } from '../returns/return-draft.js';
 
-export function OrderLinesTable({ order }: { order: SalesOrder }) {
-  const columns: Column<SalesOrderLine>[] = [
+export function OrderLinesTable({ order }: { order: Order }) {
+  const columns: Column<OrderLine>[] = [
     ...LINE_AND_ITEM_COLUMNS,
     { key: 'shipped', header: 'Shipped', align: 'right', render: (line) => line.quantityShipped },
     { key: 'committed', header: 'Returned / requested', align: 'right', render: (line) => line.quantityCommitted },

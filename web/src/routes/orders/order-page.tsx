@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
-import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
-import { useOrder } from '../../api/orders.js';
+import { useOrder, type Order } from '../../api/orders.js';
 import { formatDate } from '../../ui/dates.js';
 import { humanize } from '../../ui/labels.js';
 import { PageHeader } from '../../ui/page-header.js';
@@ -33,7 +32,7 @@ function OrderView({
   backLabel,
   requestLabel,
 }: {
-  order: SalesOrder;
+  order: Order;
   basePath: string;
   backLabel: string;
   requestLabel: string;

@@ -1,5 +1,5 @@
 // The return-request form's state, and its translation into the API's CreateRmaBody.
-import type { SalesOrder, SalesOrderLine } from '../../../../src/contracts/masterdata.js';
+import type { Order, OrderLine } from '../../api/orders.js';
 import {
   CreateRmaBodySchema,
   FIELD_OF_CHECK,
@@ -60,7 +60,7 @@ export function lineErrorKey(orderLineId: string, field: LineField): string {
 }
 
 /** Shipped and not yet returned or held by an open return. */
-export function returnableQuantity(line: SalesOrderLine): number {
+export function returnableQuantity(line: OrderLine): number {
   return Math.max(0, line.quantityShipped - line.quantityCommitted);
 }
 
@@ -68,14 +68,14 @@ export function returnableQuantity(line: SalesOrderLine): number {
  * The return type the lines call for: regulated goods follow the regulated-goods workflow,
  * serialized ones the serialized-equipment workflow, anything else is a standard return.
  */
-export function deriveReturnType(lines: readonly SalesOrderLine[]): ReturnType {
+export function deriveReturnType(lines: readonly OrderLine[]): ReturnType {
   if (lines.some((line) => line.regulatedClass !== null)) return 'regulated';
   if (lines.some((line) => line.isSerialized)) return 'serialized';
   return 'standard';
 }
 
 /** Why a line cannot be returned under this return type, or null when it can. */
-export function unavailableReason(line: SalesOrderLine, returnType: ReturnType | ''): string | null {
+export function unavailableReason(line: OrderLine, returnType: ReturnType | ''): string | null {
   if (line.quantityShipped === 0) return 'Not shipped yet';
   if (!line.deliveryDate) return 'Not delivered yet: it can be returned once it has arrived';
   if (returnableQuantity(line) === 0) return 'Nothing left to return: already returned or requested';
@@ -84,7 +84,7 @@ export function unavailableReason(line: SalesOrderLine, returnType: ReturnType |
   return null;
 }
 
-export function buildRequest(order: SalesOrder, customerId: string, draft: ReturnDraft): BuiltRequest {
+export function buildRequest(order: Order, customerId: string, draft: ReturnDraft): BuiltRequest {
   const chosen = order.lines.filter(
     (line) => draft.lines[line.id]?.selected && unavailableReason(line, draft.returnType) === null,
   );

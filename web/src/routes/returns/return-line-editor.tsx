@@ -1,4 +1,4 @@
-import type { SalesOrderLine } from '../../../../src/contracts/masterdata.js';
+import type { OrderLine } from '../../api/orders.js';
 import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from '../../ui/field.js';
 import { CONDITION_OPTIONS } from '../../ui/options.js';
 import { formatDate } from '../../ui/dates.js';
@@ -14,7 +14,7 @@ export function ReturnLineEditor({
   onChange,
   onTouch,
 }: {
-  line: SalesOrderLine;
+  line: OrderLine;
   draft: LineDraft;
   /** Why this line cannot be returned now; null when it can. */
   unavailable: string | null;

@@ -1,4 +1,4 @@
-import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
+import type { Order } from '../../api/orders.js';
 import type { Option } from '../../ui/field.js';
 import {
   emptyLineDraft,
@@ -18,7 +18,7 @@ export function ReturnLinesPicker({
   onDraftChange,
   onTouch,
 }: {
-  order: SalesOrder;
+  order: Order;
   draft: ReturnDraft;
   errors: DraftErrors;
   reasonOptions: Option[];

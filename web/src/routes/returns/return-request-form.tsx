@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
+import type { Order } from '../../api/orders.js';
 import type { ReturnType, RmaView, VerdictView } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
@@ -35,7 +35,7 @@ export function ReturnRequestForm({
   customerId,
   overrideTypes,
 }: {
-  order: SalesOrder;
+  order: Order;
   customerId: string;
   /** The types staff may choose instead of the derived one; null for customers. */
   overrideTypes: readonly ReturnType[] | null;

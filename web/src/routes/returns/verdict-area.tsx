@@ -1,4 +1,4 @@
-import type { SalesOrder } from '../../../../src/contracts/masterdata.js';
+import type { Order } from '../../api/orders.js';
 import type { VerdictView } from '../../../../src/contracts/returns.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { ErrorState } from '../../ui/error-state.js';
@@ -15,7 +15,7 @@ export function VerdictArea({
   onRetry,
   hasLines,
 }: {
-  order: SalesOrder;
+  order: Order;
   lineIds: string[];
   verdict: VerdictView | undefined;
   isChecking: boolean;
