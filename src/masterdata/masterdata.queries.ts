@@ -167,16 +167,20 @@ const SITE_ADDRESS_COLUMNS = [
  * entity's first active site — one that can receive goods before any other, then by
  * code — where goods go while no routing rule names a site.
  */
-export function findDefaultReceivingSite(db: Reader, legalEntityId: string) {
-  return db
+const defaultReceivingSite = prepared((db, p: { legalEntityId: string }) =>
+  db
     .selectFrom('sites')
     .select(SITE_ADDRESS_COLUMNS)
-    .where('legal_entity_id', '=', legalEntityId)
+    .where('legal_entity_id', '=', p.legalEntityId)
     .where('is_active', '=', 1)
     .orderBy(sql`case when capabilities like '%"receiving"%' then 0 else 1 end`)
     .orderBy('code')
     .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+/** Read on every authorized return's view (and inside each create), so prepared once. */
+export function findDefaultReceivingSite(db: Reader, legalEntityId: string) {
+  return defaultReceivingSite.executeTakeFirst(db, { legalEntityId });
 }
 export type SiteAddress = NonNullable<Awaited<ReturnType<typeof findDefaultReceivingSite>>>;
