@@ -62,3 +62,12 @@ export type Problem = z.infer<typeof ProblemSchema>;
 export const CommentSchema = z.strictObject({
   comment: z.string().trim().min(1, 'a comment is required').max(2000),
 });
+
+/**
+ * A response as its reader may see it: staff get the whole record, customer-portal users their
+ * own shape (built field by field on the server). Both shapes are named in the OpenAPI document;
+ * the staff one comes first, so a whole record is never cut down to the customer's by the union.
+ */
+export function forAudiences<S extends z.ZodType, C extends z.ZodType>(staff: S, customer: C, customerLabel = '') {
+  return z.union([staff.describe('Staff'), customer.describe(`Customer-portal users${customerLabel}`)]);
+}

@@ -2,6 +2,7 @@
 // Every change creates a new version; decisions record the version that made them.
 import { z } from 'zod';
 import { RETURN_TYPES, CLAIMED_CONDITIONS } from './returns-vocabulary.js';
+import { forAudiences } from './common.js';
 
 export const CONFIG_KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_codes'] as const;
 export const ConfigKindSchema = z.enum(CONFIG_KINDS);
@@ -108,10 +109,11 @@ export const CustomerReasonCodesVersionSchema = z.object({
 });
 export type CustomerReasonCodesVersion = z.infer<typeof CustomerReasonCodesVersionSchema>;
 
-export const ConfigVersionForAudienceSchema = z.union([
-  ConfigVersionSchema.describe('Staff'),
-  CustomerReasonCodesVersionSchema.describe('Customer-portal users (reason codes only)'),
-]);
+export const ConfigVersionForAudienceSchema = forAudiences(
+  ConfigVersionSchema,
+  CustomerReasonCodesVersionSchema,
+  ' (reason codes only)',
+);
 
 export const UpdateConfigBodySchema = z.strictObject({
   document: z.unknown(),

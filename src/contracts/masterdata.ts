@@ -1,6 +1,6 @@
 // Master data: legal entities, sites, customers, suppliers, products, sales orders.
 import { z } from 'zod';
-import { CurrencyCodeSchema, IsoDateSchema, MinorUnitsSchema } from './common.js';
+import { CurrencyCodeSchema, forAudiences, IsoDateSchema, MinorUnitsSchema } from './common.js';
 
 const code = z.string().trim().min(1).max(40);
 const name = z.string().trim().min(1).max(200);
@@ -195,15 +195,12 @@ export type CustomerSalesOrder = z.infer<typeof CustomerSalesOrderSchema>;
 export const CustomerSalesOrderSummarySchema = SalesOrderSummarySchema.omit({ legalEntityId: true });
 export type CustomerSalesOrderSummary = z.infer<typeof CustomerSalesOrderSummarySchema>;
 /** An order as its reader may see it: staff get the whole record, customer-portal users their own shape. */
-export const SalesOrderForAudienceSchema = z.union([
-  SalesOrderSchema.describe('Staff'),
-  CustomerSalesOrderSchema.describe('Customer-portal users'),
-]);
+export const SalesOrderForAudienceSchema = forAudiences(SalesOrderSchema, CustomerSalesOrderSchema);
 export type SalesOrderView = SalesOrder | CustomerSalesOrder;
-export const SalesOrderSummaryForAudienceSchema = z.union([
-  SalesOrderSummarySchema.describe('Staff'),
-  CustomerSalesOrderSummarySchema.describe('Customer-portal users'),
-]);
+export const SalesOrderSummaryForAudienceSchema = forAudiences(
+  SalesOrderSummarySchema,
+  CustomerSalesOrderSummarySchema,
+);
 export type SalesOrderSummaryView = SalesOrderSummary | CustomerSalesOrderSummary;
 
 export const BulkResultSchema = z.object({

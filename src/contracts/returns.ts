@@ -1,7 +1,7 @@
 // Return authorization (RMA) request and response shapes.
 import { z } from 'zod';
 import { CLAIMED_CONDITIONS, PROGRESS_STAGES, RETURN_TYPES, RMA_STATUSES } from './returns-vocabulary.js';
-import { IsoDateSchema } from './common.js';
+import { forAudiences, IsoDateSchema } from './common.js';
 
 export * from './returns-vocabulary.js';
 
@@ -238,20 +238,11 @@ export const CustomerRmaSchema = RmaSchema.pick({
 export type CustomerRma = z.infer<typeof CustomerRmaSchema>;
 
 /** A return as its reader may see it: staff get the whole record, customer-portal users their own shape. */
-export const RmaForAudienceSchema = z.union([
-  RmaSchema.describe('Staff'),
-  CustomerRmaSchema.describe('Customer-portal users'),
-]);
+export const RmaForAudienceSchema = forAudiences(RmaSchema, CustomerRmaSchema);
 export type RmaView = Rma | CustomerRma;
-export const RmaSummaryForAudienceSchema = z.union([
-  RmaSummarySchema.describe('Staff'),
-  CustomerRmaSummarySchema.describe('Customer-portal users'),
-]);
+export const RmaSummaryForAudienceSchema = forAudiences(RmaSummarySchema, CustomerRmaSummarySchema);
 export type RmaSummaryView = RmaSummary | CustomerRmaSummary;
-export const VerdictForAudienceSchema = z.union([
-  VerdictSchema.describe('Staff'),
-  CustomerVerdictSchema.describe('Customer-portal users'),
-]);
+export const VerdictForAudienceSchema = forAudiences(VerdictSchema, CustomerVerdictSchema);
 export type VerdictView = Verdict | CustomerVerdict;
 
 export const StatusCountsSchema = z.object({ byStatus: z.record(RmaStatusSchema, z.number().int()) });
@@ -331,10 +322,10 @@ export const CustomerTimelineEntrySchema = z.object({
   summary: z.string(),
 });
 export type CustomerTimelineEntry = z.infer<typeof CustomerTimelineEntrySchema>;
-export const TimelineForAudienceSchema = z.union([
-  z.object({ items: z.array(TimelineEntrySchema) }).describe('Staff'),
-  z.object({ items: z.array(CustomerTimelineEntrySchema) }).describe('Customer-portal users'),
-]);
+export const TimelineForAudienceSchema = forAudiences(
+  z.object({ items: z.array(TimelineEntrySchema) }),
+  z.object({ items: z.array(CustomerTimelineEntrySchema) }),
+);
 export type TimelineEntryView = TimelineEntry | CustomerTimelineEntry;
 
 /** A create request after validation, with defaults applied. */

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema, pageOf, ProblemSchema } from '../contracts/common.js';
+import { forAudiences, IdParamsSchema, pageOf, ProblemSchema } from '../contracts/common.js';
 import { BulkResultSchema } from '../contracts/masterdata.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
@@ -24,10 +24,8 @@ const SearchQuery = z.strictObject({
 });
 
 /** The staff shape, and the customer-portal shape where customers may read the record. */
-function forAudiences(def: MasterRecordDefinition<z.ZodObject, unknown>): z.ZodType {
-  return def.customerView
-    ? z.union([def.outputSchema.describe('Staff'), def.customerView.schema.describe('Customer-portal users')])
-    : def.outputSchema;
+function recordForAudiences(def: MasterRecordDefinition<z.ZodObject, unknown>): z.ZodType {
+  return def.customerView ? forAudiences(def.outputSchema, def.customerView.schema) : def.outputSchema;
 }
 
 export function registerMasterdataRoutes(app: FastifyInstance, platform: Platform): void {
@@ -63,7 +61,7 @@ function registerMasterRecordRoutes(
         tags,
         summary: `Search ${def.path}`,
         querystring: SearchQuery,
-        response: { 200: pageOf(forAudiences(def)) },
+        response: { 200: pageOf(recordForAudiences(def)) },
       },
     },
     (request) => searchMasterRecords(platform, contextOf(request), def, request.query),
@@ -76,7 +74,7 @@ function registerMasterRecordRoutes(
         tags,
         summary: `One ${def.name}`,
         params: IdParamsSchema,
-        response: { 200: forAudiences(def), 404: ProblemSchema },
+        response: { 200: recordForAudiences(def), 404: ProblemSchema },
       },
     },
     async (request, reply) => {

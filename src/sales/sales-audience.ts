@@ -10,7 +10,8 @@ import type {
 import type { Actor } from '../platform/actor.js';
 import { isCustomerScoped } from '../platform/access.js';
 
-export function customerOrderOf(order: SalesOrder): CustomerSalesOrder {
+/** The order's own fields a customer sees, shared by the order and its summary. */
+function customerHeaderOf(order: SalesOrder | SalesOrderSummary) {
   return {
     id: order.id,
     orderNumber: order.orderNumber,
@@ -21,6 +22,12 @@ export function customerOrderOf(order: SalesOrder): CustomerSalesOrder {
     customerPo: order.customerPo,
     channel: order.channel,
     version: order.version,
+  };
+}
+
+export function customerOrderOf(order: SalesOrder): CustomerSalesOrder {
+  return {
+    ...customerHeaderOf(order),
     lines: order.lines.map((line) => ({
       id: line.id,
       lineNumber: line.lineNumber,
@@ -45,15 +52,7 @@ export function customerOrderOf(order: SalesOrder): CustomerSalesOrder {
 
 export function customerOrderSummaryOf(order: SalesOrderSummary): CustomerSalesOrderSummary {
   return {
-    id: order.id,
-    orderNumber: order.orderNumber,
-    customerId: order.customerId,
-    customerName: order.customerName,
-    currency: order.currency,
-    orderDate: order.orderDate,
-    customerPo: order.customerPo,
-    channel: order.channel,
-    version: order.version,
+    ...customerHeaderOf(order),
     lineCount: order.lineCount,
     totalMinor: order.totalMinor,
     deliveredOn: order.deliveredOn,
