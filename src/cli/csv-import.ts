@@ -79,10 +79,7 @@ export async function importCsv(
   } catch (error) {
     // Malformed beyond one record (a quote never closed), or unreadable (a broken gzip): what was
     // imported before that point stays, and the report says where reading stopped.
-    if (!(error instanceof Error) || !('code' in error) || !String(error.code).startsWith('CSV_')) {
-      if (!(error instanceof Error && 'code' in error && ['Z_DATA_ERROR', 'ENOENT'].includes(String(error.code))))
-        throw error;
-    }
+    if (!isReadingError(error)) throw error;
     fileError = `reading stopped after ${rows} lines: ${error.message}`;
     tally.failures.push({ row: rows + 1, field: '', message: fileError });
   }
@@ -94,6 +91,13 @@ export async function importCsv(
     failuresNotShown: tally.failuresNotShown,
     fileError,
   };
+}
+
+/** csv-parse's own errors (CSV_…), a broken gzip, a file gone: the file, not the program, is at fault. */
+function isReadingError(error: unknown): error is Error {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  const code = String(error.code);
+  return code.startsWith('CSV_') || code === 'Z_DATA_ERROR' || code === 'ENOENT';
 }
 
 export function formatReport(report: ImportReport, reportFile?: string): string[] {
