@@ -15,6 +15,8 @@ export const TokenResponseSchema = z.object({
     name: z.string(),
     role: RoleSchema,
     customerId: z.string().nullable(),
+    /** The staff member's home site: where their forms start (null when none is set). */
+    siteId: z.string().nullable(),
   }),
 });
 export type TokenResponse = z.infer<typeof TokenResponseSchema>;
@@ -43,6 +45,8 @@ export const UserSchema = z.object({
   name: z.string(),
   role: RoleSchema,
   customerId: z.string().nullable(),
+  /** Staff only: the site they work at; forms such as the arrival form start from it. */
+  siteId: z.string().nullable(),
   isActive: z.boolean(),
   /** False while an invitation is open or after a reset: the person must set a password first. */
   hasPassword: z.boolean(),
@@ -63,12 +67,14 @@ export const CreateUserBodySchema = z.strictObject({
   name: z.string().trim().min(1, 'enter a name').max(120),
   role: RoleSchema,
   customerId: z.string().max(64).nullable().default(null),
+  siteId: z.string().max(64).nullable().default(null),
 });
 
 export const UpdateUserBodySchema = z.strictObject({
   name: z.string().trim().min(1, 'enter a name').max(120).optional(),
   role: RoleSchema.optional(),
   customerId: z.string().max(64).nullable().optional(),
+  siteId: z.string().max(64).nullable().optional(),
 });
 
 /** A one-time link to set a password, shown once to the administrator who made it. */

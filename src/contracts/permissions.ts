@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'returns.expire': ['ops_manager', 'admin'],
   'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
+  'receiving.read': STAFF,
   'config.read': STAFF,
   /** The reason codes customers choose from, in the customers' shape (no fault classification). */
   'reason_codes.read': [...STAFF, 'customer'],

@@ -29,7 +29,7 @@ export const ProgressSchema = z.object({
 });
 export type Progress = z.infer<typeof ProgressSchema>;
 
-const identifierList = z.array(z.string().trim().min(1).max(80)).max(10_000);
+export const identifierList = z.array(z.string().trim().min(1).max(80)).max(10_000);
 
 export const RmaLineRequestSchema = z.strictObject({
   orderLineId: z.string().min(1).max(64),

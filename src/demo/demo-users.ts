@@ -4,7 +4,7 @@ import type { Role } from '../contracts/common.js';
 import { systemContext, type Actor } from '../platform/actor.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createUser } from '../identity/index.js';
-import type { DemoCustomer } from './demo-model.js';
+import type { DemoWorld } from './demo-model.js';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -21,8 +21,11 @@ const USERS: ReadonlyArray<readonly [Role, string]> = [
 
 export type DemoActors = Record<Role, Actor>;
 
-export async function createDemoUsers(platform: Platform, demoCustomer: DemoCustomer): Promise<DemoActors> {
+export async function createDemoUsers(platform: Platform, world: DemoWorld): Promise<DemoActors> {
   const ctx = systemContext('demo-data');
+  const demoCustomer = world.demoCustomer;
+  // The warehouse user works at a site of the demo customer's entity: where its returns arrive.
+  const homeSite = world.sites.find((site) => site.entity === demoCustomer.entity.key) ?? world.sites[0];
   // Concurrently, because scrypt is deliberately slow and runs on the thread pool; the inserts
   // themselves still commit one at a time.
   const created = await Promise.all(
@@ -34,6 +37,7 @@ export async function createDemoUsers(platform: Platform, demoCustomer: DemoCust
         name,
         role,
         customerId,
+        siteId: role === 'warehouse' ? (homeSite?.id ?? null) : null,
         password: DEMO_PASSWORD,
       });
       return [role, { kind: 'user', id, personId: id, name, role, customerId }];

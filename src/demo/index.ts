@@ -70,7 +70,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
   const orders = generateOrders(createRandom(SEED + 1), platform.ids, master.world, today);
   await insertOrders(platform, ctx, orders);
   const ordersTime = lap();
-  const actors = await createDemoUsers(platform, master.world.demoCustomer);
+  const actors = await createDemoUsers(platform, master.world);
   const users = lap();
   await generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2));
   const returns = lap();

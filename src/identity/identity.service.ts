@@ -59,7 +59,14 @@ export async function issueToken(platform: Platform, email: string, password: st
     accessToken: token,
     tokenType: 'Bearer' as const,
     expiresAt,
-    user: { id: user.id, email: user.email, name: user.name, role: user.role, customerId: user.customer_id },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      customerId: user.customer_id,
+      siteId: user.site_id,
+    },
   };
 }
 
@@ -260,7 +267,14 @@ function toApiKey(row: {
 export async function createUser(
   platform: Platform,
   ctx: RequestContext,
-  input: { email: string; name: string; role: Role; customerId: string | null; password: string },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    customerId: string | null;
+    siteId?: string | null;
+    password: string;
+  },
 ) {
   const passwordHash = await hashPassword(input.password);
   return runInTransaction(platform, ctx, async (tx) => {
@@ -270,6 +284,7 @@ export async function createUser(
       name: input.name,
       role: input.role,
       customer_id: input.customerId,
+      site_id: input.siteId ?? null,
       password_hash: passwordHash,
       is_active: 1,
       version: 1,

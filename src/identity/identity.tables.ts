@@ -8,6 +8,8 @@ export interface UsersTable extends VersionedRow {
   name: string;
   role: Role;
   customer_id: string | null;
+  /** Staff: the site they work at, which their forms start from (null: none, or a customer). */
+  site_id: string | null;
   password_hash: string;
   is_active: Flag;
 }

@@ -14,7 +14,7 @@ import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { anyColumnContains } from '../platform/pagination.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
-import { findCustomer } from '../masterdata/index.js';
+import { findCustomer, findSite } from '../masterdata/index.js';
 import { hashPassword } from './domain/password.js';
 import type { PasswordLinksTable, UsersTable } from './identity.tables.js';
 
@@ -34,6 +34,7 @@ function toUser(row: UsersTable): User {
     name: row.name,
     role: row.role,
     customerId: row.customer_id,
+    siteId: row.site_id,
     isActive: row.is_active === 1,
     hasPassword: row.password_hash.startsWith('scrypt$'),
     createdAt: row.created_at,
@@ -67,8 +68,27 @@ async function findUserOrFail(db: Reader, id: string): Promise<UsersTable> {
   return row;
 }
 
-/** A customer-portal user belongs to one existing customer account; staff belong to none. */
-async function assertAccountFitsRole(db: Reader, role: Role, customerId: string | null): Promise<void> {
+/**
+ * A customer-portal user belongs to one existing customer account; staff belong to none, and may
+ * have a home site (an existing, active one).
+ */
+async function assertAccountFitsRole(
+  db: Reader,
+  role: Role,
+  customerId: string | null,
+  siteId: string | null,
+): Promise<void> {
+  if (siteId && role === 'customer')
+    throw new AppError('validation_failed', 'customer-portal users have no home site', {
+      errors: [{ path: 'siteId', message: 'leave empty for role customer' }],
+    });
+  if (siteId) {
+    const site = await findSite(db, siteId);
+    if (!site || site.is_active !== 1)
+      throw new AppError('validation_failed', `site ${siteId} does not exist or is not active`, {
+        errors: [{ path: 'siteId', message: site ? 'inactive site' : 'unknown site' }],
+      });
+  }
   if (role === 'customer' && !customerId)
     throw new AppError('validation_failed', 'a customer-portal user needs the customer account they act for', {
       errors: [{ path: 'customerId', message: 'choose the customer account' }],
@@ -139,17 +159,18 @@ async function endSessions(tx: Tx, userId: string): Promise<number> {
 export async function inviteUser(
   platform: Platform,
   ctx: RequestContext,
-  input: { email: string; name: string; role: Role; customerId: string | null },
+  input: { email: string; name: string; role: Role; customerId: string | null; siteId: string | null },
 ) {
   assertCan(ctx.actor, 'users.manage');
   return runInTransaction(platform, ctx, async (tx) => {
-    await assertAccountFitsRole(tx.db, input.role, input.customerId);
+    await assertAccountFitsRole(tx.db, input.role, input.customerId, input.siteId);
     const row: UsersTable = {
       id: tx.ids.next('usr'),
       email: input.email.trim().toLowerCase(),
       name: input.name,
       role: input.role,
       customer_id: input.customerId,
+      site_id: input.siteId,
       password_hash: NO_PASSWORD,
       is_active: 1,
       version: 1,
@@ -172,7 +193,7 @@ export async function inviteUser(
       entityType: 'user',
       entityId: row.id,
       action: 'user.invited',
-      after: { email: row.email, name: row.name, role: row.role, customerId: row.customer_id },
+      after: { email: row.email, name: row.name, role: row.role, customerId: row.customer_id, siteId: row.site_id },
     });
     return { user: toUser(row), passwordLink };
   });
@@ -194,7 +215,9 @@ async function changeUser<T>(
   });
 }
 
-type UserChanges = Partial<Pick<UsersTable, 'name' | 'role' | 'customer_id' | 'is_active' | 'password_hash'>>;
+type UserChanges = Partial<
+  Pick<UsersTable, 'name' | 'role' | 'customer_id' | 'site_id' | 'is_active' | 'password_hash'>
+>;
 
 async function saveUser(tx: Tx, user: UsersTable, changes: UserChanges): Promise<UsersTable> {
   const version = user.version + 1;
@@ -221,26 +244,38 @@ export function updateUser(
   platform: Platform,
   ctx: RequestContext,
   id: string,
-  patch: { name?: string | undefined; role?: Role | undefined; customerId?: string | null | undefined },
+  patch: {
+    name?: string | undefined;
+    role?: Role | undefined;
+    customerId?: string | null | undefined;
+    siteId?: string | null | undefined;
+  },
   expectedVersion: number,
 ): Promise<User> {
   return changeUser(platform, ctx, id, expectedVersion, async (tx, user) => {
     const role = patch.role ?? user.role;
     const customerId =
       patch.customerId !== undefined ? patch.customerId : role === 'customer' ? user.customer_id : null;
-    await assertAccountFitsRole(tx.db, role, customerId);
+    // A customer-portal user keeps no home site; staff keep theirs unless it is changed.
+    const siteId = patch.siteId !== undefined ? patch.siteId : role === 'customer' ? null : user.site_id;
+    await assertAccountFitsRole(tx.db, role, customerId, siteId);
     if (role !== 'admin') {
       if (user.id === ctx.actor.personId && user.role === 'admin')
         throw new AppError('rule_violation', 'you cannot take away your own admin role; ask another admin');
       await assertAdminRemains(tx.db, user, 'changing this role');
     }
-    const updated = await saveUser(tx, user, { name: patch.name ?? user.name, role, customer_id: customerId });
+    const updated = await saveUser(tx, user, {
+      name: patch.name ?? user.name,
+      role,
+      customer_id: customerId,
+      site_id: siteId,
+    });
     tx.audit({
       entityType: 'user',
       entityId: id,
       action: 'user.updated',
-      before: { name: user.name, role: user.role, customerId: user.customer_id },
-      after: { name: updated.name, role: updated.role, customerId: updated.customer_id },
+      before: { name: user.name, role: user.role, customerId: user.customer_id, siteId: user.site_id },
+      after: { name: updated.name, role: updated.role, customerId: updated.customer_id, siteId: updated.site_id },
     });
     return toUser(updated);
   });

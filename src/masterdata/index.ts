@@ -13,6 +13,7 @@ export {
   customerNameOf,
   customerAccountOf,
   productSkuOf,
+  siteCodeOf,
   productNameOf,
   customersMatching,
   productsMatching,

@@ -55,7 +55,11 @@ export function findProducts(db: Reader, ids: readonly string[]) {
 export type ProductForReturns = Awaited<ReturnType<typeof findProducts>>[number];
 
 export function findSite(db: Reader, id: string) {
-  return db.selectFrom('sites').select(['id', 'code', 'name', 'is_active']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('sites')
+    .select(['id', 'code', 'name', 'legal_entity_id', 'is_active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** Whether any master data has been loaded (the demo loads only into an empty installation). */
@@ -85,6 +89,10 @@ export function customerNameOf(customerIdColumn: string) {
 
 export function customerAccountOf(customerIdColumn: string) {
   return sql<string>`(select c.account_number from customers c where c.id = ${sql.ref(customerIdColumn)})`;
+}
+
+export function siteCodeOf(siteIdColumn: string) {
+  return sql<string>`(select s.code from sites s where s.id = ${sql.ref(siteIdColumn)})`;
 }
 
 export function productSkuOf(productIdColumn: string) {

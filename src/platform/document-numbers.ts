@@ -12,7 +12,7 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, Dialect } from './db/database.js';
 import { prepared } from './db/prepared-query.js';
 
-export type DocumentType = 'rma' | 'credit_memo';
+export type DocumentType = 'rma' | 'arrival' | 'credit_memo';
 
 interface Numbering {
   prefix: string;
@@ -22,6 +22,8 @@ interface Numbering {
 
 export const DOCUMENT_NUMBERING: Readonly<Record<DocumentType, Numbering>> = {
   rma: { prefix: 'RMA', digits: 7, isGapFree: false },
+  /** Unidentified arrivals: the number written on the parcel while it waits to be identified. */
+  arrival: { prefix: 'UA', digits: 7, isGapFree: false },
   credit_memo: { prefix: 'CM', digits: 7, isGapFree: true },
 };
 

@@ -15,6 +15,8 @@ export type IdPrefix =
   | 'rml'
   | 'rcp'
   | 'rcl'
+  | 'arv'
+  | 'arl'
   | 'usr'
   | 'key'
   | 'aud'

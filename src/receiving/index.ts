@@ -1,3 +1,11 @@
 export { recordReceipt, type ReceiptInput } from './record-receipt.js';
 export { findReceivedUnits } from './receipt.queries.js';
+export {
+  recordUnidentifiedArrival,
+  takeArrivalToIdentify,
+  markArrivalIdentified,
+  type ArrivalToIdentify,
+} from './unidentified-arrivals.js';
+export { listUnidentifiedArrivals, getUnidentifiedArrival } from './unidentified-arrival.queries.js';
+export { registerReceivingRoutes } from './receiving.routes.js';
 export type * from './receiving.tables.js';

@@ -1,5 +1,7 @@
 // Receiving's tables: what physically arrived at a site, against which return line.
-import type { Flag, Json } from '../platform/db/kernel-tables.js';
+import type { Flag, Json, VersionedRow } from '../platform/db/kernel-tables.js';
+import type { ArrivalStatus } from '../contracts/receiving.js';
+import type { ClaimedCondition } from '../contracts/returns.js';
 
 export interface ReceiptsTable {
   id: string;
@@ -25,7 +27,45 @@ export interface ReceiptLinesTable {
   lots: Json;
 }
 
+/**
+ * Goods received from a sender not known as a customer, or with products not in the catalogue.
+ * They wait, under their own number, until someone identifies them; that opens the return and
+ * records the receipt (rma_id then links the two).
+ */
+export interface UnidentifiedArrivalsTable extends VersionedRow {
+  id: string;
+  arrival_number: string;
+  site_id: string;
+  customer_id: string | null;
+  sender: string;
+  carrier_reference: string;
+  note: string;
+  status: ArrivalStatus;
+  rma_id: string | null;
+  received_at: string;
+  received_by: string;
+  received_by_id: string;
+  identified_at: string | null;
+  identified_by: string | null;
+}
+
+export interface UnidentifiedArrivalLinesTable {
+  id: string;
+  arrival_id: string;
+  line_number: number;
+  product_id: string | null;
+  description: string;
+  scanned_code: string;
+  quantity: number;
+  claimed_condition: ClaimedCondition;
+  reason_code: string;
+  serials: Json;
+  lots: Json;
+}
+
 export interface ReceivingTables {
   receipts: ReceiptsTable;
   receipt_lines: ReceiptLinesTable;
+  unidentified_arrivals: UnidentifiedArrivalsTable;
+  unidentified_arrival_lines: UnidentifiedArrivalLinesTable;
 }

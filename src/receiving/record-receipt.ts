@@ -6,33 +6,41 @@ import { assertCan } from '../platform/access.js';
 import { findSite } from '../masterdata/index.js';
 import type { ReceiptLinesTable, ReceiptsTable } from './receiving.tables.js';
 
-export interface ReceiptInput {
-  rmaId: string;
-  siteId: string;
-  carrierReference: string;
-  note: string;
-  isUnauthorized: boolean;
-  lines: Array<{ rmaLineId: string; productId: string; quantity: number; serials: string[]; lots: string[] }>;
-}
-
-export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<ReceiptsTable> {
-  assertCan(tx.ctx.actor, 'receiving.receive');
-  const site = await findSite(tx.db, input.siteId);
+/** The site goods are received at: it must exist and be active. */
+export async function findReceivingSite(tx: Tx, siteId: string) {
+  const site = await findSite(tx.db, siteId);
   if (!site)
-    throw new AppError('validation_failed', `site ${input.siteId} does not exist`, {
+    throw new AppError('validation_failed', `site ${siteId} does not exist`, {
       errors: [{ path: 'siteId', message: 'unknown site' }],
     });
   if (site.is_active !== 1)
     throw new AppError('validation_failed', `site ${site.code} is not active and cannot receive goods`, {
       errors: [{ path: 'siteId', message: 'inactive site' }],
     });
+  return site;
+}
+
+export interface ReceiptInput {
+  rmaId: string;
+  siteId: string;
+  carrierReference: string;
+  note: string;
+  isUnauthorized: boolean;
+  /** When and by whom the goods were taken in, if earlier than this record (an arrival identified later). */
+  receivedAs?: { at: string; by: string; byId: string };
+  lines: Array<{ rmaLineId: string; productId: string; quantity: number; serials: string[]; lots: string[] }>;
+}
+
+export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<ReceiptsTable> {
+  assertCan(tx.ctx.actor, 'receiving.receive');
+  const site = await findReceivingSite(tx, input.siteId);
   const receipt: ReceiptsTable = {
     id: tx.ids.next('rcp'),
     rma_id: input.rmaId,
     site_id: site.id,
-    received_at: tx.now,
-    received_by: tx.ctx.actor.name,
-    received_by_id: tx.ctx.actor.personId,
+    received_at: input.receivedAs?.at ?? tx.now,
+    received_by: input.receivedAs?.by ?? tx.ctx.actor.name,
+    received_by_id: input.receivedAs?.byId ?? tx.ctx.actor.personId,
     carrier_reference: input.carrierReference,
     note: input.note,
     is_unauthorized: input.isUnauthorized ? 1 : 0,

@@ -27,6 +27,7 @@ import { registerConfigurationRoutes } from '../configuration/index.js';
 import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/index.js';
 import { registerAuditRoutes } from '../audit/index.js';
 import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
+import { registerReceivingRoutes } from '../receiving/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -96,6 +97,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerSalesRoutes(v1, platform, { returnableUntilOf: findReturnableUntilOfOrders });
       registerConfigurationRoutes(v1, platform);
       registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
+      registerReceivingRoutes(v1, platform);
       registerWorkflowRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       done();

@@ -1,3 +1,4 @@
 export { loadReturnFacts } from './return-facts.js';
 export { recordUnauthorizedArrival } from './record-unauthorized-arrival.js';
 export { registerWorkflowRoutes } from './workflow.routes.js';
+export { identifyArrival } from './identify-arrival.js';

@@ -11,6 +11,7 @@ describe.each(DIALECTS)('user administration on %s', (dialect) => {
   let t: TestApp;
   let admin: string;
   let customerId: string;
+  let siteId: string;
 
   const api = (token: string | null, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object, headers = {}) =>
     t.request(token, { method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
@@ -39,7 +40,9 @@ describe.each(DIALECTS)('user administration on %s', (dialect) => {
   beforeAll(async () => {
     t = await startTestApp(dialect);
     admin = await t.tokenFor('admin');
-    customerId = (await makeWorld(t.platform)).customer.id;
+    const world = await makeWorld(t.platform);
+    customerId = world.customer.id;
+    siteId = world.site.id;
   });
   afterAll(() => t?.close());
 
@@ -109,6 +112,43 @@ describe.each(DIALECTS)('user administration on %s', (dialect) => {
       customerId,
     });
     expect(portal.statusCode).toBe(201);
+  });
+
+  it('gives staff a home site that their sign-in carries; customers and unknown sites are refused', async () => {
+    const person = await activePerson('warehouse');
+    expect((await signIn(person.email, person.password)).json().user.siteId).toBeNull();
+    const changed = await api(admin, 'PATCH', `/users/${person.user.id}`, { siteId }, { 'if-match': '"2"' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ siteId, version: 3 });
+    expect((await signIn(person.email, person.password)).json().user.siteId).toBe(siteId);
+
+    const unknown = await api(
+      admin,
+      'PATCH',
+      `/users/${person.user.id}`,
+      { siteId: 'site_nope' },
+      { 'if-match': '"3"' },
+    );
+    expectProblem(unknown, 400);
+    expect(unknown.json().errors).toEqual([{ path: 'siteId', message: 'unknown site' }]);
+    const portal = await api(admin, 'POST', '/users', {
+      email: 'portal-with-site@example.com',
+      name: 'Portal',
+      role: 'customer',
+      customerId,
+      siteId,
+    });
+    expectProblem(portal, 400);
+    expect(portal.json().errors[0].path).toBe('siteId');
+    // Becoming a customer-portal user drops the home site.
+    const toCustomer = await api(
+      admin,
+      'PATCH',
+      `/users/${person.user.id}`,
+      { role: 'customer', customerId },
+      { 'if-match': '"3"' },
+    );
+    expect(toCustomer.json()).toMatchObject({ role: 'customer', siteId: null });
   });
 
   it('lets only admins administer users', async () => {

@@ -7,12 +7,14 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as signInThrottle from './migrations/0002-sign-in-throttle.js';
 import * as lifecycleSpine from './migrations/0003-lifecycle-spine.js';
 import * as userAdministration from './migrations/0004-user-administration.js';
+import * as arrivalsAndHomeSites from './migrations/0005-arrivals-and-home-sites.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-sign-in-throttle': signInThrottle,
   '0003-lifecycle-spine': lifecycleSpine,
   '0004-user-administration': userAdministration,
+  '0005-arrivals-and-home-sites': arrivalsAndHomeSites,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
