@@ -116,4 +116,77 @@ describeInBrowser('unauthorized arrivals', () => {
     });
     expect(await countUnauthorizedArrivals(api)).toBe(before);
   });
+
+  it('a parcel from an unknown sender with a product not in the catalogue waits under its own number until customer service identifies it', async () => {
+    const warehouse = await ApiClient.signIn(suite.server.baseUrl, WAREHOUSE);
+    const { customer, product } = await findArrivalRecords(warehouse);
+    expect(warehouse.siteId).not.toBeNull();
+    const code = `CODE-${Date.now()}`;
+    let arrivalNumber = '';
+    await inPage(suite, async (page) => {
+      await signIn(page, WAREHOUSE);
+      await page.goto('/warehouse/unauthorized/new');
+      // The form starts at the operator's own site.
+      expect(await page.getByLabel('Receiving site').inputValue()).toBe(warehouse.siteId);
+      await page.getByLabel('The sender is not one of our customers, or cannot be told').check();
+      await page.getByLabel('Sender as the parcel shows it').fill('J. Smith Hardware, 12 Mill Lane, Leeds');
+      await page.getByLabel('Note', { exact: true }).fill('One carton, handwritten note: "does not work".');
+      await page.getByLabel('Not in our catalogue').check();
+      await page.getByRole('button', { name: 'Record arrival to identify' }).click();
+      // The description is what identifies uncatalogued goods: the form asks for it at the field.
+      await page.getByText('Describe the goods: no catalogue product was chosen.').waitFor();
+      await page.getByLabel('What arrived').fill('Cordless drill, green, no brand');
+      await page.getByLabel('Barcode or part number').fill(code);
+      await page.getByLabel('Quantity').fill('3');
+      await page.getByRole('button', { name: 'Record arrival to identify' }).click();
+
+      await page.waitForURL(/\/receiving\/arrivals\/[^/]+$/);
+      const toast = page.getByRole('status').filter({ hasText: /UA-\d{7} recorded/ });
+      await toast.waitFor();
+      arrivalNumber = /(UA-\d{7})/.exec((await toast.textContent()) ?? '')?.[1] ?? '';
+      await page
+        .getByRole('heading', { level: 1 })
+        .filter({ hasText: arrivalNumber })
+        .filter({ hasText: 'To identify' })
+        .waitFor();
+      await page.getByText('J. Smith Hardware, 12 Mill Lane, Leeds').waitFor();
+      await page.getByRole('cell', { name: code }).waitFor();
+      await screenshotIfAsked(page, 'arrival-to-identify');
+    });
+
+    await inPage(suite, async (page) => {
+      await signIn(page, 'cs_agent@demo.local');
+      await openMainNav(page, 'To identify');
+      await page.getByRole('heading', { level: 1, name: 'Arrivals to identify' }).waitFor();
+      // A scanned code that finds one arrival opens it on Enter.
+      await page.getByLabel('Search arrivals').fill(code);
+      await page.getByLabel('Search arrivals').press('Enter');
+      await page.waitForURL(/\/receiving\/arrivals\/[^/]+$/);
+      await page.getByRole('heading', { level: 1 }).filter({ hasText: arrivalNumber }).waitFor();
+
+      const form = page.getByRole('form', { name: 'Identify the arrival' });
+      await form.getByRole('button', { name: 'Identify and open the return' }).click();
+      await form.getByText('Choose the customer the goods came from.').waitFor();
+      await chooseInPicker(
+        page,
+        'Customer',
+        customer.accountNumber,
+        new RegExp(`\\b${escapeRegExp(customer.accountNumber)}\\b`),
+      );
+      await chooseInPicker(page, 'Product', product.sku, new RegExp(`^Choose ${escapeRegExp(product.sku)} ·`));
+      await form.getByRole('button', { name: 'Identify and open the return' }).click();
+
+      await page.waitForURL(/\/returns\/[^/]+$/);
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${arrivalNumber} identified` })
+        .waitFor();
+      await page
+        .getByRole('heading', { level: 1 })
+        .filter({ hasText: 'Pending approval' })
+        .filter({ hasText: 'Arrived (3 of 3 units), awaiting approval' })
+        .waitFor();
+      await page.getByText(`Arrived unidentified as ${arrivalNumber}`).waitFor();
+    });
+  });
 });

@@ -200,13 +200,13 @@ describeInBrowser('users', () => {
 
         // Another admin changes the role while the dialog is open: saving is refused, not lost silently.
         await row.getByRole('button', { name: `Change role of ${person.name}` }).click();
-        const dialog = page.getByRole('dialog', { name: `Change the role of ${person.name}` });
+        const dialog = page.getByRole('dialog', { name: `Change the role or site of ${person.name}` });
         await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Customer' });
-        await dialog.getByRole('button', { name: 'Save role' }).click();
+        await dialog.getByRole('button', { name: 'Save' }).click();
         await dialog.getByText('Choose the customer account this person acts for.').waitFor();
         await chooseInPicker(page, 'Customer', customer.name, new RegExp(escapeRegExp(customer.name)));
         await admin.patch(`/users/${user.id}`, { role: 'quality' }, user.version);
-        await dialog.getByRole('button', { name: 'Save role' }).click();
+        await dialog.getByRole('button', { name: 'Save' }).click();
         await dialog.getByText(/was changed by someone else while you were looking/).waitFor();
         await dialog.getByRole('button', { name: 'Reload the list' }).click();
         await dialog.waitFor({ state: 'detached' });
@@ -215,7 +215,7 @@ describeInBrowser('users', () => {
         await row.getByRole('button', { name: `Change role of ${person.name}` }).click();
         await dialog.getByLabel('Role', { exact: true }).selectOption({ label: 'Customer' });
         await chooseInPicker(page, 'Customer', customer.name, new RegExp(escapeRegExp(customer.name)));
-        await dialog.getByRole('button', { name: 'Save role' }).click();
+        await dialog.getByRole('button', { name: 'Save' }).click();
         await page
           .getByRole('status')
           .filter({ hasText: `${person.name} is now Customer` })

@@ -10,6 +10,8 @@ export class ApiClient {
     private readonly baseUrl: string,
     private readonly token: string,
     readonly customerId: string | null,
+    /** The signed-in staff member's home site, if any. */
+    readonly siteId: string | null = null,
   ) {}
 
   static async signIn(baseUrl: string, email: string, password = 'demo'): Promise<ApiClient> {
@@ -19,8 +21,11 @@ export class ApiClient {
       body: JSON.stringify({ email, password }),
     });
     if (!response.ok) throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);
-    const body = (await response.json()) as { accessToken: string; user: { customerId: string | null } };
-    return new ApiClient(baseUrl, body.accessToken, body.user.customerId);
+    const body = (await response.json()) as {
+      accessToken: string;
+      user: { customerId: string | null; siteId: string | null };
+    };
+    return new ApiClient(baseUrl, body.accessToken, body.user.customerId, body.user.siteId);
   }
 
   async get<T>(path: string): Promise<T> {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { Page } from '../../../src/contracts/common.js';
 import type { Product } from '../../../src/contracts/masterdata.js';
 import { apiFetch } from './client.js';
@@ -30,5 +30,16 @@ export function useProductFacets() {
     queryKey: ['products', 'facets'],
     queryFn: ({ signal }) => apiFetch<ProductFacets>('/products/facets', { signal }),
     staleTime: 60_000,
+  });
+}
+
+/** Several catalogue products by id (one request each, cached like any product read). */
+export function useProductsById(ids: readonly string[]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: ['products', 'detail', id],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiFetch<Product>(`/products/${encodeURIComponent(id)}`, { signal }),
+    })),
   });
 }

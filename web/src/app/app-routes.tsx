@@ -4,6 +4,7 @@ import {
   API_KEY_ROLES,
   APPROVER_ROLES,
   ARRIVAL_ROLES,
+  RECEIVING_READ_ROLES,
   SERVICE_ROLES,
   STAFF_ROLES,
   USER_ADMIN_ROLES,
@@ -30,6 +31,8 @@ import { CustomerPage } from '../routes/service/customer-page.js';
 import { CustomerSearchPage } from '../routes/service/customer-search-page.js';
 import { OrderSearchPage } from '../routes/service/order-search-page.js';
 import { UnauthorizedArrivalPage } from '../routes/warehouse/unauthorized-arrival-page.js';
+import { ArrivalPage } from '../routes/receiving/arrival-page.js';
+import { ArrivalsQueuePage } from '../routes/receiving/arrivals-queue-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
@@ -80,6 +83,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth roles={ARRIVAL_ROLES} />}>
           <Route path="/warehouse/unauthorized/new" element={<UnauthorizedArrivalPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={RECEIVING_READ_ROLES} />}>
+          <Route path="/receiving/arrivals" element={<ArrivalsQueuePage />} />
+          <Route path="/receiving/arrivals/:arrivalId" element={<ArrivalPage />} />
         </Route>
 
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>

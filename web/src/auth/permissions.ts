@@ -32,6 +32,13 @@ export const canManageUsers = (role: Role) => roleCan(role, 'users.manage');
 
 export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
 export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';
+/** Arrivals from unknown senders or with uncatalogued products, waiting to be identified. */
+export const ARRIVALS_TO_IDENTIFY_PATH = '/receiving/arrivals';
+export const arrivalPath = (id: string) => `${ARRIVALS_TO_IDENTIFY_PATH}/${encodeURIComponent(id)}`;
+/** Staff who see the arrivals waiting to be identified. */
+export const RECEIVING_READ_ROLES: readonly Role[] = rolesWith('receiving.read');
+/** Staff who identify an arrival (which opens its return). */
+export const canIdentifyArrivals = (role: Role) => roleCan(role, 'returns.record_unauthorized');
 
 export interface NavLink {
   to: string;
@@ -52,6 +59,7 @@ export function navLinksFor(role: Role): NavLink[] {
   if (APPROVER_ROLES.includes(role)) links.push({ to: '/approvals', label: 'Approvals' });
   links.push({ to: '/returns', label: 'Returns' });
   if (canRecordArrivals(role)) links.push({ to: NEW_ARRIVAL_PATH, label: 'Record arrival' });
+  if (canRecordArrivals(role)) links.push({ to: ARRIVALS_TO_IDENTIFY_PATH, label: 'To identify' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }

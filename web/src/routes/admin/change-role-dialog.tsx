@@ -12,9 +12,10 @@ import { ROLE_OPTIONS } from '../../ui/options.js';
 import { useToast } from '../../ui/toast.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
-import { validateRole, type UserErrors } from './user-draft.js';
+import { HomeSiteField } from './home-site-field.js';
+import { siteIdFor, validateRole, type UserErrors } from './user-draft.js';
 
-type RoleErrors = Pick<UserErrors, 'role' | 'customerId' | 'form'> & { isConflict?: boolean };
+type RoleErrors = Pick<UserErrors, 'role' | 'customerId' | 'siteId' | 'form'> & { isConflict?: boolean };
 
 /**
  * A new role (and, for the customer portal, the account the person acts for). The change is based on
@@ -32,6 +33,7 @@ export function ChangeRoleDialog({
   onReload: () => void;
 }) {
   const [role, setRole] = useState<Role>(user.role);
+  const [homeSiteId, setHomeSiteId] = useState(user.siteId ?? '');
   // undefined: the person's current account, shown once loaded; null: none chosen yet.
   const [picked, setPicked] = useState<Customer | null | undefined>(undefined);
   const [isAttempted, setIsAttempted] = useState(false);
@@ -45,12 +47,14 @@ export function ChangeRoleDialog({
 
   const chosen = picked !== undefined ? picked : (current.data ?? null);
   const customerId = role !== 'customer' ? null : picked !== undefined ? (picked?.id ?? null) : user.customerId;
+  const siteId = siteIdFor(role, homeSiteId);
   const clientErrors = validateRole(role, customerId !== null);
   const errors: RoleErrors = { ...(isAttempted ? clientErrors : {}), ...serverErrors };
   const formError = errors.form ?? (role === 'customer' ? undefined : errors.customerId);
 
-  function change(next: { role?: Role; picked?: Customer | null }) {
+  function change(next: { role?: Role; picked?: Customer | null; siteId?: string }) {
     setServerErrors(null);
+    if (next.siteId !== undefined) setHomeSiteId(next.siteId);
     if (next.role) setRole(next.role);
     if (next.picked !== undefined) setPicked(next.picked);
   }
@@ -62,12 +66,12 @@ export function ChangeRoleDialog({
       setFocusRequest((count) => count + 1);
       return;
     }
-    if (role === user.role && customerId === user.customerId) {
+    if (role === user.role && customerId === user.customerId && siteId === user.siteId) {
       onClose();
       return;
     }
     update.mutate(
-      { id: user.id, version: user.version, changes: { role, customerId } },
+      { id: user.id, version: user.version, changes: { role, customerId, siteId } },
       {
         onSuccess: (changed) => {
           toast.show(`${changed.name} is now ${ROLE_LABELS[changed.role] ?? changed.role}`);
@@ -82,8 +86,8 @@ export function ChangeRoleDialog({
   }
 
   return (
-    <Dialog isOpen title={`Change the role of ${user.name}`} onClose={onClose}>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate aria-label={`Change the role of ${user.name}`}>
+    <Dialog isOpen title={`Change the role or site of ${user.name}`} onClose={onClose}>
+      <form ref={formRef} onSubmit={handleSubmit} noValidate aria-label={`Change the role or site of ${user.name}`}>
         <SelectField
           label="Role"
           value={role}
@@ -101,7 +105,9 @@ export function ChangeRoleDialog({
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => change({ picked: customer })}
           />
-        ) : null}
+        ) : (
+          <HomeSiteField value={homeSiteId} error={errors.siteId} onChange={(next) => change({ siteId: next })} />
+        )}
         {formError ? (
           <Alert tone="error">
             {formError}{' '}
@@ -117,7 +123,7 @@ export function ChangeRoleDialog({
             Cancel
           </button>
           <button type="submit" className="button button--primary" disabled={update.isPending}>
-            {update.isPending ? 'Saving…' : 'Save role'}
+            {update.isPending ? 'Saving…' : 'Save'}
           </button>
         </div>
       </form>
@@ -132,5 +138,5 @@ function roleErrorsFrom(error: unknown, user: User): RoleErrors {
       form: `${user.name} was changed by someone else while you were looking. Reload the list to see the change, then try again.`,
     };
   }
-  return formErrorsFrom(error, ['role', 'customerId'] as const);
+  return formErrorsFrom(error, ['role', 'customerId', 'siteId'] as const);
 }

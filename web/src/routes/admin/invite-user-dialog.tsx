@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../ui/field.js';
 import { ROLE_OPTIONS } from '../../ui/options.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
+import { HomeSiteField } from './home-site-field.js';
 import {
   buildInviteBody,
   EMPTY_USER_DRAFT,
@@ -102,6 +103,8 @@ export function InviteUserDialog({
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => update({ customer })}
           />
+        ) : draft.role !== '' ? (
+          <HomeSiteField value={draft.siteId} error={errors.siteId} onChange={(siteId) => update({ siteId })} />
         ) : null}
         <p className="field__hint">You get a one-time link to send them; with it they set their own password.</p>
         {formError ? <Alert tone="error">{formError}</Alert> : null}

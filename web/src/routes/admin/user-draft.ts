@@ -10,6 +10,8 @@ export interface UserDraft {
   email: string;
   role: Role | '';
   customer: Customer | null;
+  /** Staff only; '' for none. */
+  siteId: string;
 }
 
 export interface UserErrors {
@@ -17,13 +19,19 @@ export interface UserErrors {
   email?: string;
   role?: string;
   customerId?: string;
+  siteId?: string;
   /** A refusal that belongs to no single field. */
   form?: string;
 }
 
-export const EMPTY_USER_DRAFT: UserDraft = { name: '', email: '', role: '', customer: null };
+export const EMPTY_USER_DRAFT: UserDraft = { name: '', email: '', role: '', customer: null, siteId: '' };
 
-const FIELDS = ['name', 'email', 'role', 'customerId'] as const;
+const FIELDS = ['name', 'email', 'role', 'customerId', 'siteId'] as const;
+
+/** Staff may have a home site; a customer-portal user has none. */
+export function siteIdFor(role: Role | '', siteId: string): string | null {
+  return role === 'customer' || siteId === '' ? null : siteId;
+}
 
 /** A customer-portal user acts for one account; staff belong to none (the server enforces the same rule). */
 export function customerIdFor(role: Role | '', customer: Customer | null): string | null {
@@ -37,6 +45,7 @@ export function buildInviteBody(draft: UserDraft): InviteUserBody | null {
     email: draft.email.trim(),
     role: draft.role,
     customerId: customerIdFor(draft.role, draft.customer),
+    siteId: siteIdFor(draft.role, draft.siteId),
   };
 }
 

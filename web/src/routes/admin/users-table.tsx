@@ -2,6 +2,7 @@ import type { User } from '../../api/users.js';
 import { Badge } from '../../ui/badge.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
+import { useSites } from '../../api/sites.js';
 import { CustomerName } from './customer-name.js';
 
 export type UserAction = 'change-role' | 'deactivate' | 'reactivate' | 'reset-password';
@@ -43,8 +44,15 @@ export function UsersTable({
     },
     {
       key: 'customer',
-      header: 'Customer account',
-      render: (user) => (user.customerId ? <CustomerName id={user.customerId} /> : <span className="muted">—</span>),
+      header: 'Customer account or home site',
+      render: (user) =>
+        user.customerId ? (
+          <CustomerName id={user.customerId} />
+        ) : user.siteId ? (
+          <SiteCode id={user.siteId} />
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     {
       key: 'status',
@@ -96,4 +104,10 @@ function UserActions({ user, onAction }: { user: User; onAction: (action: UserAc
       </button>
     </div>
   );
+}
+
+function SiteCode({ id }: { id: string }) {
+  const sites = useSites();
+  const site = sites.data?.items.find((candidate) => candidate.id === id);
+  return <>{site ? `${site.code} · ${site.name}` : id}</>;
 }

@@ -4,7 +4,7 @@ import { ApprovalQueueCard } from './approval-queue-card.js';
 import { HomeCard } from './home-card.js';
 import { LaterStagesNote } from './later-stages-note.js';
 import { StatusOverview } from './status-overview.js';
-import { UnauthorizedArrivalsCard } from './unauthorized-arrivals-card.js';
+import { ArrivalsToIdentifyCard, UnauthorizedArrivalsCard } from './unauthorized-arrivals-card.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -34,6 +34,7 @@ export function StaffHome({ role }: { role: Role }) {
               Goods arrived without an RMA? Record what came in so it can be received and investigated.
             </HomeCard>
             <UnauthorizedArrivalsCard />
+            <ArrivalsToIdentifyCard />
           </>
         ) : null}
         {role === 'admin' ? (

@@ -1,5 +1,5 @@
 import type { Site } from '../../../../src/contracts/masterdata.js';
-import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '../../ui/field.js';
 import type { ArrivalDraft, ArrivalErrors } from './arrival-draft.js';
 import { CustomerPicker } from './customer-picker.js';
 
@@ -23,11 +23,37 @@ export function ArrivalDetailsFields({
     <fieldset className="panel">
       <legend>The arrival</legend>
       <div className="form-grid">
-        <CustomerPicker
-          chosen={draft.customer}
-          error={errors['customerId']}
-          onChoose={(customer) => onDraftChange((current) => ({ ...current, customer }))}
-        />
+        <div>
+          {draft.isSenderUnknown ? (
+            <TextAreaField
+              label="Sender as the parcel shows it"
+              value={draft.sender}
+              maxLength={1000}
+              required
+              error={errors['sender']}
+              hint="Name, address, any account or order number on the label or paperwork."
+              onChange={(event) => {
+                const sender = event.target.value;
+                onDraftChange((current) => ({ ...current, sender }));
+              }}
+            />
+          ) : (
+            <CustomerPicker
+              chosen={draft.customer}
+              error={errors['customerId']}
+              onChoose={(customer) => onDraftChange((current) => ({ ...current, customer }))}
+            />
+          )}
+          <CheckboxField
+            label="The sender is not one of our customers, or cannot be told"
+            hint="The arrival then waits in receiving, under its own number, until someone identifies it."
+            checked={draft.isSenderUnknown}
+            onChange={(event) => {
+              const isSenderUnknown = event.target.checked;
+              onDraftChange((current) => ({ ...current, isSenderUnknown }));
+            }}
+          />
+        </div>
         <div>
           <SelectField
             label="Receiving site"

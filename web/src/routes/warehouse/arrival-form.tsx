@@ -1,20 +1,23 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Site } from '../../../../src/contracts/masterdata.js';
+import type { UnidentifiedArrival } from '../../../../src/contracts/receiving.js';
 import type { Rma } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
+import { useRecordUnidentifiedArrival } from '../../api/arrivals.js';
 import { useRecordUnauthorizedReturn } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { NEW_ARRIVAL_PATH, UNAUTHORIZED_ARRIVALS_LIST } from '../../auth/permissions.js';
+import { arrivalPath, NEW_ARRIVAL_PATH, UNAUTHORIZED_ARRIVALS_LIST } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
 import type { Option } from '../../ui/field.js';
 import { draftKey, useDraftState } from '../../ui/drafts.js';
 import { useToast } from '../../ui/toast.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import {
-  buildArrivalBody,
+  buildArrivalSubmission,
   isArrivalDraft,
+  isUnidentified,
   newArrivalDraft,
   serverArrivalErrors,
   validateArrival,
@@ -38,7 +41,7 @@ export function ArrivalForm({
   // Kept while typed, so a session that ends under the form (or a reload) does not lose it.
   const kept = useDraftState<ArrivalDraft>(
     draftKey(NEW_ARRIVAL_PATH, user.id),
-    () => newArrivalDraft(sites.length === 1 ? (sites[0]?.id ?? '') : '', defaultReason),
+    () => newArrivalDraft(startingSiteId(sites, user.siteId), defaultReason),
     isArrivalDraft,
   );
   const { state: draft, setState: setDraft } = kept;
@@ -48,11 +51,13 @@ export function ArrivalForm({
   const formRef = useRef<HTMLFormElement>(null);
   const idempotency = useRef<{ bodyJson: string; key: string } | null>(null);
   const record = useRecordUnauthorizedReturn();
+  const recordUnidentified = useRecordUnidentifiedArrival();
+  const isPending = record.isPending || recordUnidentified.isPending;
   const navigate = useNavigate();
   const toast = useToast();
 
-  const body = useMemo(() => buildArrivalBody(draft), [draft]);
-  const clientErrors = useMemo(() => validateArrival(body, draft), [body, draft]);
+  const submission = useMemo(() => buildArrivalSubmission(draft), [draft]);
+  const clientErrors = useMemo(() => validateArrival(submission, draft), [submission, draft]);
   const hasClientErrors = Object.keys(clientErrors).length > 0;
   // Nothing is red before the first submit; after it, the form says what is still missing as it changes.
   const errors: ArrivalErrors = { ...(isAttempted ? clientErrors : {}), ...submitErrors?.errors };
@@ -72,15 +77,29 @@ export function ArrivalForm({
       return;
     }
     // A retry of the same arrival reuses its key, so a lost response cannot record it twice.
-    const bodyJson = JSON.stringify(body);
+    const bodyJson = JSON.stringify(submission);
     if (idempotency.current?.bodyJson !== bodyJson) idempotency.current = { bodyJson, key: newIdempotencyKey() };
-    record.mutate({ body, idempotencyKey: idempotency.current.key }, { onSuccess: announce, onError: showError });
+    const idempotencyKey = idempotency.current.key;
+    if (submission.kind === 'return') {
+      record.mutate({ body: submission.body, idempotencyKey }, { onSuccess: announce, onError: showError });
+    } else {
+      recordUnidentified.mutate(
+        { body: submission.body, idempotencyKey },
+        { onSuccess: announceUnidentified, onError: showError },
+      );
+    }
   }
 
   function announce(rma: Rma) {
     kept.discard();
     toast.show(`${rma.rmaNumber} recorded as an unauthorized arrival`);
     void navigate(`/returns/${rma.id}`);
+  }
+
+  function announceUnidentified(arrival: UnidentifiedArrival) {
+    kept.discard();
+    toast.show(`${arrival.arrivalNumber} recorded: write it on the parcel; it waits to be identified`);
+    void navigate(arrivalPath(arrival.id));
   }
 
   function showError(error: Error) {
@@ -105,8 +124,8 @@ export function ArrivalForm({
       />
       {submitErrors?.form ? <Alert tone="error">{submitErrors.form}</Alert> : null}
       <div className="submit-bar">
-        <button type="submit" className="button button--primary" disabled={record.isPending}>
-          {record.isPending ? 'Recording…' : 'Record arrival'}
+        <button type="submit" className="button button--primary" disabled={isPending}>
+          {isPending ? 'Recording…' : isUnidentified(draft) ? 'Record arrival to identify' : 'Record arrival'}
         </button>
         <Link to={UNAUTHORIZED_ARRIVALS_LIST} className="button button--ghost">
           Cancel
@@ -119,4 +138,10 @@ export function ArrivalForm({
       </div>
     </form>
   );
+}
+
+/** The operator's own site when it can receive; the only site when there is one; else a choice to make. */
+function startingSiteId(sites: Site[], homeSiteId: string | null | undefined): string {
+  if (homeSiteId && sites.some((site) => site.id === homeSiteId)) return homeSiteId;
+  return sites.length === 1 ? (sites[0]?.id ?? '') : '';
 }

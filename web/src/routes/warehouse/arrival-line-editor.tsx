@@ -1,6 +1,6 @@
 import type { Product } from '../../../../src/contracts/masterdata.js';
 import { RemoveRowButton } from '../../ui/edit-table.js';
-import { SelectField, TextAreaField, TextField, type Option } from '../../ui/field.js';
+import { CheckboxField, SelectField, TextAreaField, TextField, type Option } from '../../ui/field.js';
 import { CONDITION_OPTIONS } from '../../ui/options.js';
 import { lineErrorKey, type ArrivalErrors, type ArrivalLineDraft, type ArrivalLineField } from './arrival-draft.js';
 import { ProductPicker } from './product-picker.js';
@@ -25,7 +25,7 @@ export function ArrivalLineEditor({
   onRemove?: (() => void) | undefined;
 }) {
   const errorFor = (field: ArrivalLineField) => errors[lineErrorKey(line.key, field)];
-  const product = line.product;
+  const product = line.isUncatalogued ? null : line.product;
 
   return (
     <li>
@@ -36,11 +36,39 @@ export function ArrivalLineEditor({
             <RemoveRowButton rowName={`line ${number}`} onRemove={onRemove} />
           </div>
         ) : null}
-        <ProductPicker
-          chosen={product}
-          error={errorFor('productId')}
-          autoFocus={autoFocus}
-          onChoose={(next: Product | null) => onChange({ product: next, serials: '', lots: '' })}
+        {line.isUncatalogued ? (
+          <div className="form-grid">
+            <TextField
+              label="What arrived"
+              value={line.description}
+              maxLength={500}
+              required
+              autoFocus={autoFocus}
+              error={errorFor('description')}
+              hint="As the goods and their packaging show them: kind, brand, model, colour."
+              onChange={(event) => onChange({ description: event.target.value })}
+            />
+            <TextField
+              label="Barcode or part number"
+              value={line.scannedCode}
+              maxLength={120}
+              error={errorFor('scannedCode')}
+              hint="Optional: scan or type any code on the goods."
+              onChange={(event) => onChange({ scannedCode: event.target.value })}
+            />
+          </div>
+        ) : (
+          <ProductPicker
+            chosen={product}
+            error={errorFor('productId')}
+            autoFocus={autoFocus}
+            onChoose={(next: Product | null) => onChange({ product: next, serials: '', lots: '' })}
+          />
+        )}
+        <CheckboxField
+          label="Not in our catalogue"
+          checked={line.isUncatalogued}
+          onChange={(event) => onChange({ isUncatalogued: event.target.checked })}
         />
         <div className="arrival-line__fields">
           <TextField
@@ -72,10 +100,14 @@ export function ArrivalLineEditor({
             hint="Unknown, unless the paperwork says why."
             onChange={(event) => onChange({ reasonCode: event.target.value })}
           />
-          {product?.isSerialized ? (
+          {product?.isSerialized || line.isUncatalogued ? (
             <TextAreaField
               label="Serial numbers"
-              hint="One per line, as printed on each unit."
+              hint={
+                line.isUncatalogued
+                  ? 'Optional: any serial numbers printed on the units help identify them.'
+                  : 'One per line, as printed on each unit.'
+              }
               value={line.serials}
               error={errorFor('serials')}
               onChange={(event) => onChange({ serials: event.target.value })}
