@@ -115,9 +115,12 @@ describeInBrowser('administration', () => {
 
       await page.getByLabel('Why is this changing?').fill('Reworded for the history test');
       await page.getByRole('button', { name: 'Save new version' }).click();
-      await page.getByText(/Reason codes saved as version \d+/).waitFor();
+      const saved = page.getByText(/Reason codes saved as version \d+/);
+      await saved.waitFor();
+      const version = /version (\d+)/.exec((await saved.textContent()) ?? '')?.[1];
+      // The saved version's own button: the list may still be refetching when the toast shows.
       const history = page.getByRole('region', { name: 'Version history' });
-      await history.getByRole('button', { name: /^Show/ }).first().click();
+      await history.getByRole('button', { name: `Show version ${version}`, exact: true }).click();
       await history.getByText(`codes › ${code} › label: ${before} → ${after}`).waitFor();
     });
   });
