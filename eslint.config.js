@@ -17,6 +17,7 @@ const TABLES = {
   sales: ['sales_orders', 'sales_order_lines'],
   configuration: ['config_versions'],
   returns: ['rmas', 'rma_lines', 'rma_serials'],
+  logistics: ['shipments', 'shipment_lines', 'tracking_events'],
   receiving: ['receipts', 'receipt_lines', 'unidentified_arrivals', 'unidentified_arrival_lines'],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],

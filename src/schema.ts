@@ -9,6 +9,7 @@ import type { SalesTables } from './sales/sales.tables.js';
 import type { ConfigurationTables } from './configuration/configuration.tables.js';
 import type { ReturnsTables } from './returns/returns.tables.js';
 import type { ReceivingTables } from './receiving/receiving.tables.js';
+import type { LogisticsTables } from './logistics/logistics.tables.js';
 
 export interface AppTables
   extends
@@ -18,6 +19,7 @@ export interface AppTables
     SalesTables,
     ConfigurationTables,
     ReturnsTables,
+    LogisticsTables,
     ReceivingTables {}
 
 declare module './platform/db/database.js' {

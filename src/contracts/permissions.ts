@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   'returns.expire': ['ops_manager', 'admin'],
   'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'receiving.read': STAFF,
+  /** Recording how a return's goods travel back: the customer who ships them, or staff for them. */
+  'shipments.write': ['customer', 'cs_agent', 'cs_manager', 'warehouse', 'admin'],
+  /** Carrier tracking events posted by an integration (an API key), in the generic or a provider's format. */
+  'tracking.report': ['warehouse', 'admin'],
   'config.read': STAFF,
   /** The reason codes customers choose from, in the customers' shape (no fault classification). */
   'reason_codes.read': [...STAFF, 'customer'],

@@ -19,6 +19,8 @@ export type ErrorCode =
   | 'uri_too_long'
   | 'unsupported_media_type'
   | 'rate_limited'
+  /** A feature this installation has not been set up for (e.g. a webhook without its secret). */
+  | 'not_configured'
   | 'internal';
 
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -39,6 +41,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   uri_too_long: 414,
   unsupported_media_type: 415,
   rate_limited: 429,
+  not_configured: 503,
   internal: 500,
 };
 

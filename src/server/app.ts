@@ -28,6 +28,7 @@ import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/in
 import { registerAuditRoutes } from '../audit/index.js';
 import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
 import { registerReceivingRoutes } from '../receiving/index.js';
+import { registerLogisticsRoutes } from '../logistics/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -36,6 +37,8 @@ export interface AppOptions {
   logLevel?: string;
   webRoot?: string;
   trustProxy?: boolean | string[];
+  /** The secret EasyPost signs its tracking webhooks with (EASYPOST_WEBHOOK_SECRET). */
+  easyPostWebhookSecret?: string | undefined;
 }
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -97,6 +100,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerSalesRoutes(v1, platform, { returnableUntilOf: findReturnableUntilOfOrders });
       registerConfigurationRoutes(v1, platform);
       registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
+      registerLogisticsRoutes(v1, platform, { easyPostWebhookSecret: options.easyPostWebhookSecret });
       registerReceivingRoutes(v1, platform);
       registerWorkflowRoutes(v1, platform);
       registerAuditRoutes(v1, platform);

@@ -13,6 +13,8 @@ export interface ServerConfig {
    * throttle counts per source address): `true`, or the proxies' addresses/CIDRs. Off by default.
    */
   trustProxy: boolean | string[];
+  /** EASYPOST_WEBHOOK_SECRET: EasyPost's tracking webhook is verified with it (absent: the webhook answers 503). */
+  easyPostWebhookSecret: string | undefined;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -37,5 +39,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     loadDemoData: (env.BOOMERANG_DEMO_DATA ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.BOOMERANG_TRUST_PROXY),
+    easyPostWebhookSecret: env.EASYPOST_WEBHOOK_SECRET || undefined,
   };
 }

@@ -17,7 +17,11 @@ if (!(await hasUsers(platform))) {
     'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
   );
 }
-const app = await buildApp(platform, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+const app = await buildApp(platform, {
+  logLevel: config.logLevel,
+  trustProxy: config.trustProxy,
+  easyPostWebhookSecret: config.easyPostWebhookSecret,
+});
 
 // Hourly housekeeping. Authorizations lapse with the calendar, not with a request; both jobs are
 // safe with several API processes (each expiry is a versioned update, the purge a plain delete).

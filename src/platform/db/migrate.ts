@@ -8,6 +8,7 @@ import * as signInThrottle from './migrations/0002-sign-in-throttle.js';
 import * as lifecycleSpine from './migrations/0003-lifecycle-spine.js';
 import * as userAdministration from './migrations/0004-user-administration.js';
 import * as arrivalsAndHomeSites from './migrations/0005-arrivals-and-home-sites.js';
+import * as logistics from './migrations/0006-logistics.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-lifecycle-spine': lifecycleSpine,
   '0004-user-administration': userAdministration,
   '0005-arrivals-and-home-sites': arrivalsAndHomeSites,
+  '0006-logistics': logistics,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

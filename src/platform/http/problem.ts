@@ -22,6 +22,7 @@ const TITLES: Record<ErrorCode, string> = {
   uri_too_long: 'URI too long',
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
+  not_configured: 'Not configured on this installation',
   internal: 'Internal error',
 };
 

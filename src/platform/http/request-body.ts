@@ -9,6 +9,13 @@ import { AppError } from '../errors.js';
 
 export const MAX_JSON_DEPTH = 32;
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The JSON body's text exactly as received (set for application/json bodies). */
+    rawBody?: string;
+  }
+}
+
 /** The deepest nesting of arrays and objects in a JSON text, counting stops once past `limit`. */
 export function jsonNestingDepth(text: string, limit = Number.POSITIVE_INFINITY): number {
   let depth = 0;
@@ -46,6 +53,8 @@ export function registerRequestBodyRules(app: FastifyInstance): void {
       );
       return;
     }
+    // Kept for endpoints that verify a signature over the exact bytes (carrier webhooks).
+    request.rawBody = text;
     void parseJson(request, text, done);
   });
 }

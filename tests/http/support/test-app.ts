@@ -25,12 +25,16 @@ export interface TestApp {
 
 export async function startTestApp(
   dialect: 'sqlite' | 'postgres',
-  options: { webRoot?: string } = {},
+  options: { webRoot?: string; easyPostWebhookSecret?: string } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase(dialect);
   const clock = fixedClock(`${TODAY}T10:00:00.000Z`);
   const platform = await startPlatform({ databaseUrl: database.url, clock });
-  const app = await buildApp(platform, { logLevel: 'silent', webRoot: options.webRoot ?? '/nonexistent' });
+  const app = await buildApp(platform, {
+    logLevel: 'silent',
+    webRoot: options.webRoot ?? '/nonexistent',
+    easyPostWebhookSecret: options.easyPostWebhookSecret,
+  });
   const tokens = new Map<string, string>();
 
   async function tokenFor(role: Role, options: { customerId?: string; email?: string } = {}) {
