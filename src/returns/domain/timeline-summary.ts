@@ -9,7 +9,12 @@ const SENTENCES: Record<string, string> = {
   'rma.expired': 'Authorization expired: nothing was shipped in time',
   'rma.unauthorized_recorded': 'Arrived without authorization',
   'receipt.recorded': 'Goods received',
+  'shipment.recorded': 'Shipment recorded',
+  'shipment.state_changed': 'Shipment',
 };
+
+/** A carrier state as a person reads it ("out for delivery"). */
+const stateWords = (state: unknown) => (typeof state === 'string' ? state.replaceAll('_', ' ') : 'updated');
 
 export function summarizeAuditEvent(action: string, after: unknown): string {
   const base = SENTENCES[action] ?? action.replaceAll('_', ' ').replace('.', ': ');
@@ -23,7 +28,15 @@ export function summarizeAuditEvent(action: string, after: unknown): string {
     const site = typeof details.siteCode === 'string' ? ` at ${details.siteCode}` : '';
     return `${base}${site}: ${units} ${units === 1 ? 'unit' : 'units'}`;
   }
+  if (action === 'shipment.recorded') return `${base}: ${describeParcel(details)}`;
+  if (action === 'shipment.state_changed') return `${base} ${stateWords(details.state)}: ${describeParcel(details)}`;
   return base;
+}
+
+function describeParcel(details: Record<string, unknown>): string {
+  const carrier = typeof details.carrier === 'string' ? details.carrier : 'carrier';
+  const number = typeof details.trackingNumber === 'string' ? details.trackingNumber : '';
+  return `${carrier} ${number}`.trim();
 }
 
 /**
@@ -56,6 +69,10 @@ export function summarizeForCustomer(action: string, after: unknown): string | n
       const units = lines.reduce((sum, l) => sum + Number(l.quantity ?? 0), 0);
       return units > 0 ? `Goods received: ${units} ${units === 1 ? 'unit' : 'units'}` : 'Goods received';
     }
+    case 'shipment.recorded':
+      return `Shipment recorded: ${describeParcel(details)}`;
+    case 'shipment.state_changed':
+      return `Parcel ${stateWords(details.state)}: ${describeParcel(details)}`;
     default:
       return null;
   }
