@@ -29,6 +29,7 @@ export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role)
 export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
 export const canManageApiKeys = (role: Role) => roleCan(role, 'apikeys.manage');
 export const canManageUsers = (role: Role) => roleCan(role, 'users.manage');
+export const canRecordShipments = (role: Role) => roleCan(role, 'shipments.write');
 
 export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
 export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';

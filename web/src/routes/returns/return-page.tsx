@@ -12,6 +12,7 @@ import { ReturnLinesTable } from './return-lines-table.js';
 import { NextStepsPanel } from './next-steps-panel.js';
 import { ReturnTimeline } from './return-timeline.js';
 import { RoutingSummary } from './routing-summary.js';
+import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
 
 export function ReturnPage() {
@@ -50,6 +51,9 @@ function ReturnView({ rma }: { rma: RmaView }) {
         actions={<ReturnActions rma={rma} />}
       />
       <NextStepsPanel rma={rma} />
+      {rma.status === 'authorized' || rma.status === 'closed' || rma.progress.units.inTransit > 0 ? (
+        <ShipmentsPanel rma={rma} />
+      ) : null}
       <ReturnFacts rma={rma} />
       {isStaffRma(rma) && rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
         <section className="panel" aria-labelledby="routing-title">
