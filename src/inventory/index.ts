@@ -1,0 +1,25 @@
+export { registerInventoryRoutes } from './inventory.routes.js';
+export {
+  receiveIntoStock,
+  moveStock,
+  type ReceiveIntoStockInput,
+  type MoveStockInput,
+  type StockEnd,
+} from './stock-movements.js';
+export { moveStockByHand } from './move-stock.js';
+export {
+  addStockLocation,
+  createStockLocation,
+  listStockLocations,
+  receivingLocationOf,
+  DEFAULT_RECEIVING_LOCATION,
+} from './stock-locations.js';
+export {
+  listStock,
+  listMovements,
+  findAvailableToPromise,
+  findUnitWhereabouts,
+  findMovementsById,
+} from './stock.queries.js';
+export { ON_HAND_STATUSES, LEAVING_STATUSES, canChangeStatus, canLeaveStock, isOnHand } from './domain/stock-status.js';
+export type * from './inventory.tables.js';

@@ -1,0 +1,37 @@
+// A manual move by the warehouse or quality (putaway, quarantining, sending to repair, scrapping,
+// shipping to the vendor…), with the reason the person gives. Idempotency comes from the platform
+// (an Idempotency-Key replays the first answer).
+import type { MoveStockRequest, StockMovement } from '../contracts/inventory.js';
+import type { RequestContext } from '../platform/actor.js';
+import { assertCan } from '../platform/access.js';
+import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { moveStock } from './stock-movements.js';
+import { findMovementsById } from './stock.queries.js';
+
+export async function moveStockByHand(
+  platform: Platform,
+  ctx: RequestContext,
+  request: MoveStockRequest,
+): Promise<StockMovement[]> {
+  assertCan(ctx.actor, 'inventory.move');
+  const from = { siteId: request.siteId, locationId: request.from.locationId, status: request.from.status };
+  const written = await runInTransaction(platform, ctx, (tx) =>
+    moveStock(tx, {
+      productId: request.productId,
+      from,
+      // Without a location the units change status where they lie.
+      to: request.to
+        ? { siteId: request.siteId, locationId: request.to.locationId ?? from.locationId, status: request.to.status }
+        : null,
+      quantity: request.quantity,
+      lot: request.lot,
+      serial: request.serial,
+      reason: request.reason,
+      rmaLineId: request.rmaLineId,
+    }),
+  );
+  return findMovementsById(
+    platform.db,
+    written.map((m) => m.id),
+  );
+}
