@@ -17,8 +17,9 @@ const TABLES = {
   sales: ['sales_orders', 'sales_order_lines'],
   configuration: ['config_versions'],
   returns: ['rmas', 'rma_lines', 'rma_serials'],
-  logistics: ['shipments', 'shipment_lines', 'tracking_events'],
-  receiving: ['receipts', 'receipt_lines', 'unidentified_arrivals', 'unidentified_arrival_lines'],
+  logistics: ['shipments', 'shipment_lines', 'tracking_events', 'dock_doors', 'dock_slots', 'dock_appointments'],
+  inventory: ['stock_locations', 'stock_movements', 'stock_balances'],
+  receiving: ['receipts', 'receipt_lines', 'unidentified_arrivals', 'unidentified_arrival_lines', 'receipt_exceptions'],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
 };

@@ -10,6 +10,8 @@ import type { ConfigurationTables } from './configuration/configuration.tables.j
 import type { ReturnsTables } from './returns/returns.tables.js';
 import type { ReceivingTables } from './receiving/receiving.tables.js';
 import type { LogisticsTables } from './logistics/logistics.tables.js';
+import type { DockTables } from './logistics/dock-appointments/dock.tables.js';
+import type { InventoryTables } from './inventory/inventory.tables.js';
 
 export interface AppTables
   extends
@@ -20,6 +22,8 @@ export interface AppTables
     ConfigurationTables,
     ReturnsTables,
     LogisticsTables,
+    DockTables,
+    InventoryTables,
     ReceivingTables {}
 
 declare module './platform/db/database.js' {

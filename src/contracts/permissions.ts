@@ -21,6 +21,16 @@ export const PERMISSIONS = {
   'shipments.write': ['customer', 'cs_agent', 'cs_manager', 'warehouse', 'admin'],
   /** Carrier tracking events posted by an integration (an API key), in the generic or a provider's format. */
   'tracking.report': ['warehouse', 'admin'],
+  /** Where returned stock is, by product, site, location and status. */
+  'inventory.read': STAFF,
+  /** Moving returned stock between locations and statuses. */
+  'inventory.move': ['warehouse', 'quality', 'admin'],
+  /** The dock schedule of a site. */
+  'docks.read': STAFF,
+  /** Booking, rescheduling and cancelling dock appointments, and checking a carrier in. */
+  'docks.book': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
+  /** Setting up a site's dock doors and their time slots. */
+  'docks.manage': ['warehouse', 'admin'],
   'config.read': STAFF,
   /** The reason codes customers choose from, in the customers' shape (no fault classification). */
   'reason_codes.read': [...STAFF, 'customer'],

@@ -5,3 +5,5 @@ export { findShippedUnits, findShipmentsOfReturn, HANDED_TO_CARRIER } from './sh
 export { detectTrackingNumber, validateTrackingNumberFor } from './domain/tracking-numbers.js';
 export { easyPostSignatureOf } from './domain/tracking-events/easypost-signature.js';
 export type * from './logistics.tables.js';
+export { registerDockRoutes } from './dock-appointments/index.js';
+export type * from './dock-appointments/dock.tables.js';

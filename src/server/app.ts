@@ -28,7 +28,8 @@ import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/in
 import { registerAuditRoutes } from '../audit/index.js';
 import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
 import { registerReceivingRoutes } from '../receiving/index.js';
-import { registerLogisticsRoutes } from '../logistics/index.js';
+import { registerDockRoutes, registerLogisticsRoutes } from '../logistics/index.js';
+import { registerInventoryRoutes } from '../inventory/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -101,7 +102,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerConfigurationRoutes(v1, platform);
       registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
       registerLogisticsRoutes(v1, platform, { easyPostWebhookSecret: options.easyPostWebhookSecret });
+      registerDockRoutes(v1, platform);
       registerReceivingRoutes(v1, platform);
+      registerInventoryRoutes(v1, platform);
       registerWorkflowRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       done();

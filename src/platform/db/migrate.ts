@@ -9,6 +9,9 @@ import * as lifecycleSpine from './migrations/0003-lifecycle-spine.js';
 import * as userAdministration from './migrations/0004-user-administration.js';
 import * as arrivalsAndHomeSites from './migrations/0005-arrivals-and-home-sites.js';
 import * as logistics from './migrations/0006-logistics.js';
+import * as inventory from './migrations/0007-inventory.js';
+import * as dockAppointments from './migrations/0008-dock-appointments.js';
+import * as receiptExceptions from './migrations/0009-receipt-exceptions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -17,6 +20,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-user-administration': userAdministration,
   '0005-arrivals-and-home-sites': arrivalsAndHomeSites,
   '0006-logistics': logistics,
+  '0007-inventory': inventory,
+  '0008-dock-appointments': dockAppointments,
+  '0009-receipt-exceptions': receiptExceptions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
