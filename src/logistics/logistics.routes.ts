@@ -20,6 +20,7 @@ import { readShippoPayload } from './domain/tracking-events/map-shippo.js';
 import { readGenericTrackingPayload, type TrackingPayloadReading } from './domain/tracking-events/tracking-event.js';
 import { recordTrackingEvents, type TrackingSource } from './record-tracking.js';
 import { findShipmentsOfReturn } from './shipment.queries.js';
+import { registerReturnLabelRoutes } from './return-label.routes.js';
 
 export interface LogisticsOptions {
   /** The secret EasyPost signs its webhooks with; without it the EasyPost webhook answers 503. */
@@ -45,6 +46,7 @@ const EASYPOST_FEED: Actor = {
 
 export function registerLogisticsRoutes(app: FastifyInstance, platform: Platform, options: LogisticsOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  registerReturnLabelRoutes(app, platform);
   api.post(
     '/returns/:id/shipments',
     {

@@ -103,6 +103,27 @@ export function productNameOf(productIdColumn: string) {
   return sql<string>`(select p.name from products p where p.id = ${sql.ref(productIdColumn)})`;
 }
 
+/**
+ * Products whose SKU is the code, or whose GTIN is it: a GTIN matches however it is padded (a
+ * scanner reads GTIN-13 0012345678905 as the GTIN-14 00012345678905, AI 01). Exact, not "contains":
+ * this is what a scan at the dock resolves to.
+ */
+export function findProductsByCode(db: Reader, code: string) {
+  const trimmed = code.trim();
+  const unpadded = trimmed.replace(/^0+/, '');
+  return db
+    .selectFrom('products')
+    .select(['id', 'sku', 'name', 'gtin', 'is_serialized', 'is_lot_controlled'])
+    .where((eb) =>
+      eb.or([
+        eb('sku', '=', trimmed),
+        ...(/^\d{8,14}$/.test(trimmed) ? [eb(sql`ltrim(gtin, '0')`, '=', unpadded)] : []),
+      ]),
+    )
+    .limit(5)
+    .execute();
+}
+
 /** Ids of customers whose name or account number contains the text (a subquery for `in`). */
 export function customersMatching(db: Reader, text: string) {
   return db
@@ -192,3 +213,8 @@ export function findDefaultReceivingSite(db: Reader, legalEntityId: string) {
   return defaultReceivingSite.executeTakeFirst(db, { legalEntityId });
 }
 export type SiteAddress = NonNullable<Awaited<ReturnType<typeof findDefaultReceivingSite>>>;
+
+/** A site's name and postal address by its id (a return label's ship-to), active or not. */
+export function findSiteAddress(db: Reader, siteId: string): Promise<SiteAddress | undefined> {
+  return db.selectFrom('sites').select(SITE_ADDRESS_COLUMNS).where('id', '=', siteId).executeTakeFirst();
+}
