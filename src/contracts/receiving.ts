@@ -115,3 +115,112 @@ export const IdentifyArrivalBodySchema = z.strictObject({
     .max(500),
 });
 export type IdentifyArrivalRequest = z.output<typeof IdentifyArrivalBodySchema>;
+
+// ── Receiving against a return, by scan or by hand ───────────────────────────────────────────
+
+export const RECEIPT_EXCEPTION_KINDS = ['over_receipt', 'wrong_item', 'unknown_serial', 'short_delivery'] as const;
+export const ReceiptExceptionKindSchema = z.enum(RECEIPT_EXCEPTION_KINDS);
+export const RECEIPT_EXCEPTION_RESOLUTIONS = ['accepted_onto_return', 'unauthorized_return', 'refused'] as const;
+export const ReceiptExceptionResolutionSchema = z.enum(RECEIPT_EXCEPTION_RESOLUTIONS);
+
+export const ReceiveItemSchema = z
+  .strictObject({
+    /**
+     * What the scanner sent: a GS1 element string or scanner output (AIM id, GS separators), a
+     * bracketed element string, a GS1 Digital Link URI, or a plain SKU or GTIN. GTIN, serial, lot and
+     * expiry are read from it.
+     */
+    scan: z.string().trim().min(1).max(500).optional(),
+    /** The product, when chosen by hand instead of scanned. */
+    productId: z.string().min(1).max(64).optional(),
+    /** The return line, when the receiver picked one. */
+    rmaLineId: z.string().min(1).max(64).optional(),
+    quantity: z.number().int().min(1).max(100_000).default(1),
+    serials: identifierList.default([]),
+    lots: identifierList.default([]),
+    expiry: z.iso.date().optional(),
+    /** As found on arrival. */
+    condition: ClaimedConditionSchema.default('unopened'),
+  })
+  .refine((item) => item.scan !== undefined || item.productId !== undefined, {
+    message: 'scan the goods or choose the product',
+    path: ['scan'],
+  });
+
+export const ReceiveReturnBodySchema = z.strictObject({
+  siteId: z.string().min(1).max(64),
+  carrierReference: z.string().trim().max(80).default(''),
+  note: z.string().trim().max(2000).default(''),
+  items: z.array(ReceiveItemSchema).min(1).max(500),
+});
+export type ReceiveReturnRequest = z.output<typeof ReceiveReturnBodySchema>;
+
+export const ReceiptExceptionSchema = z.object({
+  id: z.string(),
+  receiptId: z.string(),
+  rmaId: z.string(),
+  rmaNumber: z.string(),
+  siteId: z.string(),
+  siteCode: z.string(),
+  kind: ReceiptExceptionKindSchema,
+  productId: z.string().nullable(),
+  productSku: z.string().nullable(),
+  productName: z.string().nullable(),
+  quantity: z.number().int(),
+  serials: z.array(z.string()),
+  lots: z.array(z.string()),
+  reason: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolution: ReceiptExceptionResolutionSchema.nullable(),
+  resolutionNote: z.string().nullable(),
+  /** The unauthorized return opened for the goods, when that was the resolution. */
+  resolvedRmaId: z.string().nullable(),
+  resolvedBy: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type ReceiptExceptionView = z.infer<typeof ReceiptExceptionSchema>;
+
+/** What one receipt did: units received per line (and what each line still expects), and exceptions. */
+export const ReceiptResultSchema = z.object({
+  receiptId: z.string(),
+  rmaId: z.string(),
+  received: z.array(
+    z.object({
+      rmaLineId: z.string(),
+      productId: z.string(),
+      quantity: z.number().int(),
+      serials: z.array(z.string()),
+      lots: z.array(z.string()),
+    }),
+  ),
+  exceptions: z.array(ReceiptExceptionSchema),
+  /** Every line of the return after this receipt: authorized, received so far, still expected. */
+  lines: z.array(
+    z.object({
+      rmaLineId: z.string(),
+      lineNumber: z.number().int(),
+      productId: z.string(),
+      quantity: z.number().int(),
+      received: z.number().int(),
+      expected: z.number().int(),
+    }),
+  ),
+});
+export type ReceiptResult = z.infer<typeof ReceiptResultSchema>;
+
+export const ListReceiptExceptionsQuerySchema = z.strictObject({
+  status: z.enum(['open', 'resolved']).optional(),
+  siteId: z.string().min(1).max(64).optional(),
+  rmaId: z.string().min(1).max(64).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+export type ListReceiptExceptionsFilter = z.output<typeof ListReceiptExceptionsQuerySchema>;
+
+export const ResolveReceiptExceptionBodySchema = z.strictObject({
+  resolution: ReceiptExceptionResolutionSchema,
+  note: z.string().trim().min(1, 'say why').max(2000),
+});
+export type ResolveReceiptExceptionRequest = z.output<typeof ResolveReceiptExceptionBodySchema>;

@@ -9,4 +9,14 @@ export {
 } from './unidentified-arrivals.js';
 export { listUnidentifiedArrivals, getUnidentifiedArrival } from './unidentified-arrival.queries.js';
 export { registerReceivingRoutes } from './receiving.routes.js';
+export { matchReceipt, type ReceiptException } from './domain/match-receipt.js';
+export { resolveCountedItems } from './counted-goods.js';
+export {
+  recordReceiptExceptions,
+  takeOpenException,
+  markExceptionResolved,
+  listReceiptExceptions,
+  getReceiptException,
+  type RmaNumbersOf,
+} from './receipt-exceptions.js';
 export type * from './receiving.tables.js';

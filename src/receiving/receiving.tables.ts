@@ -25,6 +25,33 @@ export interface ReceiptLinesTable {
   quantity: number;
   serials: Json;
   lots: Json;
+  /** As found on arrival ('' for receipts recorded before conditions were captured). */
+  condition: string;
+  /** The lot's expiry date (YYYY-MM-DD), when the goods carry one. */
+  expiry: string | null;
+}
+
+export type ReceiptExceptionStatus = 'open' | 'resolved';
+export type ReceiptExceptionResolution = 'accepted_onto_return' | 'unauthorized_return' | 'refused';
+
+/** Goods that did not match the return they came with; they wait in a queue to be resolved. */
+export interface ReceiptExceptionsTable extends VersionedRow {
+  id: string;
+  receipt_id: string;
+  rma_id: string;
+  site_id: string;
+  kind: 'over_receipt' | 'wrong_item' | 'unknown_serial' | 'short_delivery';
+  product_id: string | null;
+  quantity: number;
+  serials: Json;
+  lots: Json;
+  reason: string;
+  status: ReceiptExceptionStatus;
+  resolution: ReceiptExceptionResolution | null;
+  resolution_note: string | null;
+  resolved_rma_id: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
 }
 
 /**
@@ -68,4 +95,5 @@ export interface ReceivingTables {
   receipt_lines: ReceiptLinesTable;
   unidentified_arrivals: UnidentifiedArrivalsTable;
   unidentified_arrival_lines: UnidentifiedArrivalLinesTable;
+  receipt_exceptions: ReceiptExceptionsTable;
 }

@@ -28,10 +28,22 @@ export interface ReceiptInput {
   isUnauthorized: boolean;
   /** When and by whom the goods were taken in, if earlier than this record (an arrival identified later). */
   receivedAs?: { at: string; by: string; byId: string };
-  lines: Array<{ rmaLineId: string; productId: string; quantity: number; serials: string[]; lots: string[] }>;
+  lines: Array<{
+    rmaLineId: string;
+    productId: string;
+    quantity: number;
+    serials: string[];
+    lots: string[];
+    /** As found on arrival; '' when not assessed at the dock. */
+    condition?: string;
+    expiry?: string | null;
+  }>;
 }
 
-export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<ReceiptsTable> {
+export async function recordReceipt(
+  tx: Tx,
+  input: ReceiptInput,
+): Promise<ReceiptsTable & { lines: ReceiptLinesTable[] }> {
   assertCan(tx.ctx.actor, 'receiving.receive');
   const site = await findReceivingSite(tx, input.siteId);
   const receipt: ReceiptsTable = {
@@ -54,9 +66,11 @@ export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<Receip
     quantity: line.quantity,
     serials: JSON.stringify(line.serials),
     lots: JSON.stringify(line.lots),
+    condition: line.condition ?? '',
+    expiry: line.expiry ?? null,
   }));
   await tx.db.insertInto('receipts').values(receipt).execute();
-  await tx.db.insertInto('receipt_lines').values(lines).execute();
+  if (lines.length > 0) await tx.db.insertInto('receipt_lines').values(lines).execute();
   tx.audit({
     entityType: 'receipt',
     entityId: receipt.id,
@@ -80,5 +94,5 @@ export async function recordReceipt(tx: Tx, input: ReceiptInput): Promise<Receip
       units: lines.reduce((s, l) => s + l.quantity, 0),
     },
   });
-  return receipt;
+  return { ...receipt, lines };
 }

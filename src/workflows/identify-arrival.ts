@@ -2,12 +2,13 @@
 // product. One transaction, two contexts, as for any unauthorized arrival:
 //   1. returns opens an RMA for the goods, awaiting a decision (holding sold quantities it matches);
 //   2. receiving records the receipt as of the day the goods came in, and closes the arrival.
+import { receiveGoods } from './receive-goods.js';
 import type { IdentifyArrivalRequest } from '../contracts/receiving.js';
 import type { Rma } from '../contracts/returns.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { markArrivalIdentified, recordReceipt, takeArrivalToIdentify } from '../receiving/index.js';
+import { markArrivalIdentified, takeArrivalToIdentify } from '../receiving/index.js';
 import { getRma, openUnauthorizedReturn } from '../returns/index.js';
 import { loadReturnFacts } from './return-facts.js';
 
@@ -37,7 +38,7 @@ export async function identifyArrival(
         reasonCode: line.reason_code,
       })),
     });
-    await recordReceipt(tx, {
+    await receiveGoods(tx, {
       rmaId: rma.id,
       siteId: arrival.site_id,
       carrierReference: arrival.carrier_reference,

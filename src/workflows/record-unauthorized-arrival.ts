@@ -2,12 +2,12 @@
 //   1. returns opens an RMA for them, awaiting a decision (and holds the sold quantity);
 //   2. receiving records what arrived, where, against the new RMA's lines.
 // Either both are recorded or neither is.
+import { receiveGoods } from './receive-goods.js';
 import type { Rma, UnauthorizedReturnRequest } from '../contracts/returns.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { getRma, openUnauthorizedReturn } from '../returns/index.js';
-import { recordReceipt } from '../receiving/index.js';
 import { loadReturnFacts } from './return-facts.js';
 
 export async function recordUnauthorizedArrival(
@@ -18,7 +18,7 @@ export async function recordUnauthorizedArrival(
   assertCan(ctx.actor, 'returns.record_unauthorized');
   const rmaId = await runInTransaction(platform, ctx, async (tx) => {
     const { rma, lines } = await openUnauthorizedReturn(tx, request);
-    await recordReceipt(tx, {
+    await receiveGoods(tx, {
       rmaId: rma.id,
       siteId: request.siteId,
       carrierReference: request.carrierReference,

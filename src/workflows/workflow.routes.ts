@@ -2,7 +2,19 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
-import { IdentifyArrivalBodySchema } from '../contracts/receiving.js';
+import {
+  IdentifyArrivalBodySchema,
+  ListReceiptExceptionsQuerySchema,
+  ReceiptExceptionSchema,
+  ReceiptResultSchema,
+  ReceiveReturnBodySchema,
+  ResolveReceiptExceptionBodySchema,
+} from '../contracts/receiving.js';
+import { pageOf } from '../contracts/common.js';
+import { getReceiptException, listReceiptExceptions } from '../receiving/index.js';
+import { findRmaNumbers } from '../returns/index.js';
+import { receiveReturn } from './receive-return.js';
+import { resolveReceiptException } from './resolve-receipt-exception.js';
 import { RmaSchema, UnauthorizedReturnBodySchema } from '../contracts/returns.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
@@ -52,6 +64,85 @@ export function registerWorkflowRoutes(app: FastifyInstance, platform: Platform)
       );
       setVersionEtag(reply, rma.version);
       return reply.code(201).header('Location', `/api/v1/returns/${rma.id}`).send(rma);
+    },
+  );
+  api.post(
+    '/returns/:id/receipts',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['receiving', 'returns'],
+        summary:
+          'Receive goods against an authorized return, by scan (GS1, Digital Link, GTIN or SKU) or by hand; what does not match becomes receipt exceptions',
+        params: IdParamsSchema,
+        body: ReceiveReturnBodySchema,
+        response: { 201: ReceiptResultSchema, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await receiveReturn(platform, contextOf(request), request.params.id, request.body);
+      return reply.code(201).send(result);
+    },
+  );
+  api.get(
+    '/receiving/exceptions',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['receiving'],
+        summary: 'Receipt exceptions: goods that did not match their return, oldest first',
+        querystring: ListReceiptExceptionsQuerySchema,
+        response: { 200: pageOf(ReceiptExceptionSchema) },
+      },
+    },
+    (request) => listReceiptExceptions(platform.db, contextOf(request), request.query, findRmaNumbers),
+  );
+  api.get(
+    '/receiving/exceptions/:id',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['receiving'],
+        summary: 'One receipt exception',
+        params: IdParamsSchema,
+        response: { 200: ReceiptExceptionSchema, 404: ProblemSchema },
+      },
+    },
+    async (request, reply) => {
+      const view = await getReceiptException(platform.db, contextOf(request), request.params.id, findRmaNumbers);
+      setVersionEtag(reply, view.version);
+      return view;
+    },
+  );
+  api.post(
+    '/receiving/exceptions/:id/resolve',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['receiving'],
+        summary:
+          'Resolve a receipt exception: accept the goods onto the return, open an unauthorized return for them, or refuse them (If-Match optional)',
+        params: IdParamsSchema,
+        body: ResolveReceiptExceptionBodySchema,
+        response: {
+          200: ReceiptExceptionSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          412: ProblemSchema,
+          422: ProblemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const view = await resolveReceiptException(
+        platform,
+        contextOf(request),
+        request.params.id,
+        readIfMatchVersion(request),
+        request.body,
+      );
+      setVersionEtag(reply, view.version);
+      return view;
     },
   );
 }
