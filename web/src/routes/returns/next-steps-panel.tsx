@@ -1,14 +1,19 @@
+import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { RmaView } from '../../../../src/contracts/returns.js';
+import { describeError } from '../../api/api-error.js';
+import { downloadReturnLabel } from '../../api/return-label.js';
+import { Alert } from '../../ui/alert.js';
 import { formatDate } from '../../ui/dates.js';
 import { ShipToAddress } from './ship-to-address.js';
 import './return-document.css';
 
 /**
- * What the customer does once a return is authorized: where to send the goods, by when, and the
- * RMA document to print and put in the parcel. The shipping label comes with the inbound stage.
+ * What the customer does once a return is authorized: where to send the goods, by when, the RMA
+ * document to print and put in the parcel, and the return label (PDF) to stick on it.
  */
 export function NextStepsPanel({ rma }: { rma: RmaView }) {
+  const label = useMutation({ mutationFn: () => downloadReturnLabel(rma.id) });
   if (rma.status !== 'authorized' || rma.isUnauthorized) return null;
   return (
     <section className="panel next-steps" aria-labelledby="next-steps-title">
@@ -20,6 +25,23 @@ export function NextStepsPanel({ rma }: { rma: RmaView }) {
             Print RMA document
           </Link>
         </li>
+        {rma.shipTo ? (
+          <li>
+            Print the return label and stick it on the outside of the parcel: its barcodes tell our dock which return it
+            is.{' '}
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => label.mutate()}
+              disabled={label.isPending}
+            >
+              {label.isPending ? 'Preparing the label…' : 'Download return label'}
+            </button>
+            {label.error ? (
+              <Alert tone="error">The label could not be downloaded: {describeError(label.error)}</Alert>
+            ) : null}
+          </li>
+        ) : null}
         <li>
           {rma.expiresOn ? (
             <>
