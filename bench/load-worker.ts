@@ -15,6 +15,8 @@ export interface LoadJob {
   token: string | null;
   method: 'GET' | 'POST';
   path: string;
+  /** When set, requests go to these paths in turn instead of `path` (e.g. one return each). */
+  paths?: string[] | undefined;
   /** Request bodies (JSON text), used in order; with one body, every request sends it. */
   bodies: string[] | null;
   expectStatus: number;
@@ -42,6 +44,8 @@ async function run(job: LoadJob): Promise<LoadResult> {
   if (job.bodies) headers['content-type'] = 'application/json';
   const { hostname, port } = new URL(job.baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: job.concurrency });
+  let pathIndex = 0;
+  const nextPath = () => (job.paths ? job.paths[pathIndex++ % job.paths.length]! : job.path);
   const send = (body: string | undefined) =>
     new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
@@ -49,7 +53,7 @@ async function run(job: LoadJob): Promise<LoadResult> {
           agent,
           hostname,
           port,
-          path: job.path,
+          path: nextPath(),
           method: job.method,
           headers: body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
         },

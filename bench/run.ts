@@ -26,7 +26,8 @@ import {
   type BenchResults,
   type ScenarioResult,
 } from './results.js';
-import { buildWorld, returnBody, type BenchLine } from './world.js';
+import { BENCH_GTIN, buildWorld, returnBody, type BenchLine } from './world.js';
+import { sql } from 'kysely';
 
 const env = process.env;
 const CONCURRENCY = Number(env.BENCH_CONCURRENCY ?? 16);
@@ -100,6 +101,36 @@ function runLoad(job: LoadJob): Promise<LoadResult> {
 }
 
 const CREATE = 'POST /returns (create)';
+const SCAN = 'scan';
+
+/**
+ * How many small write transactions per second the database itself takes from this process: the
+ * ceiling under any API write, measured in the same run as the scans (one UPDATE of a counter row
+ * per transaction, `concurrency` at a time, for `ms`).
+ */
+async function rawTransactionRate(
+  platform: Awaited<ReturnType<typeof startPlatform>>,
+  concurrency: number,
+  ms: number,
+): Promise<number> {
+  await platform.db
+    .insertInto('counters')
+    .values({ name: 'bench-raw', value: 0 })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  let done = 0;
+  const started = Date.now();
+  const lane = async () => {
+    while (Date.now() - started < ms) {
+      await platform.db
+        .transaction()
+        .execute((trx) => sql`update counters set value = value + 1 where name = 'bench-raw'`.execute(trx));
+      done += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return done / ((Date.now() - started) / 1000);
+}
 const RESULTS_FILE = new URL('./results/latest.json', import.meta.url);
 
 async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boolean; results: ScenarioResult[] }> {
@@ -221,10 +252,57 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boole
       }),
     );
 
+    // (e) scan: a receiving desk scanning GS1 labels, each of the 16 scanners at its own return
+    // (round robin over the authorized returns; each takes two scans before it would over-receive).
+    await createUser(platform, systemContext('bench'), {
+      email: 'bench.warehouse@bench.local',
+      name: 'Bench Warehouse',
+      role: 'warehouse',
+      customerId: null,
+      password: 'bench',
+    });
+    const warehouseSignIn = await fetch(`${baseUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'bench.warehouse@bench.local', password: 'bench' }),
+    });
+    const warehouseToken = ((await warehouseSignIn.json()) as { accessToken: string }).accessToken;
+    const site = await platform.db.selectFrom('sites').select('id').executeTakeFirstOrThrow();
+    const authorized = await platform.db
+      .selectFrom('rmas')
+      .select('id')
+      .where('status', '=', 'authorized')
+      .orderBy('created_at')
+      .execute();
+    const scanPaths = authorized.map((rma) => `/api/v1/returns/${rma.id}/receipts`);
+    const scanBody = JSON.stringify({
+      siteId: site.id,
+      items: [{ scan: `]C101${BENCH_GTIN.padStart(14, '0')}10BENCH-LOT`, condition: 'unopened' }],
+    });
+    const scans = await runLoad({
+      ...common,
+      token: warehouseToken,
+      method: 'POST',
+      path: '',
+      paths: scanPaths,
+      bodies: [scanBody],
+      expectStatus: 201,
+      // Two units per return: stay within what the returns expect (warm-up included).
+      maxRequests: Math.max(0, scanPaths.length * 2 - 300),
+    });
+    record(SCAN, scans);
+    const raw = await rawTransactionRate(platform, CONCURRENCY, 1000);
+
     console.log(
       `\n${dialect}: ${CONCURRENCY} in flight, keep-alive, ${PHASE_MS / 1000} s per scenario after a ${WARMUP_MS} ms warm-up; setup ${setupSeconds.toFixed(1)} s, top-up ${topUpSeconds.toFixed(1)} s; the search runs over ${rmas} RMAs`,
     );
     console.log(formatTable(rows, rows[0]!.summary));
+    const scanRow = rows.find((row) => row.name === SCAN)!.summary;
+    console.log(
+      `scan: ${scanRow.requestsPerSecond.toFixed(0)} receipt scans/s through the API, p50 ${scanRow.p50.toFixed(2)} ms, p99 ${scanRow.p99.toFixed(2)} ms ` +
+        `(target p99 < 20 ms: ${scanRow.p99 < 20 ? 'met' : 'NOT met'}); raw database write transactions in the same run: ` +
+        `${raw.toFixed(0)}/s (${CONCURRENCY} in flight, one UPDATE each); scans ÷ raw = ${(scanRow.requestsPerSecond / raw).toFixed(2)}×`,
+    );
     for (const problem of problems) console.error(`  ! ${problem}`);
     const baseline = rows[0]!.summary;
     return {

@@ -9,13 +9,16 @@ export interface BenchLine {
   customerId: string;
 }
 
+/** The bench product's GTIN-13 (check digit 4): receipt scans carry it as AI 01. */
+export const BENCH_GTIN = '4006381333931';
+
 export async function buildWorld(
   platform: Platform,
   options: { lines: number; customers?: number; linesPerOrder?: number },
 ): Promise<BenchLine[]> {
   const entity = await makeLegalEntity(platform);
   await makeSite(platform, entity.id);
-  const product = await makeProduct(platform);
+  const product = await makeProduct(platform, { gtin: BENCH_GTIN });
   const customers = [];
   for (let i = 0; i < (options.customers ?? 20); i++)
     customers.push(await makeCustomer(platform, entity.id, { tier: 'gold' }));
