@@ -19,6 +19,7 @@ import { createRandom } from './random.js';
 import { generateMasterData, type MasterDataRows } from './generate-master-data.js';
 import { generateOrders, type GeneratedOrders } from './generate-orders.js';
 import { createDemoUsers } from './demo-users.js';
+import { createDemoDocks } from './demo-docks.js';
 import { generateReturns } from './generate-returns.js';
 
 const SEED = 20_260_101;
@@ -71,6 +72,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
   await insertOrders(platform, ctx, orders);
   const ordersTime = lap();
   const actors = await createDemoUsers(platform, master.world);
+  await createDemoDocks(platform, master.world, today);
   const users = lap();
   await generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2));
   const returns = lap();

@@ -7,3 +7,4 @@ export { easyPostSignatureOf } from './domain/tracking-events/easypost-signature
 export type * from './logistics.tables.js';
 export { registerDockRoutes } from './dock-appointments/index.js';
 export type * from './dock-appointments/dock.tables.js';
+export { createDockDoor, generateDockSlots } from './dock-appointments/dock-doors.js';
