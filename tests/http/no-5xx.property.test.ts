@@ -630,6 +630,94 @@ describe('no input makes the API fail (sqlite)', () => {
     }
     expect(await counts()).toEqual(before);
   });
+
+  it('inbound and receipt endpoints (shipments, receipts, arrivals, tracking events): never a 5xx', async () => {
+    const world = await makeWorld(t.platform);
+    const authorized = await t.request(tokens[0]!, {
+      method: 'POST',
+      url: '/api/v1/returns',
+      payload: {
+        customerId: world.customer.id,
+        returnType: 'standard',
+        lines: [
+          {
+            orderLineId: world.orderLine.id,
+            quantity: 3,
+            reasonCode: 'ORDERED_IN_ERROR',
+            claimedCondition: 'unopened',
+          },
+        ],
+      },
+    });
+    expect(authorized.statusCode, authorized.body).toBe(201);
+    const rmaId = authorized.json<{ id: string }>().id;
+    const targets: Array<{ url: string; valid: Json; paths: string[] }> = [
+      {
+        url: `/api/v1/returns/${rmaId}/shipments`,
+        valid: { trackingNumber: '1Z999AA10123456784', service: 'Ground', weightGrams: 1200 },
+        paths: ['trackingNumber', 'carrierCode', 'service', 'weightGrams', 'lines'],
+      },
+      {
+        url: `/api/v1/returns/${rmaId}/receipts`,
+        valid: {
+          siteId: world.site.id,
+          items: [{ productId: world.product.id, quantity: 1, serials: [], lots: ['LOT-1'], condition: 'unopened' }],
+        },
+        paths: ['siteId', 'items', 'items.0', 'items.0.productId', 'items.0.quantity', 'items.0.lots', 'items.0.scan'],
+      },
+      {
+        url: '/api/v1/receiving/arrivals',
+        valid: {
+          siteId: world.site.id,
+          sender: 'J. Smith',
+          note: 'a box',
+          lines: [{ description: 'drill', quantity: 1 }],
+        },
+        paths: [
+          'siteId',
+          'sender',
+          'customerId',
+          'note',
+          'lines',
+          'lines.0',
+          'lines.0.description',
+          'lines.0.quantity',
+        ],
+      },
+      {
+        url: '/api/v1/tracking/events',
+        valid: {
+          events: [
+            {
+              eventId: 'e1',
+              carrier: 'ups',
+              trackingNumber: '1Z999AA10123456784',
+              status: 'in_transit',
+              carrierStatus: 'I',
+              occurredAt: '2026-11-20T10:00:00Z',
+            },
+          ],
+        },
+        paths: [
+          'events',
+          'events.0',
+          'events.0.status',
+          'events.0.occurredAt',
+          'events.0.trackingNumber',
+          'events.0.eventId',
+        ],
+      },
+    ];
+    for (const target of targets) {
+      const body = wire(
+        fc.oneof(
+          { weight: 3, arbitrary: mutations(target.paths).map((m) => applyMutations(target.valid, m, pool)) },
+          { weight: 1, arbitrary: fc.anything() },
+        ),
+      );
+      await hammer(fc.record({ body, token: anyToken }), 'POST', target.url);
+    }
+  });
 });
 
 const RMA_PATHS = [
