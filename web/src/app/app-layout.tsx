@@ -36,7 +36,7 @@ export function AppLayout() {
                 Home
               </NavLink>
               {navLinksFor(user.role).map((link) => (
-                <NavLink key={link.to} to={link.to}>
+                <NavLink key={link.to} to={link.to} end={link.isExact ?? false}>
                   {link.label}
                 </NavLink>
               ))}

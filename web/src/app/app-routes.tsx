@@ -4,6 +4,8 @@ import {
   API_KEY_ROLES,
   APPROVER_ROLES,
   ARRIVAL_ROLES,
+  DOCK_ROLES,
+  RECEIVE_ROLES,
   RECEIVING_READ_ROLES,
   SERVICE_ROLES,
   STAFF_ROLES,
@@ -33,6 +35,10 @@ import { OrderSearchPage } from '../routes/service/order-search-page.js';
 import { UnauthorizedArrivalPage } from '../routes/warehouse/unauthorized-arrival-page.js';
 import { ArrivalPage } from '../routes/receiving/arrival-page.js';
 import { ArrivalsQueuePage } from '../routes/receiving/arrivals-queue-page.js';
+import { ReceiptExceptionsPage } from '../routes/receiving/receipt-exceptions-page.js';
+import { ReceiveReturnPage } from '../routes/receiving/receive-return-page.js';
+import { ReceiveStartPage } from '../routes/receiving/receive-start-page.js';
+import { DockSchedulePage } from '../routes/warehouse/dock-schedule-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
@@ -87,6 +93,14 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={RECEIVING_READ_ROLES} />}>
           <Route path="/receiving/arrivals" element={<ArrivalsQueuePage />} />
           <Route path="/receiving/arrivals/:arrivalId" element={<ArrivalPage />} />
+          <Route path="/receiving/exceptions" element={<ReceiptExceptionsPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={RECEIVE_ROLES} />}>
+          <Route path="/receiving" element={<ReceiveStartPage />} />
+          <Route path="/receiving/returns/:rmaId" element={<ReceiveReturnPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={DOCK_ROLES} />}>
+          <Route path="/warehouse/dock" element={<DockSchedulePage />} />
         </Route>
 
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>

@@ -38,12 +38,27 @@ export const ARRIVALS_TO_IDENTIFY_PATH = '/receiving/arrivals';
 export const arrivalPath = (id: string) => `${ARRIVALS_TO_IDENTIFY_PATH}/${encodeURIComponent(id)}`;
 /** Staff who see the arrivals waiting to be identified. */
 export const RECEIVING_READ_ROLES: readonly Role[] = rolesWith('receiving.read');
+/** Staff who receive goods against a return (scan or by hand) and resolve receipt exceptions. */
+export const RECEIVE_ROLES: readonly Role[] = rolesWith('receiving.receive');
+export const canReceive = (role: Role) => roleCan(role, 'receiving.receive');
+/** Where the operator scans a return label's RMA number to start receiving. */
+export const RECEIVE_PATH = '/receiving';
+export const receivePath = (rmaId: string) => `${RECEIVE_PATH}/returns/${encodeURIComponent(rmaId)}`;
+/** Goods that did not match their return, waiting for a decision. */
+export const RECEIPT_EXCEPTIONS_PATH = '/receiving/exceptions';
 /** Staff who identify an arrival (which opens its return). */
 export const canIdentifyArrivals = (role: Role) => roleCan(role, 'returns.record_unauthorized');
+/** Staff who see a site's dock schedule. */
+export const DOCK_ROLES: readonly Role[] = rolesWith('docks.read');
+/** Staff who book carriers into dock slots, check them in and cancel. */
+export const canBookDocks = (role: Role) => roleCan(role, 'docks.book');
+export const DOCK_PATH = '/warehouse/dock';
 
 export interface NavLink {
   to: string;
   label: string;
+  /** Active only on this exact path, not below it (/receiving is not active on /receiving/exceptions). */
+  isExact?: boolean;
 }
 
 export function navLinksFor(role: Role): NavLink[] {
@@ -61,6 +76,9 @@ export function navLinksFor(role: Role): NavLink[] {
   links.push({ to: '/returns', label: 'Returns' });
   if (canRecordArrivals(role)) links.push({ to: NEW_ARRIVAL_PATH, label: 'Record arrival' });
   if (canRecordArrivals(role)) links.push({ to: ARRIVALS_TO_IDENTIFY_PATH, label: 'To identify' });
+  if (RECEIVE_ROLES.includes(role)) links.push({ to: RECEIVE_PATH, label: 'Receive', isExact: true });
+  if (RECEIVING_READ_ROLES.includes(role)) links.push({ to: RECEIPT_EXCEPTIONS_PATH, label: 'Exceptions' });
+  if (DOCK_ROLES.includes(role)) links.push({ to: DOCK_PATH, label: 'Dock' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }
