@@ -2,7 +2,8 @@
 // BOOMERANG_TEST_PG_URL is set), then the browser journeys against a freshly built web app and
 // compiled server (what `npm start` runs).
 // Suites that cannot run here (no PostgreSQL URL, no Chromium) say so and skip — except in CI,
-// where .ci/run sets BOOMERANG_REQUIRE_PG=1 and BOOMERANG_REQUIRE_BROWSER=1 and a skip is a failure.
+// where .ci/run sets BOOMERANG_REQUIRE_PG=1, BOOMERANG_REQUIRE_BROWSER=1 and BOOMERANG_REQUIRE_SHARED=1
+// and a skip is a failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
@@ -15,6 +16,13 @@ if (process.env.BOOMERANG_REQUIRE_PG === '1' && !process.env.BOOMERANG_TEST_PG_U
 const hasChromium = existsSync(process.env.BOOMERANG_CHROMIUM ?? '/usr/bin/chromium');
 if (!hasChromium && process.env.BOOMERANG_REQUIRE_BROWSER === '1') {
   console.error('FAIL: BOOMERANG_REQUIRE_BROWSER=1 but Chromium is not installed; the browser suite would skip.');
+  process.exit(1);
+}
+
+// The conformance suites read ../shared/data (tracking numbers, GS1, webhooks, ISO 4217…); on a
+// laptop without it they skip with a warning, in CI they must run.
+if (process.env.BOOMERANG_REQUIRE_SHARED === '1' && !existsSync(new URL('../../shared/data/README.md', import.meta.url))) {
+  console.error('FAIL: BOOMERANG_REQUIRE_SHARED=1 but ../shared/data is absent; the conformance suites would skip.');
   process.exit(1);
 }
 
