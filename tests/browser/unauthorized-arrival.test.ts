@@ -156,7 +156,7 @@ describeInBrowser('unauthorized arrivals', () => {
 
     await inPage(suite, async (page) => {
       await signIn(page, 'cs_agent@demo.local');
-      await openMainNav(page, 'To identify');
+      await openMainNav(page, 'Arrivals');
       await page.getByRole('heading', { level: 1, name: 'Arrivals to identify' }).waitFor();
       // A scanned code that finds one arrival opens it on Enter.
       await page.getByLabel('Search arrivals').fill(code);

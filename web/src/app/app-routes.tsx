@@ -5,6 +5,7 @@ import {
   APPROVER_ROLES,
   ARRIVAL_ROLES,
   DOCK_ROLES,
+  STOCK_ROLES,
   RECEIVE_ROLES,
   RECEIVING_READ_ROLES,
   SERVICE_ROLES,
@@ -39,6 +40,7 @@ import { ReceiptExceptionsPage } from '../routes/receiving/receipt-exceptions-pa
 import { ReceiveReturnPage } from '../routes/receiving/receive-return-page.js';
 import { ReceiveStartPage } from '../routes/receiving/receive-start-page.js';
 import { DockSchedulePage } from '../routes/warehouse/dock-schedule-page.js';
+import { StockLookupPage } from '../routes/warehouse/stock-lookup-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
@@ -98,6 +100,9 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={RECEIVE_ROLES} />}>
           <Route path="/receiving" element={<ReceiveStartPage />} />
           <Route path="/receiving/returns/:rmaId" element={<ReceiveReturnPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={STOCK_ROLES} />}>
+          <Route path="/warehouse/stock" element={<StockLookupPage />} />
         </Route>
         <Route element={<RequireAuth roles={DOCK_ROLES} />}>
           <Route path="/warehouse/dock" element={<DockSchedulePage />} />

@@ -53,6 +53,9 @@ export const DOCK_ROLES: readonly Role[] = rolesWith('docks.read');
 /** Staff who book carriers into dock slots, check them in and cancel. */
 export const canBookDocks = (role: Role) => roleCan(role, 'docks.book');
 export const DOCK_PATH = '/warehouse/dock';
+/** Staff who look up where returned units are. */
+export const STOCK_ROLES: readonly Role[] = rolesWith('inventory.read');
+export const STOCK_LOOKUP_PATH = '/warehouse/stock';
 
 export interface NavLink {
   to: string;
@@ -74,11 +77,14 @@ export function navLinksFor(role: Role): NavLink[] {
   }
   if (APPROVER_ROLES.includes(role)) links.push({ to: '/approvals', label: 'Approvals' });
   links.push({ to: '/returns', label: 'Returns' });
-  if (canRecordArrivals(role)) links.push({ to: NEW_ARRIVAL_PATH, label: 'Record arrival' });
-  if (canRecordArrivals(role)) links.push({ to: ARRIVALS_TO_IDENTIFY_PATH, label: 'To identify' });
-  if (RECEIVE_ROLES.includes(role)) links.push({ to: RECEIVE_PATH, label: 'Receive', isExact: true });
-  if (RECEIVING_READ_ROLES.includes(role)) links.push({ to: RECEIPT_EXCEPTIONS_PATH, label: 'Exceptions' });
-  if (DOCK_ROLES.includes(role)) links.push({ to: DOCK_PATH, label: 'Dock' });
+  // Recording an arrival starts from the Arrivals page (and the home page), so the bar stays one row.
+  if (canRecordArrivals(role)) links.push({ to: ARRIVALS_TO_IDENTIFY_PATH, label: 'Arrivals' });
+  // The floor's own screens in the bar for the people on the floor; others reach them from home.
+  const isFloor = role === 'warehouse' || role === 'quality';
+  if (role === 'warehouse') links.push({ to: RECEIVE_PATH, label: 'Receive', isExact: true });
+  if (RECEIVE_ROLES.includes(role)) links.push({ to: RECEIPT_EXCEPTIONS_PATH, label: 'Exceptions' });
+  if (role === 'warehouse') links.push({ to: DOCK_PATH, label: 'Dock' });
+  if (isFloor) links.push({ to: STOCK_LOOKUP_PATH, label: 'Stock' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }

@@ -4,7 +4,7 @@ import { Alert } from '../../ui/alert.js';
 // Honest about what this release does: the screens for later lifecycle stages are not built yet.
 const NOTES: Partial<Record<Role, string>> = {
   warehouse:
-    'Dock appointments, receiving by scan and put-away arrive with the warehouse-receipt stage. For now, goods that arrive without an RMA can be recorded, and the returns list shows where each return stands.',
+    'Put-away and moving stock between locations on screen arrive with the inspection stage (the stock API already moves it). Receiving by scan, the dock schedule and the stock lookup are here now.',
   quality:
     'The inspection queue, grading, defect codes and disposition arrive with the inspection stage. For now, the returns list shows what is coming.',
   finance:

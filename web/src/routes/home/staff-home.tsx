@@ -1,5 +1,16 @@
 import type { Role } from '../../../../src/contracts/common.js';
-import { APPROVER_ROLES, canRecordArrivals, NEW_ARRIVAL_PATH, SERVICE_ROLES } from '../../auth/permissions.js';
+import {
+  APPROVER_ROLES,
+  canRecordArrivals,
+  DOCK_PATH,
+  DOCK_ROLES,
+  NEW_ARRIVAL_PATH,
+  RECEIPT_EXCEPTIONS_PATH,
+  RECEIVE_PATH,
+  SERVICE_ROLES,
+  STOCK_LOOKUP_PATH,
+  STOCK_ROLES,
+} from '../../auth/permissions.js';
 import { ApprovalQueueCard } from './approval-queue-card.js';
 import { HomeCard } from './home-card.js';
 import { LaterStagesNote } from './later-stages-note.js';
@@ -25,6 +36,16 @@ export function StaffHome({ role }: { role: Role }) {
             </HomeCard>
           </>
         ) : null}
+        {DOCK_ROLES.includes(role) ? (
+          <HomeCard to={DOCK_PATH} title="Dock schedule">
+            Today's carrier appointments at your site: book, check in, cancel.
+          </HomeCard>
+        ) : null}
+        {STOCK_ROLES.includes(role) ? (
+          <HomeCard to={STOCK_LOOKUP_PATH} title="Where is this unit?">
+            Find returned units by serial or RMA number, and how they got there.
+          </HomeCard>
+        ) : null}
         <HomeCard to="/returns" title="Returns">
           Search every return by status, customer, type, reason and date.
         </HomeCard>
@@ -35,6 +56,12 @@ export function StaffHome({ role }: { role: Role }) {
             </HomeCard>
             <UnauthorizedArrivalsCard />
             <ArrivalsToIdentifyCard />
+            <HomeCard to={RECEIVE_PATH} title="Receive returned goods">
+              Scan a return label, then the goods: each scan is received at once, surprises become exceptions.
+            </HomeCard>
+            <HomeCard to={RECEIPT_EXCEPTIONS_PATH} title="Receipt exceptions">
+              Goods that did not match their return, waiting for a decision.
+            </HomeCard>
           </>
         ) : null}
         {role === 'admin' ? (
