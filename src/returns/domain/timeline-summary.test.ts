@@ -44,4 +44,17 @@ describe('timeline sentences for customers', () => {
     expect(summarizeForCustomer('shipment.label_printed', null)).toBeNull();
     expect(summarizeForCustomer('rma.internal_note', { note: 'watch this one' })).toBeNull();
   });
+  it('says when goods came in but none matched the return, and where a parcel is', () => {
+    expect(summarizeAuditEvent('receipt.recorded', { siteCode: 'US-DAL', lines: [] })).toBe(
+      'Goods counted at US-DAL: none matched the return (see its receipt exceptions)',
+    );
+    expect(summarizeForCustomer('receipt.recorded', { lines: [] })).toBe('Goods arrived and are being checked');
+    expect(
+      summarizeForCustomer('shipment.state_changed', {
+        state: 'out_for_delivery',
+        carrier: 'UPS',
+        trackingNumber: '1Z999AA10123456784',
+      }),
+    ).toBe('Parcel out for delivery: UPS 1Z999AA10123456784');
+  });
 });

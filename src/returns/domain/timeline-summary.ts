@@ -26,6 +26,8 @@ export function summarizeAuditEvent(action: string, after: unknown): string {
   if (action === 'receipt.recorded' && Array.isArray(details.lines)) {
     const units = (details.lines as Array<{ quantity?: unknown }>).reduce((sum, l) => sum + Number(l.quantity ?? 0), 0);
     const site = typeof details.siteCode === 'string' ? ` at ${details.siteCode}` : '';
+    // A receipt whose goods all became exceptions still records that something came in.
+    if (units === 0) return `Goods counted${site}: none matched the return (see its receipt exceptions)`;
     return `${base}${site}: ${units} ${units === 1 ? 'unit' : 'units'}`;
   }
   if (action === 'shipment.recorded') return `${base}: ${describeParcel(details)}`;
@@ -67,7 +69,9 @@ export function summarizeForCustomer(action: string, after: unknown): string | n
     case 'receipt.recorded': {
       const lines = Array.isArray(details.lines) ? (details.lines as Array<{ quantity?: unknown }>) : [];
       const units = lines.reduce((sum, l) => sum + Number(l.quantity ?? 0), 0);
-      return units > 0 ? `Goods received: ${units} ${units === 1 ? 'unit' : 'units'}` : 'Goods received';
+      return units > 0
+        ? `Goods received: ${units} ${units === 1 ? 'unit' : 'units'}`
+        : 'Goods arrived and are being checked';
     }
     case 'shipment.recorded':
       return `Shipment recorded: ${describeParcel(details)}`;
