@@ -12,6 +12,7 @@ import {
   describeIssues,
   joinLocation,
   optionalText,
+  ProviderLocationSchema,
   providerError,
   providerInstant,
   scanEventId,
@@ -41,22 +42,13 @@ export const EASYPOST_STATUSES: Readonly<Record<string, ShipmentState>> = {
 
 const TRACKER_EVENTS = new Set(['tracker.created', 'tracker.updated']);
 
-const TrackingLocationSchema = z
-  .object({
-    city: z.string().nullish(),
-    state: z.string().nullish(),
-    zip: z.string().nullish(),
-    country: z.string().nullish(),
-  })
-  .nullish();
-
 const TrackingDetailSchema = z.object({
   status: z.string().min(1),
   status_detail: optionalText,
   message: optionalText,
   description: optionalText,
   datetime: providerInstant,
-  tracking_location: TrackingLocationSchema,
+  tracking_location: ProviderLocationSchema,
 });
 
 const TrackerSchema = z.object({

@@ -10,6 +10,7 @@ import {
   isPlainObject,
   joinLocation,
   optionalText,
+  ProviderLocationSchema,
   providerError,
   providerInstant,
   scanEventId,
@@ -39,21 +40,12 @@ export const SHIPPO_STATUSES: Readonly<Record<string, ShipmentState>> = {
  */
 const SHIPPO_SUBSTATUSES: Readonly<Record<string, ShipmentState>> = { out_for_delivery: 'out_for_delivery' };
 
-const LocationSchema = z
-  .object({
-    city: z.string().nullish(),
-    state: z.string().nullish(),
-    zip: z.string().nullish(),
-    country: z.string().nullish(),
-  })
-  .nullish();
-
 const TrackingStatusSchema = z.object({
   status: z.string().min(1),
   status_details: optionalText,
   status_date: providerInstant,
   substatus: z.object({ code: z.string().min(1) }).nullish(),
-  location: LocationSchema,
+  location: ProviderLocationSchema,
 });
 
 const TrackSchema = z.object({

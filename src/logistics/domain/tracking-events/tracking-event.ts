@@ -119,6 +119,16 @@ export const providerInstant = z.string().transform((text, ctx) => {
   return new Date(millis).toISOString();
 });
 
+/** A scan's place as EasyPost and Shippo both send it: each part optional, the whole may be null. */
+export const ProviderLocationSchema = z
+  .object({
+    city: z.string().nullish(),
+    state: z.string().nullish(),
+    zip: z.string().nullish(),
+    country: z.string().nullish(),
+  })
+  .nullish();
+
 /** Optional text a provider sends as null, "" or absent alike. */
 export const optionalText = z
   .string()
