@@ -15,7 +15,7 @@ import type {
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import type { DB } from '../platform/db/database.js';
-import { offsetOf, toPage } from '../platform/pagination.js';
+import { offsetOf, readPage, toPage } from '../platform/pagination.js';
 import { productNameOf, productSkuOf, siteCodeOf } from '../masterdata/index.js';
 import type { OnHandStatus } from './domain/stock-status.js';
 
@@ -210,19 +210,8 @@ export async function listMovements(
   if (filter.serial) query = query.where('m.serial', '=', filter.serial);
   if (filter.rmaId) query = query.where('m.rma_id', '=', filter.rmaId);
   if (filter.rmaLineId) query = query.where('m.rma_line_id', '=', filter.rmaLineId);
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('m.moved_at', 'desc')
-      .orderBy('m.id', 'desc')
-      .limit(filter.pageSize)
-      .offset(offsetOf(filter.page, filter.pageSize))
-      .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return toPage(rows.map(toMovement), filter.page, filter.pageSize, Number(count.n));
+  const { rows, total } = await readPage(query, query.orderBy('m.moved_at', 'desc').orderBy('m.id', 'desc'), filter);
+  return toPage(rows.map(toMovement), filter.page, filter.pageSize, total);
 }
 
 /**

@@ -12,7 +12,7 @@ import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import type { DB } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { offsetOf, toPage } from '../platform/pagination.js';
+import { readPage, toPage } from '../platform/pagination.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { productNameOf, productSkuOf, siteCodeOf } from '../masterdata/index.js';
 import type { ReceiptException } from './domain/match-receipt.js';
@@ -178,24 +178,13 @@ export async function listReceiptExceptions(
   if (filter.status) query = query.where('x.status', '=', filter.status);
   if (filter.siteId) query = query.where('x.site_id', '=', filter.siteId);
   if (filter.rmaId) query = query.where('x.rma_id', '=', filter.rmaId);
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('x.created_at')
-      .orderBy('x.id')
-      .limit(filter.pageSize)
-      .offset(offsetOf(filter.page, filter.pageSize))
-      .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await readPage(query, query.orderBy('x.created_at').orderBy('x.id'), filter);
   const numbers = await rmaNumbersOf(db, [...new Set(rows.map((row) => row.rma_id))]);
   return toPage(
     rows.map((row) => toView(row, numbers)),
     filter.page,
     filter.pageSize,
-    Number(count.n),
+    total,
   );
 }
 

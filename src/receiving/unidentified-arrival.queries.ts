@@ -6,7 +6,7 @@ import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import type { DB } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
+import { anyColumnContains, readPage, toPage } from '../platform/pagination.js';
 import { customerNameOf, productNameOf, productSkuOf, siteCodeOf } from '../masterdata/index.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -83,19 +83,8 @@ export async function listUnidentifiedArrivals(
       ]),
     );
   }
-  const [rows, count] = await Promise.all([
-    query
-      .orderBy('a.received_at')
-      .orderBy('a.id')
-      .limit(filter.pageSize)
-      .offset(offsetOf(filter.page, filter.pageSize))
-      .execute(),
-    query
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return toPage(rows.map(toSummary), filter.page, filter.pageSize, Number(count.n));
+  const { rows, total } = await readPage(query, query.orderBy('a.received_at').orderBy('a.id'), filter);
+  return toPage(rows.map(toSummary), filter.page, filter.pageSize, total);
 }
 
 export async function getUnidentifiedArrival(
