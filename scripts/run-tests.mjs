@@ -21,7 +21,10 @@ if (!hasChromium && process.env.BOOMERANG_REQUIRE_BROWSER === '1') {
 
 // The conformance suites read ../shared/data (tracking numbers, GS1, webhooks, ISO 4217…); on a
 // laptop without it they skip with a warning, in CI they must run.
-if (process.env.BOOMERANG_REQUIRE_SHARED === '1' && !existsSync(new URL('../../shared/data/README.md', import.meta.url))) {
+if (
+  process.env.BOOMERANG_REQUIRE_SHARED === '1' &&
+  !existsSync(new URL('../../shared/data/README.md', import.meta.url))
+) {
   console.error('FAIL: BOOMERANG_REQUIRE_SHARED=1 but ../shared/data is absent; the conformance suites would skip.');
   process.exit(1);
 }
