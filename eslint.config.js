@@ -16,7 +16,7 @@ const TABLES = {
   masterdata: ['legal_entities', 'sites', 'customers', 'suppliers', 'products'],
   sales: ['sales_orders', 'sales_order_lines'],
   configuration: ['config_versions'],
-  returns: ['rmas', 'rma_lines', 'rma_serials'],
+  returns: ['rmas', 'rma_lines', 'rma_serials', 'routing_instructions'],
   logistics: ['shipments', 'shipment_lines', 'tracking_events', 'dock_doors', 'dock_slots', 'dock_appointments'],
   inventory: ['stock_locations', 'stock_movements', 'stock_balances'],
   receiving: ['receipts', 'receipt_lines', 'unidentified_arrivals', 'unidentified_arrival_lines', 'receipt_exceptions'],

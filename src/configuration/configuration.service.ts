@@ -18,7 +18,7 @@ import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { prepared } from '../platform/db/prepared-query.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
 import { findUnknownTerms } from './domain/vocabulary-check.js';
-import { findProductFacets } from '../masterdata/index.js';
+import { findProductFacets, findSiteCodes } from '../masterdata/index.js';
 import { CUSTOMER_TIERS } from '../contracts/masterdata.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
@@ -171,6 +171,7 @@ export async function publishConfig(
     // Known terms: the catalogue's, and those the shipped defaults name (a fresh installation's
     // catalogue may not have them yet, and restoring a default must not be refused).
     const facets = await findProductFacets(tx.db);
+    const siteCodes = await findSiteCodes(tx.db);
     const unknown = findUnknownTerms(input.kind, parsed.data, current.document, {
       tiers: CUSTOMER_TIERS,
       categories: [
@@ -183,8 +184,10 @@ export async function publishConfig(
         ...new Set([
           ...facets.regulatedClasses,
           ...DEFAULT_CONFIGURATION.approval_rules.regulatedClassesRequiringApproval,
+          ...DEFAULT_CONFIGURATION.return_routing.certifications.map((c) => c.regulatedClass),
         ]),
       ],
+      siteCodes,
     });
     if (unknown.length > 0)
       throw new AppError('validation_failed', unknown.map((u) => u.message).join('; '), {

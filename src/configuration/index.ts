@@ -1,3 +1,9 @@
 export { registerConfigurationRoutes } from './configuration.routes.js';
-export { findCurrentConfig, findCurrentConfigs, seedDefaultConfiguration } from './configuration.service.js';
+export {
+  findCurrentConfig,
+  findCurrentConfigs,
+  publishConfig,
+  seedDefaultConfiguration,
+} from './configuration.service.js';
+export { DEFAULT_RETURN_ROUTING } from './domain/default-configuration.js';
 export type * from './configuration.tables.js';

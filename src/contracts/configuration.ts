@@ -3,8 +3,15 @@
 import { z } from 'zod';
 import { RETURN_TYPES, CLAIMED_CONDITIONS } from './returns-vocabulary.js';
 import { forAudiences } from './common.js';
+import { SITE_CAPABILITIES } from './masterdata.js';
 
-export const CONFIG_KINDS = ['return_policy', 'approval_rules', 'reason_codes', 'disposition_codes'] as const;
+export const CONFIG_KINDS = [
+  'return_policy',
+  'approval_rules',
+  'reason_codes',
+  'disposition_codes',
+  'return_routing',
+] as const;
 export const ConfigKindSchema = z.enum(CONFIG_KINDS);
 export type ConfigKind = z.infer<typeof ConfigKindSchema>;
 
@@ -67,11 +74,37 @@ export const DispositionCodeSchema = CodeEntrySchema.extend({
 export const DispositionCodesSchema = z.strictObject({ codes: z.array(DispositionCodeSchema).min(1) });
 export type DispositionCodes = z.infer<typeof DispositionCodesSchema>;
 
+const siteCode = z.string().trim().min(1).max(40);
+
+/**
+ * Where authorized returns are sent. Rules, not a map: a return goes to the nearest site (by the
+ * customer's zone) that is certified for every line's goods and has room; see
+ * returns/domain/routing-instruction.ts for the order in which they apply.
+ */
+export const ReturnRoutingSchema = z.strictObject({
+  /** Customers in these regions (as their address names them) send to these sites, nearest first. */
+  zones: z.array(
+    z.strictObject({
+      name: z.string().trim().min(1).max(80),
+      regions: z.array(z.string().trim().min(1).max(80)).min(1),
+      sites: z.array(siteCode).min(1),
+    }),
+  ),
+  /** Goods of a regulated class go only to sites with this capability (other classes: regulated_goods). */
+  certifications: z.array(
+    z.strictObject({ regulatedClass: z.string().trim().min(1).max(40), capability: z.enum(SITE_CAPABILITIES) }),
+  ),
+  /** A site takes no more units on open routed returns (authorized, not closed) than this. */
+  siteCapacities: z.array(z.strictObject({ siteCode, maxOpenUnits: z.number().int().min(0).max(100_000_000) })),
+});
+export type ReturnRouting = z.infer<typeof ReturnRoutingSchema>;
+
 export const CONFIG_DOCUMENT_SCHEMAS = {
   return_policy: ReturnPolicySchema,
   approval_rules: ApprovalRulesSchema,
   reason_codes: ReasonCodesSchema,
   disposition_codes: DispositionCodesSchema,
+  return_routing: ReturnRoutingSchema,
 } as const;
 
 export interface ConfigDocuments {
@@ -79,6 +112,7 @@ export interface ConfigDocuments {
   approval_rules: ApprovalRules;
   reason_codes: ReasonCodes;
   disposition_codes: DispositionCodes;
+  return_routing: ReturnRouting;
 }
 
 export const ConfigVersionSchema = z.object({

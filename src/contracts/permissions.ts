@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'returns.cancel': ['customer', 'cs_agent', 'cs_manager', 'admin'],
   'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'returns.expire': ['ops_manager', 'admin'],
+  /** Overriding where an authorized return's goods are sent (the routing rules' decision), with a reason. */
+  'returns.route': ['cs_manager', 'ops_manager', 'admin'],
   'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'receiving.read': STAFF,
   /** Recording how a return's goods travel back: the customer who ships them, or staff for them. */

@@ -143,6 +143,37 @@ export const ShipToSchema = z.object({
 });
 export type ShipTo = z.infer<typeof ShipToSchema>;
 
+/** Where the goods go and why: the rules' decision or a person's override (staff only). */
+export const RoutingInstructionSchema = z.object({
+  /** Null when no active site is certified for the goods: someone must route the return by hand. */
+  siteId: z.string().nullable(),
+  siteCode: z.string().nullable(),
+  siteName: z.string().nullable(),
+  basis: z.enum(['rules', 'override']),
+  /** Why a person overrode the rules ('' for the rules' own decision). */
+  reason: z.string(),
+  explanation: z.array(z.string()),
+  requiredCapabilities: z.array(z.string()),
+  candidates: z.array(
+    z.object({
+      siteCode: z.string(),
+      verdict: z.enum(['chosen', 'not_certified', 'at_capacity', 'farther']),
+      note: z.string(),
+    }),
+  ),
+  /** The version of the routing rules that decided; null for an override. */
+  rulesVersion: z.number().int().nullable(),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type RoutingInstruction = z.infer<typeof RoutingInstructionSchema>;
+
+export const RerouteBodySchema = z.strictObject({
+  siteId: z.string().trim().min(1).max(80),
+  reason: z.string().trim().min(3, 'say why the rules are overridden').max(500),
+});
+export type RerouteRequest = z.infer<typeof RerouteBodySchema>;
+
 export const RmaSchema = z.object({
   id: z.string(),
   rmaNumber: z.string(),
@@ -173,6 +204,8 @@ export const RmaSchema = z.object({
   allowedTransitions: z.array(RmaStatusSchema),
   /** Where to send the goods once authorized; null while the return is not routed to a site. */
   shipTo: ShipToSchema.nullable(),
+  /** How the ship-to was decided; null before authorization and for returns never routed by rules. */
+  routingInstruction: RoutingInstructionSchema.nullable(),
   version: z.number().int(),
   lines: z.array(RmaLineSchema),
 });
@@ -183,6 +216,7 @@ export const RmaSummarySchema = RmaSchema.omit({
   verdict: true,
   allowedTransitions: true,
   shipTo: true,
+  routingInstruction: true,
 }).extend({
   lineCount: z.number().int(),
 });

@@ -20,6 +20,7 @@ import { generateMasterData, type MasterDataRows } from './generate-master-data.
 import { generateOrders, type GeneratedOrders } from './generate-orders.js';
 import { createDemoUsers } from './demo-users.js';
 import { createDemoDocks } from './demo-docks.js';
+import { publishDemoRouting } from './demo-routing.js';
 import { generateReturns } from './generate-returns.js';
 
 const SEED = 20_260_101;
@@ -73,6 +74,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
   const ordersTime = lap();
   const actors = await createDemoUsers(platform, master.world);
   await createDemoDocks(platform, master.world, today);
+  await publishDemoRouting(platform);
   const users = lap();
   await generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2));
   const returns = lap();

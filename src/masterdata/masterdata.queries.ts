@@ -20,6 +20,7 @@ const customerForReturns = prepared((db, p: { id: string }) =>
       'currency',
       'is_on_credit_hold',
       'return_window_days',
+      'region',
     ])
     .where('id', '=', p.id),
 );
@@ -43,6 +44,7 @@ const productsForReturns = prepared((db, p: { ids: readonly string[] }) =>
       'is_serialized',
       'is_lot_controlled',
       'regulated_class',
+      'is_temperature_controlled',
       'warranty_months',
     ])
     .where('id', 'in', p.ids),
@@ -60,6 +62,24 @@ export function findSite(db: Reader, id: string) {
     .select(['id', 'code', 'name', 'legal_entity_id', 'is_active'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** The active sites of a legal entity with where they are and what they are certified for: routing's candidates. */
+export async function findRoutableSites(db: Reader, legalEntityId: string) {
+  const rows = await db
+    .selectFrom('sites')
+    .select(['id', 'code', 'name', 'region', 'capabilities'])
+    .where('legal_entity_id', '=', legalEntityId)
+    .where('is_active', '=', 1)
+    .orderBy('code')
+    .execute();
+  return rows.map((row) => ({ ...row, capabilities: JSON.parse(row.capabilities) as string[] }));
+}
+
+/** Every site code, active or not (rules that name sites are checked against them). */
+export async function findSiteCodes(db: Reader): Promise<string[]> {
+  const rows = await db.selectFrom('sites').select('code').orderBy('code').execute();
+  return rows.map((row) => row.code);
 }
 
 /** Whether any master data has been loaded (the demo loads only into an empty installation). */
@@ -93,6 +113,10 @@ export function customerAccountOf(customerIdColumn: string) {
 
 export function siteCodeOf(siteIdColumn: string) {
   return sql<string>`(select s.code from sites s where s.id = ${sql.ref(siteIdColumn)})`;
+}
+
+export function siteNameOf(siteIdColumn: string) {
+  return sql<string>`(select s.name from sites s where s.id = ${sql.ref(siteIdColumn)})`;
 }
 
 export function productSkuOf(productIdColumn: string) {

@@ -26,6 +26,7 @@ export type IdPrefix =
   | 'slot'
   | 'apt'
   | 'rex'
+  | 'rti'
   | 'usr'
   | 'key'
   | 'aud'

@@ -54,8 +54,27 @@ export interface RmaSerialsTable {
   is_active: Flag;
 }
 
+/** Where an authorized return's goods go: by the rules, or a person's override with its reason. */
+export interface RoutingInstructionsTable {
+  id: string;
+  rma_id: string;
+  site_id: string | null;
+  basis: 'rules' | 'override';
+  rules_version: number | null;
+  units: number;
+  /** { requiredCapabilities, zone, candidates } as the rules found them (empty for an override). */
+  decision: Json;
+  explanation: Json;
+  reason: string;
+  is_current: Flag;
+  decided_by: string;
+  decided_by_id: string;
+  decided_at: string;
+}
+
 export interface ReturnsTables {
   rmas: RmasTable;
+  routing_instructions: RoutingInstructionsTable;
   rma_lines: RmaLinesTable;
   rma_serials: RmaSerialsTable;
 }

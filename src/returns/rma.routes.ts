@@ -6,6 +6,7 @@ import {
   CancelBodySchema,
   CreateRmaBodySchema,
   DecisionBodySchema,
+  RerouteBodySchema,
   ListRmasQuerySchema,
   RmaForAudienceSchema,
   type Rma,
@@ -19,6 +20,7 @@ import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditio
 import type { Platform } from '../platform/unit-of-work.js';
 import type { RequestContext } from '../platform/actor.js';
 import { createRma, previewReturn } from './use-cases/create-rma.js';
+import { rerouteReturn } from './use-cases/reroute-return.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
@@ -137,7 +139,7 @@ export function registerReturnRoutes(
     },
   );
 
-  // Approve, reject and cancel share one shape: a body with the person's words, an optional
+  // Approve, reject, reroute and cancel share one shape: a body with the person's words, an optional
   // If-Match, the new version of the return back as its ETag.
   function registerTransition<B extends z.ZodType>(
     action: string,
@@ -170,6 +172,12 @@ export function registerReturnRoutes(
     'Reject a return pending approval (If-Match optional)',
     DecisionBodySchema,
     (ctx, id, body, version) => rejectRma(platform, ctx, id, body.comment, version, loadFacts),
+  );
+  registerTransition(
+    'routing',
+    'Override where an authorized return’s goods go, with the reason (If-Match optional); the site must hold the goods’ certifications',
+    RerouteBodySchema,
+    (ctx, id, body, version) => rerouteReturn(platform, ctx, id, body, version, loadFacts),
   );
   registerTransition(
     'cancel',

@@ -1,5 +1,5 @@
 // Turns stored rows and derived progress into the API's view of a return.
-import type { Rma, RmaSummary, ShipTo, Verdict } from '../contracts/returns.js';
+import type { Rma, RmaSummary, RoutingInstruction, ShipTo, Verdict } from '../contracts/returns.js';
 import type { RmaLinesTable, RmasTable } from './returns.tables.js';
 import { listAllowedTransitions } from './domain/rma-state-machine.js';
 import { movesAllowedBy, type Progress } from './domain/return-progress.js';
@@ -43,7 +43,7 @@ export function toRma(
   row: RmaRow,
   lines: RmaLineRow[],
   progress: { progress: Progress; lines: Progress[] },
-  shipTo: ShipTo | null,
+  destination: { shipTo: ShipTo | null; routingInstruction: RoutingInstruction | null },
 ): Rma {
   const { lineCount: _lineCount, ...summary } = toRmaSummary(row, progress.progress);
   return {
@@ -51,7 +51,8 @@ export function toRma(
     verdict: row.verdict ? (JSON.parse(row.verdict) as Verdict) : null,
     // What a person may do next: the state machine's moves, less those the goods have ruled out.
     allowedTransitions: movesAllowedBy(listAllowedTransitions(row.status), progress.progress.units),
-    shipTo,
+    shipTo: destination.shipTo,
+    routingInstruction: destination.routingInstruction,
     lines: lines.map((l, index) => ({
       id: l.id,
       lineNumber: l.line_number,

@@ -124,4 +124,39 @@ describeInBrowser('administration', () => {
       await history.getByText(`codes › ${code} › label: ${before} → ${after}`).waitFor();
     });
   });
+
+  it('an admin adds a routing zone; a mistyped site is refused with the one probably meant', async () => {
+    await inPage(
+      suite,
+      async (page) => {
+        await signIn(page, 'admin@demo.local');
+        await openMainNav(page, 'Admin');
+        await page.getByRole('link', { name: /^Return routing/ }).click();
+        const zones = page.getByRole('region', { name: 'Zones' });
+        await zones.getByLabel('Sites of zone 1', { exact: true }).waitFor();
+        const count = await zones.getByLabel(/^Name of zone \d+$/).count();
+        await zones.getByRole('button', { name: '+ Add a zone' }).click();
+        const n = count + 1;
+        await zones.getByLabel(`Name of zone ${n}`, { exact: true }).fill('US Mountain');
+        await zones.getByLabel(`Regions of zone ${n}`, { exact: true }).fill('MT, WY');
+        await zones.getByLabel(`Sites of zone ${n}`, { exact: true }).fill('us-dla, US-RNO');
+        await page.getByLabel('Why is this changing?').fill('Mountain states get their own zone');
+        await page.getByRole('button', { name: 'Save new version' }).click();
+        await zones.getByText('no site “US-DLA” — did you mean “US-DAL”?', { exact: false }).waitFor();
+
+        await zones.getByLabel(`Sites of zone ${n}`, { exact: true }).fill('US-DAL, US-RNO');
+        await page.getByRole('button', { name: 'Save new version' }).click();
+        await page.getByText(/Return routing saved as version \d+/).waitFor();
+        await screenshotIfAsked(page, 'admin-return-routing');
+      },
+      { expectedErrors: [/status of 400/] },
+    );
+    const admin = await ApiClient.signIn(suite.server.baseUrl, 'admin@demo.local');
+    const routing = await admin.get<ConfigVersion<'return_routing'>>('/config/return_routing');
+    expect(routing.document.zones.at(-1)).toEqual({
+      name: 'US Mountain',
+      regions: ['MT', 'WY'],
+      sites: ['US-DAL', 'US-RNO'],
+    });
+  });
 });

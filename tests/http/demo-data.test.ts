@@ -175,4 +175,25 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     expect(await loadDemoDataIfEmpty(platform, { log: () => {} })).toBeNull();
     expect(await countOf(platform, 'users')).toBe(8);
   });
+
+  it('routes every authorized return by the rules, regulated goods only to certified sites', async () => {
+    const routed = await platform.db
+      .selectFrom('rmas')
+      .leftJoin('routing_instructions as ri', (join) =>
+        join.onRef('ri.rma_id', '=', 'rmas.id').on('ri.is_current', '=', 1),
+      )
+      .leftJoin('sites', 'sites.id', 'ri.site_id')
+      .select(['rmas.id', 'rmas.return_type', 'sites.code', 'sites.capabilities', 'ri.basis'])
+      .where('rmas.authorized_at', 'is not', null)
+      .where('rmas.is_unauthorized', '=', 0)
+      .execute();
+    expect(routed.length).toBeGreaterThan(50);
+    expect(routed.filter((r) => r.basis !== 'rules')).toEqual([]);
+    const bySite = new Map<string, number>();
+    for (const r of routed) bySite.set(r.code ?? '(none)', (bySite.get(r.code ?? '(none)') ?? 0) + 1);
+    console.log(`[${dialect}] authorized returns by routed site`, Object.fromEntries(bySite));
+    expect(bySite.size).toBeGreaterThanOrEqual(4);
+    for (const r of routed.filter((row) => row.return_type === 'regulated'))
+      expect(JSON.parse(r.capabilities ?? '[]')).toContain('regulated_goods');
+  });
 });

@@ -92,13 +92,17 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     const fetched = await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}` });
     expect(fetched.json().lines[0].quantity).toBe(2);
     const timeline = await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}/timeline` });
-    expect(timeline.json().items.map((e: { action: string }) => e.action)).toEqual(['rma.requested', 'rma.authorized']);
+    expect(timeline.json().items.map((e: { action: string }) => e.action)).toEqual([
+      'rma.requested',
+      'rma.authorized',
+      'rma.routed',
+    ]);
     const outbox = await t.platform.db
       .selectFrom('outbox_events')
       .select('event_type')
       .where('aggregate_id', '=', rma.id)
       .execute();
-    expect(outbox.map((e) => e.event_type).sort()).toEqual(['rma.authorized', 'rma.requested']);
+    expect(outbox.map((e) => e.event_type).sort()).toEqual(['rma.authorized', 'rma.requested', 'rma.routed']);
   });
 
   it('routes a high-value return to a manager, who approves it with a comment', async () => {
@@ -154,7 +158,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toContain('allowed: cancelled, expired, closed');
     const timeline = (await t.request(agent, { method: 'GET', url: `/api/v1/returns/${rma.id}/timeline` })).json();
-    expect(timeline.items.at(-1)).toMatchObject({
+    expect(timeline.items.at(-2)).toMatchObject({
       action: 'rma.approved',
       summary: 'Approved — “long-standing customer”',
     });

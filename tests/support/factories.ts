@@ -10,6 +10,7 @@ import type {
   CustomerInputSchema,
   ProductInputSchema,
   SalesOrderLineInputSchema,
+  SiteInputSchema,
 } from '../../src/contracts/masterdata.js';
 
 const ctx = systemContext('test-factory');
@@ -24,7 +25,11 @@ export async function makeLegalEntity(platform: Platform, overrides: { currency?
   });
 }
 
-export async function makeSite(platform: Platform, legalEntityId: string) {
+export async function makeSite(
+  platform: Platform,
+  legalEntityId: string,
+  overrides: Partial<z.input<typeof SiteInputSchema>> = {},
+) {
   return createMasterRecord(platform, ctx, SITES, {
     code: `WH-${unique()}`,
     name: 'Main DC',
@@ -36,6 +41,7 @@ export async function makeSite(platform: Platform, legalEntityId: string) {
     country: 'US',
     capabilities: ['receiving', 'inspection'],
     isActive: true,
+    ...overrides,
   });
 }
 

@@ -6,6 +6,7 @@ import type {
   DispositionCodes,
   ReasonCodes,
   ReturnPolicy,
+  ReturnRouting,
 } from '../../contracts/configuration.js';
 
 export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
@@ -106,12 +107,27 @@ export const DEFAULT_DISPOSITION_CODES: DispositionCodes = {
   ],
 };
 
+/**
+ * No zones until an admin names the sites (a fresh installation has none): returns then go to a
+ * certified site in the customer's own region first, then the legal entity's others.
+ */
+export const DEFAULT_RETURN_ROUTING: ReturnRouting = {
+  zones: [],
+  certifications: [
+    { regulatedClass: 'hazmat', capability: 'hazmat' },
+    { regulatedClass: 'rx', capability: 'regulated_goods' },
+    { regulatedClass: 'controlled', capability: 'regulated_goods' },
+  ],
+  siteCapacities: [],
+};
+
 /** Every kind of configuration document, keyed by kind, as seeded at version 1. */
 export const DEFAULT_CONFIGURATION: ConfigDocuments = {
   return_policy: DEFAULT_RETURN_POLICY,
   approval_rules: DEFAULT_APPROVAL_RULES,
   reason_codes: DEFAULT_REASON_CODES,
   disposition_codes: DEFAULT_DISPOSITION_CODES,
+  return_routing: DEFAULT_RETURN_ROUTING,
 };
 
 /** A deep copy, for callers that edit a document before saving it as a new version. */

@@ -5,7 +5,8 @@ import { DEFAULT_CONFIGURATION } from './default-configuration.js';
 const vocabulary = {
   tiers: ['platinum', 'gold', 'silver', 'bronze'],
   categories: ['Consumables', 'Power Tools'],
-  regulatedClasses: ['lithium_battery'],
+  regulatedClasses: ['lithium_battery', 'hazmat'],
+  siteCodes: ['US-DAL', 'US-RNO'],
 };
 const policy = DEFAULT_CONFIGURATION.return_policy;
 const rules = DEFAULT_CONFIGURATION.approval_rules;
@@ -59,5 +60,19 @@ describe('terms a rule may name', () => {
   it('suggests only what is close', () => {
     expect(closestTerm('Power Tols', vocabulary.categories)).toBe('Power Tools');
     expect(closestTerm('Garden', vocabulary.categories)).toBeNull();
+  });
+});
+
+describe('sites a routing rule may name', () => {
+  it('refuses a zone or capacity naming a site that does not exist, suggesting the one meant', () => {
+    const routing = {
+      zones: [{ name: 'West', regions: ['CA'], sites: ['US-RNO', 'US-DLA'] }],
+      certifications: [{ regulatedClass: 'hazmat', capability: 'hazmat' as const }],
+      siteCapacities: [{ siteCode: 'XX-NOPE', maxOpenUnits: 10 }],
+    };
+    expect(findUnknownTerms('return_routing', routing, null, vocabulary)).toEqual([
+      { path: 'zones.0.sites.1', message: 'no site “US-DLA” — did you mean “US-DAL”? (known: US-DAL, US-RNO)' },
+      { path: 'siteCapacities.0.siteCode', message: 'no site “XX-NOPE” (known: US-DAL, US-RNO)' },
+    ]);
   });
 });

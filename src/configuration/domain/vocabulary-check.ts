@@ -3,12 +3,20 @@
 // rule never applied. A new version may only name terms that exist — in the catalogue, the tier
 // list, or the version it replaces (so a rule about products not loaded yet can be kept) — and
 // a refusal suggests the term that was probably meant.
-import type { ApprovalRules, ConfigDocuments, ConfigKind, ReturnPolicy } from '../../contracts/configuration.js';
+import type {
+  ApprovalRules,
+  ConfigDocuments,
+  ConfigKind,
+  ReturnPolicy,
+  ReturnRouting,
+} from '../../contracts/configuration.js';
 
 export interface Vocabulary {
   tiers: readonly string[];
   categories: readonly string[];
   regulatedClasses: readonly string[];
+  /** Codes of the sites in master data (routing rules name sites by code). */
+  siteCodes: readonly string[];
 }
 
 export interface UnknownTerm {
@@ -52,6 +60,33 @@ export function findUnknownTerms<K extends ConfigKind>(
         check(
           `regulatedClassesRequiringApproval.${index}`,
           regulatedClass,
+          'regulated class',
+          vocabulary.regulatedClasses,
+          keptClasses,
+          false,
+        ),
+      ),
+    ];
+  }
+  if (kind === 'return_routing') {
+    const routing = document as ReturnRouting;
+    const before = previous as ReturnRouting | null;
+    const keptClasses = new Set(before?.certifications.map((c) => c.regulatedClass) ?? []);
+    // A site must exist: a zone naming a mistyped site would silently send nothing there.
+    const none = new Set<string>();
+    return [
+      ...routing.zones.flatMap((zone, z) =>
+        zone.sites.flatMap((site, index) =>
+          check(`zones.${z}.sites.${index}`, site, 'site', vocabulary.siteCodes, none, false),
+        ),
+      ),
+      ...routing.siteCapacities.flatMap((capacity, index) =>
+        check(`siteCapacities.${index}.siteCode`, capacity.siteCode, 'site', vocabulary.siteCodes, none, false),
+      ),
+      ...routing.certifications.flatMap((certification, index) =>
+        check(
+          `certifications.${index}.regulatedClass`,
+          certification.regulatedClass,
           'regulated class',
           vocabulary.regulatedClasses,
           keptClasses,

@@ -12,6 +12,7 @@ import * as logistics from './migrations/0006-logistics.js';
 import * as inventory from './migrations/0007-inventory.js';
 import * as dockAppointments from './migrations/0008-dock-appointments.js';
 import * as receiptExceptions from './migrations/0009-receipt-exceptions.js';
+import * as routingInstructions from './migrations/0010-routing-instructions.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007-inventory': inventory,
   '0008-dock-appointments': dockAppointments,
   '0009-receipt-exceptions': receiptExceptions,
+  '0010-routing-instructions': routingInstructions,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

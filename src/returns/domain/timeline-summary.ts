@@ -11,6 +11,8 @@ const SENTENCES: Record<string, string> = {
   'receipt.recorded': 'Goods received',
   'shipment.recorded': 'Shipment recorded',
   'shipment.state_changed': 'Shipment',
+  'rma.routed': 'Routed by the rules',
+  'rma.rerouted': 'Routed by hand',
 };
 
 /** A carrier state as a person reads it ("out for delivery"). */
@@ -19,6 +21,7 @@ const stateWords = (state: unknown) => (typeof state === 'string' ? state.replac
 export function summarizeAuditEvent(action: string, after: unknown): string {
   const base = SENTENCES[action] ?? action.replaceAll('_', ' ').replace('.', ': ');
   const details = after && typeof after === 'object' ? (after as Record<string, unknown>) : {};
+  if (action === 'rma.routed' || action === 'rma.rerouted') return describeRouting(base, details);
   if (typeof details.comment === 'string' && details.comment) return `${base} — “${details.comment}”`;
   if (Array.isArray(details.reasons) && details.reasons.length > 0)
     return `${base}: ${(details.reasons as string[]).join('; ')}`;
@@ -33,6 +36,13 @@ export function summarizeAuditEvent(action: string, after: unknown): string {
   if (action === 'shipment.recorded') return `${base}: ${describeParcel(details)}`;
   if (action === 'shipment.state_changed') return `${base} ${stateWords(details.state)}: ${describeParcel(details)}`;
   return base;
+}
+
+function describeRouting(base: string, details: Record<string, unknown>): string {
+  if (typeof details.siteCode !== 'string')
+    return 'Not routed: no site is certified for these goods — route it by hand';
+  const reason = typeof details.reason === 'string' && details.reason ? ` — “${details.reason}”` : '';
+  return `${base} to ${details.siteCode}${reason}`;
 }
 
 function describeParcel(details: Record<string, unknown>): string {
@@ -73,6 +83,8 @@ export function summarizeForCustomer(action: string, after: unknown): string | n
         ? `Goods received: ${units} ${units === 1 ? 'unit' : 'units'}`
         : 'Goods arrived and are being checked';
     }
+    case 'rma.rerouted':
+      return 'The return address has changed: print the label again before sending';
     case 'shipment.recorded':
       return `Shipment recorded: ${describeParcel(details)}`;
     case 'shipment.state_changed':

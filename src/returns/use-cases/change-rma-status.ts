@@ -22,6 +22,7 @@ import {
 import type { RmasTable } from '../returns.tables.js';
 import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
 import { loadRma } from './read-rmas.js';
+import { routeAuthorizedReturn } from '../routing-instructions.js';
 
 interface Move {
   to: RmaStatus;
@@ -123,7 +124,7 @@ export async function approveRma(
     // Goods that are already on their way or here (an unauthorized arrival) cannot fail to ship in
     // time, so their authorization does not expire.
     const isGoodsMoved = await haveGoodsMoved(tx, await findLineQuantities(tx.db, [id]), loadFacts);
-    await moveRma(tx, id, expectedVersion, {
+    const approved = await moveRma(tx, id, expectedVersion, {
       to: 'authorized',
       action: 'rma.approved',
       event: 'rma.authorized',
@@ -136,6 +137,7 @@ export async function approveRma(
       },
       auditDetails: { comment, returnPolicyVersion: policy.version },
     });
+    await routeAuthorizedReturn(tx, approved);
   });
   return loadRma(platform.db, id, loadFacts);
 }

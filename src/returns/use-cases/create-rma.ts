@@ -6,6 +6,7 @@ import {
   type CreateRmaRequest,
   type Rma,
   type Routing,
+  type RoutingInstruction,
   type ShipTo,
   type Verdict,
 } from '../../contracts/returns.js';
@@ -21,6 +22,7 @@ import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import { holdSerials, insertRma } from '../rma.repository.js';
 import { toRma } from '../rma.view.js';
 import { findShipTo } from '../ship-to.js';
+import { findRoutingInstruction, routeAuthorizedReturn } from '../routing-instructions.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
 import { buildRmaRows } from './rma-rows.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
@@ -53,11 +55,23 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
     () => new AppError('not_eligible', 'a serial number on this request has just been put on another return'),
   );
   recordRequest(tx, rma, lines, routing);
-  return viewOfNewReturn(rma, lines, evaluation, await findShipTo(tx.db, rma));
+  if (rma.status !== 'authorized') return viewOfNewReturn(rma, lines, evaluation, NOT_ROUTED);
+  await routeAuthorizedReturn(tx, rma);
+  return viewOfNewReturn(rma, lines, evaluation, {
+    shipTo: await findShipTo(tx.db, rma),
+    routingInstruction: (await findRoutingInstruction(tx.db, rma.id)) ?? null,
+  });
 }
 
+const NOT_ROUTED = { shipTo: null, routingInstruction: null };
+
 /** A return just requested has no later-stage facts yet; its view is built from what was written. */
-function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Evaluation, shipTo: ShipTo | null): Rma {
+function viewOfNewReturn(
+  rma: RmasTable,
+  lines: RmaLinesTable[],
+  evaluation: Evaluation,
+  destination: { shipTo: ShipTo | null; routingInstruction: RoutingInstruction | null },
+): Rma {
   const orderLines = new Map(evaluation.orderLines.map((l) => [l.id, l]));
   const progress = deriveReturnProgress(
     rma.status,
@@ -75,7 +89,7 @@ function viewOfNewReturn(rma: RmasTable, lines: RmaLinesTable[], evaluation: Eva
       };
     }),
     progress,
-    shipTo,
+    destination,
   );
 }
 

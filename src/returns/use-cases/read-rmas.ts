@@ -18,6 +18,7 @@ import {
 } from '../rma.repository.js';
 import { toRma, toRmaSummary } from '../rma.view.js';
 import { findShipTo } from '../ship-to.js';
+import { findRoutingInstruction } from '../routing-instructions.js';
 import { summarizeAuditEvent } from '../domain/timeline-summary.js';
 import { deriveReturnProgress, type Progress } from '../domain/return-progress.js';
 import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
@@ -29,11 +30,12 @@ export async function loadRma(db: Reader, id: string, loadFacts: LoadReturnFacts
   const [row, lines, facts] = await Promise.all([findRmaRow(db, id), findRmaLineRows(db, id), loadFacts(db, [id])]);
   if (!row) throw new AppError('not_found', `return ${id} was not found`);
   const shipTo = await findShipTo(db, row);
+  const routingInstruction = (await findRoutingInstruction(db, id)) ?? null;
   const progress = deriveReturnProgress(
     row.status,
     lines.map((l) => ({ quantity: l.quantity, facts: factsOfLine(facts, l.id) })),
   );
-  return toRma(row, lines, progress, shipTo);
+  return toRma(row, lines, progress, { shipTo, routingInstruction });
 }
 
 /** The progress of several returns at once (a page of a list): one query per stage, not per return. */

@@ -6,9 +6,9 @@ import type { Actor } from '../../platform/actor.js';
 import { isVisibleToActor } from '../../platform/access.js';
 import type { DB } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { findDefaultReceivingSite } from '../../masterdata/index.js';
 import type { RmaStatus } from '../../contracts/returns.js';
 import { findRmaRow } from '../rma.repository.js';
+import { findShipToSiteId } from '../ship-to.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -43,8 +43,6 @@ export async function findReturnForStages(db: Reader, actor: Actor, rmaId: strin
     .where('rma_id', '=', rmaId)
     .orderBy('line_number')
     .execute();
-  const isRouted = row.authorized_at !== null && row.is_unauthorized !== 1;
-  const site = isRouted ? await findDefaultReceivingSite(db, row.legal_entity_id) : undefined;
   return {
     id: row.id,
     rmaNumber: row.rma_number,
@@ -53,7 +51,7 @@ export async function findReturnForStages(db: Reader, actor: Actor, rmaId: strin
     legalEntityId: row.legal_entity_id,
     isUnauthorized: row.is_unauthorized === 1,
     expiresOn: row.expires_on,
-    shipToSiteId: site?.id ?? null,
+    shipToSiteId: await findShipToSiteId(db, row),
     lines: lines.map((line) => ({
       id: line.id,
       lineNumber: line.line_number,

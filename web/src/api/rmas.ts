@@ -136,3 +136,22 @@ export function useRmaAction(rma: Pick<RmaView, 'id' | 'version'>) {
     },
   });
 }
+
+/** Sends an authorized return's goods to another site than the rules chose, with the reason. */
+export function useRerouteReturn(rma: Pick<RmaView, 'id' | 'version'>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { siteId: string; reason: string }) =>
+      apiFetch<RmaView>(`/returns/${encodeURIComponent(rma.id)}/routing`, {
+        method: 'POST',
+        body,
+        ifMatch: rma.version,
+      }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(rmaKeys.detail(rma.id), updated);
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: rmaKeys.all });
+    },
+  });
+}

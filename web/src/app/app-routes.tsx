@@ -15,6 +15,7 @@ import {
 import { AdminHomePage } from '../routes/admin/admin-home-page.js';
 import { ApiKeysPage } from '../routes/admin/api-keys-page.js';
 import { ApprovalRulesPage } from '../routes/admin/approval-rules-page.js';
+import { RoutingRulesPage } from '../routes/admin/routing-rules-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
 import { UsersPage } from '../routes/admin/users-page.js';
@@ -113,6 +114,7 @@ export function AppRoutes() {
           <Route path="/admin/reason-codes" element={<ReasonCodesPage />} />
           <Route path="/admin/return-policy" element={<ReturnPolicyPage />} />
           <Route path="/admin/approval-rules" element={<ApprovalRulesPage />} />
+          <Route path="/admin/return-routing" element={<RoutingRulesPage />} />
         </Route>
         <Route element={<RequireAuth roles={API_KEY_ROLES} />}>
           <Route path="/admin/api-keys" element={<ApiKeysPage />} />

@@ -30,6 +30,8 @@ export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
 export const canManageApiKeys = (role: Role) => roleCan(role, 'apikeys.manage');
 export const canManageUsers = (role: Role) => roleCan(role, 'users.manage');
 export const canRecordShipments = (role: Role) => roleCan(role, 'shipments.write');
+/** Managers who may send an authorized return elsewhere than the routing rules chose, with a reason. */
+export const canRerouteReturns = (role: Role) => roleCan(role, 'returns.route');
 
 export const UNAUTHORIZED_ARRIVALS_LIST = '/returns?isUnauthorized=true';
 export const NEW_ARRIVAL_PATH = '/warehouse/unauthorized/new';

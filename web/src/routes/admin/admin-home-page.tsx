@@ -21,6 +21,9 @@ export function AdminHomePage() {
         <HomeCard to="/admin/approval-rules" title="Approval rules">
           Value thresholds per currency, and the tiers, types, conditions and regulated classes that need approval.
         </HomeCard>
+        <HomeCard to="/admin/return-routing" title="Return routing">
+          Which site each region&apos;s returns go to, the certifications regulated goods need, and site capacity.
+        </HomeCard>
         {canManageUsers(user.role) ? (
           <HomeCard to="/admin/users" title="Users">
             Invite people, change their role, deactivate them, and send a link to set a new password.

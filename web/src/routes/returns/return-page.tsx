@@ -12,6 +12,7 @@ import { ReturnLinesTable } from './return-lines-table.js';
 import { NextStepsPanel } from './next-steps-panel.js';
 import { ReturnTimeline } from './return-timeline.js';
 import { RoutingSummary } from './routing-summary.js';
+import { RoutingInstructionPanel } from './routing-instruction-panel.js';
 import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
 
@@ -54,6 +55,7 @@ function ReturnView({ rma }: { rma: RmaView }) {
       {rma.status === 'authorized' || rma.status === 'closed' || rma.progress.units.inTransit > 0 ? (
         <ShipmentsPanel rma={rma} />
       ) : null}
+      {isStaffRma(rma) ? <RoutingInstructionPanel rma={rma} /> : null}
       <ReturnFacts rma={rma} />
       {isStaffRma(rma) && rma.status === 'pending_approval' && rma.routingReasons.length > 0 ? (
         <section className="panel" aria-labelledby="routing-title">
