@@ -66,8 +66,8 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
     expect(published.statusCode, published.body).toBe(200);
   }
 
-  /** A gold customer in `region` returning `quantity` of a product (hazmat if asked): authorized at once unless regulated. */
-  async function requestReturn(
+  /** A gold customer in `region` with an order of a product (hazmat if asked), and the body of a return of it. */
+  async function prepareReturn(
     entityId: string,
     options: { region?: string; regulatedClass?: string; quantity?: number } = {},
   ) {
@@ -78,7 +78,7 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
       legalEntityId: entityId,
       lines: [{ productId: product.id, quantityShipped: 20 }],
     });
-    const created = await api(agent, 'POST', '/returns', {
+    const body = {
       customerId: customer.id,
       returnType: options.regulatedClass ? 'regulated' : 'standard',
       lines: [
@@ -89,9 +89,20 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
           claimedCondition: 'unopened',
         },
       ],
-    });
+    };
+    return { customer, body };
+  }
+
+  async function postReturn(body: unknown) {
+    const created = await api(agent, 'POST', '/returns', body);
     expect(created.statusCode, created.body).toBe(201);
-    return { rma: created.json<Rma>(), customer };
+    return created.json<Rma>();
+  }
+
+  /** A return requested at once: authorized unless its goods are regulated. */
+  async function requestReturn(entityId: string, options: Parameters<typeof prepareReturn>[1] = {}) {
+    const { customer, body } = await prepareReturn(entityId, options);
+    return { rma: await postReturn(body), customer };
   }
 
   it('sends an authorized return to the first site of its customer’s zone and explains why', async () => {
@@ -158,6 +169,22 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
     );
     const third = await requestReturn(entity.id, { quantity: 2 });
     expect(third.rma.routingInstruction?.siteId).toBe(rno.id);
+  });
+
+  it('never lets returns authorized at the same moment overfill a site', async () => {
+    const entity = await makeLegalEntity(t.platform);
+    const rno = await makeSite(t.platform, entity.id, { code: `RNO-${entity.code}`, region: 'NV' });
+    const cmh = await makeSite(t.platform, entity.id, { code: `CMH-${entity.code}`, region: 'OH' });
+    await publishRouting({
+      zones: [{ name: 'West', regions: ['CA'], sites: [rno.code, cmh.code] }],
+      certifications: [],
+      siteCapacities: [{ siteCode: rno.code, maxOpenUnits: 4 }],
+    });
+    const bodies = await Promise.all(Array.from({ length: 6 }, () => prepareReturn(entity.id, { quantity: 2 })));
+    const returns = await Promise.all(bodies.map(({ body }) => postReturn(body)));
+    const sites = returns.map((rma) => rma.routingInstruction?.siteId);
+    expect(sites.filter((site) => site === rno.id)).toHaveLength(2);
+    expect(sites.filter((site) => site === cmh.id)).toHaveLength(4);
   });
 
   it('routes nowhere when no site is certified, and the label says to contact customer service', async () => {
