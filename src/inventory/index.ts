@@ -23,3 +23,4 @@ export {
 } from './stock.queries.js';
 export { ON_HAND_STATUSES, LEAVING_STATUSES, canChangeStatus, canLeaveStock, isOnHand } from './domain/stock-status.js';
 export type * from './inventory.tables.js';
+export { findStockCustody } from './custody.js';

@@ -8,3 +8,4 @@ export type * from './logistics.tables.js';
 export { registerDockRoutes } from './dock-appointments/index.js';
 export type * from './dock-appointments/dock.tables.js';
 export { createDockDoor, generateDockSlots } from './dock-appointments/dock-doors.js';
+export { findCarrierCustody, findDockCustody } from './custody.js';

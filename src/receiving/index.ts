@@ -20,3 +20,4 @@ export {
   type RmaNumbersOf,
 } from './receipt-exceptions.js';
 export type * from './receiving.tables.js';
+export { findReceivingCustody } from './custody.js';

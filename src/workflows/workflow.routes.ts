@@ -21,6 +21,8 @@ import { readIfMatchVersion, setVersionEtag } from '../platform/http/preconditio
 import type { Platform } from '../platform/unit-of-work.js';
 import { recordUnauthorizedArrival } from './record-unauthorized-arrival.js';
 import { identifyArrival } from './identify-arrival.js';
+import { getChainOfCustody } from './chain-of-custody.js';
+import { ChainOfCustodySchema } from '../contracts/custody.js';
 
 export function registerWorkflowRoutes(app: FastifyInstance, platform: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -83,6 +85,20 @@ export function registerWorkflowRoutes(app: FastifyInstance, platform: Platform)
       const result = await receiveReturn(platform, contextOf(request), request.params.id, request.body);
       return reply.code(201).send(result);
     },
+  );
+  api.get(
+    '/returns/:id/custody',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['logistics', 'receiving', 'inventory'],
+        summary:
+          'Chain of custody of a return: every hand-over of its goods (carrier scans, dock check-in, receipt, stock movements) with who, where and when, oldest first (staff)',
+        params: IdParamsSchema,
+        response: { 200: ChainOfCustodySchema, 403: ProblemSchema, 404: ProblemSchema },
+      },
+    },
+    (request) => getChainOfCustody(platform, contextOf(request), request.params.id),
   );
   api.get(
     '/receiving/exceptions',

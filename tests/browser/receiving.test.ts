@@ -211,6 +211,14 @@ describeInBrowser('receiving', () => {
           .waitFor();
         await exceptionRow.waitFor({ state: 'detached' });
         await screenshotIfAsked(page, 'receiving-exception-refused');
+
+        // The return's chain of custody shows the hand-over to receiving and the unit going into stock.
+        await page.goto(`/returns/${rma.id}`);
+        const custody = page.getByRole('region', { name: 'Chain of custody' });
+        const handOvers = custody.getByRole('list', { name: 'Hand-overs, oldest first' }).getByRole('listitem');
+        await handOvers.filter({ hasText: 'Received 1 unit' }).waitFor();
+        await handOvers.filter({ hasText: 'Into RETURNS-IN as awaiting inspection' }).waitFor();
+        expect(await handOvers.first().textContent()).toContain('by ');
       },
       { expectedErrors: [/status of 400/] },
     );

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import type { RmaView } from '../../../../src/contracts/returns.js';
 import { isStaffRma, useRma } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { canRaiseForCustomers } from '../../auth/permissions.js';
+import { canRaiseForCustomers, RECEIVING_READ_ROLES } from '../../auth/permissions.js';
 import { Badge, ProgressBadge, StatusBadge } from '../../ui/badge.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
@@ -13,6 +13,7 @@ import { NextStepsPanel } from './next-steps-panel.js';
 import { ReturnTimeline } from './return-timeline.js';
 import { RoutingSummary } from './routing-summary.js';
 import { RoutingInstructionPanel } from './routing-instruction-panel.js';
+import { CustodyPanel } from './custody-panel.js';
 import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
 
@@ -82,6 +83,9 @@ function ReturnView({ rma }: { rma: RmaView }) {
             return line ? `Line ${line.lineNumber} · ${line.sku} ${line.productName}` : `Line ${index + 1}`;
           }}
         />
+      ) : null}
+      {isStaffRma(rma) && RECEIVING_READ_ROLES.includes(user.role) && rma.status !== 'pending_approval' ? (
+        <CustodyPanel rma={rma} />
       ) : null}
       <ReturnTimeline rmaId={rma.id} />
     </>
