@@ -48,4 +48,51 @@ describeInBrowser('stock lookup', () => {
       await page.getByText('No return has the number RMA-9999999.').waitFor();
     });
   });
+
+  it('the warehouse puts a received unit away from the receiving lane to a bay', async () => {
+    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
+    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
+    const line = candidate.order.lines[candidate.lineIndex]!;
+    const rma = await customer.post<Rma>('/returns', {
+      customerId: candidate.order.customerId,
+      returnType: 'standard',
+      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
+    });
+    if (rma.status === 'pending_approval') await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
+    const warehouse = await ApiClient.signIn(suite.server.baseUrl, 'warehouse@demo.local');
+    const lot = `LOT-PUT-${Date.now()}`;
+    await warehouse.post(`/returns/${rma.id}/receipts`, {
+      siteId: warehouse.siteId,
+      items: [{ productId: rma.lines[0]!.productId, quantity: 1, lots: [lot] }],
+    });
+    const bay = `BAY-${Date.now() % 100000}`;
+    await warehouse.post(`/sites/${warehouse.siteId}/locations`, {
+      code: bay,
+      name: 'Inspection bay',
+      kind: 'inspection',
+    });
+
+    await inPage(suite, async (page) => {
+      await signIn(page, 'warehouse@demo.local');
+      await openMainNav(page, 'Put away');
+      await page.getByRole('heading', { level: 1, name: 'Put away' }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: lot });
+      await row.getByRole('button', { name: /^Put away/ }).click();
+      const dialog = page.getByRole('dialog', { name: `Put away ${rma.lines[0]!.sku}` });
+      await dialog.getByRole('button', { name: 'Move' }).click();
+      await dialog.getByText('Choose where the units go.').waitFor();
+      await dialog.getByLabel('To location').selectOption({ label: `${bay} · Inspection bay (Inspection)` });
+      await dialog.getByRole('button', { name: 'Move' }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `moved to ${bay}` })
+        .waitFor();
+      await row.waitFor({ state: 'detached' });
+      await screenshotIfAsked(page, 'put-away');
+    });
+    const where = await warehouse.get<{ units: Array<{ lot: string | null; locationCode: string; status: string }> }>(
+      `/stock/units?rmaId=${rma.id}`,
+    );
+    expect(where.units).toEqual([expect.objectContaining({ lot, locationCode: bay, status: 'awaiting_inspection' })]);
+  });
 });

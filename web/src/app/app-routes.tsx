@@ -8,6 +8,7 @@ import {
   STOCK_ROLES,
   RECEIVE_ROLES,
   RECEIVING_READ_ROLES,
+  STOCK_MOVE_ROLES,
   SERVICE_ROLES,
   STAFF_ROLES,
   USER_ADMIN_ROLES,
@@ -42,6 +43,7 @@ import { ReceiveReturnPage } from '../routes/receiving/receive-return-page.js';
 import { ReceiveStartPage } from '../routes/receiving/receive-start-page.js';
 import { DockSchedulePage } from '../routes/warehouse/dock-schedule-page.js';
 import { StockLookupPage } from '../routes/warehouse/stock-lookup-page.js';
+import { PutAwayPage } from '../routes/warehouse/put-away-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
@@ -104,6 +106,9 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth roles={STOCK_ROLES} />}>
           <Route path="/warehouse/stock" element={<StockLookupPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={STOCK_MOVE_ROLES} />}>
+          <Route path="/warehouse/put-away" element={<PutAwayPage />} />
         </Route>
         <Route element={<RequireAuth roles={DOCK_ROLES} />}>
           <Route path="/warehouse/dock" element={<DockSchedulePage />} />

@@ -58,6 +58,10 @@ export const DOCK_PATH = '/warehouse/dock';
 /** Staff who look up where returned units are. */
 export const STOCK_ROLES: readonly Role[] = rolesWith('inventory.read');
 export const STOCK_LOOKUP_PATH = '/warehouse/stock';
+/** Staff who move returned stock between locations and statuses (put-away, quarantine). */
+export const STOCK_MOVE_ROLES: readonly Role[] = rolesWith('inventory.move');
+export const canMoveStock = (role: Role) => roleCan(role, 'inventory.move');
+export const PUT_AWAY_PATH = '/warehouse/put-away';
 
 export interface NavLink {
   to: string;
@@ -86,6 +90,7 @@ export function navLinksFor(role: Role): NavLink[] {
   if (role === 'warehouse') links.push({ to: RECEIVE_PATH, label: 'Receive', isExact: true });
   if (RECEIVE_ROLES.includes(role)) links.push({ to: RECEIPT_EXCEPTIONS_PATH, label: 'Exceptions' });
   if (role === 'warehouse') links.push({ to: DOCK_PATH, label: 'Dock' });
+  if (role === 'warehouse') links.push({ to: PUT_AWAY_PATH, label: 'Put away' });
   if (isFloor) links.push({ to: STOCK_LOOKUP_PATH, label: 'Stock' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;

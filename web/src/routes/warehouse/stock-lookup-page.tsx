@@ -10,6 +10,9 @@ import { humanize } from '../../ui/labels.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { SearchBox } from '../../ui/search-box.js';
+import { useCurrentUser } from '../../auth/auth-context.js';
+import { canMoveStock } from '../../auth/permissions.js';
+import { MoveStockDialog } from './move-stock-dialog.js';
 
 type Unit = UnitWhereabouts['units'][number];
 type Movement = UnitWhereabouts['movements'][number];
@@ -44,6 +47,27 @@ const movementColumns: Column<Movement>[] = [
 
 /** "Where is this unit?": a serial number or a return's RMA number, answered from stock and its movements. */
 export function StockLookupPage() {
+  const user = useCurrentUser();
+  const [moving, setMoving] = useState<Unit | null>(null);
+  const columns: Column<Unit>[] = canMoveStock(user.role)
+    ? [
+        ...unitColumns,
+        {
+          key: 'actions',
+          header: 'Actions',
+          render: (unit) => (
+            <button type="button" className="button" onClick={() => setMoving(unit)}>
+              Move
+              <span className="visually-hidden">
+                {' '}
+                {unit.productSku}
+                {unit.serial ? ` serial ${unit.serial}` : ''}
+              </span>
+            </button>
+          ),
+        },
+      ]
+    : unitColumns;
   const [lookup, setLookup] = useState<UnitsLookup | null>(null);
   const [notFound, setNotFound] = useState<string | null>(null);
   const query = useUnitWhereabouts(lookup);
@@ -85,7 +109,7 @@ export function StockLookupPage() {
               <section className="panel" aria-labelledby="units-title">
                 <h2 id="units-title">On hand</h2>
                 <DataTable
-                  columns={unitColumns}
+                  columns={columns}
                   rows={answer.units}
                   rowKey={(unit) =>
                     `${unit.locationId}:${unit.status}:${unit.serial ?? ''}:${unit.lot ?? ''}:${unit.rmaLineId ?? ''}`
@@ -110,6 +134,14 @@ export function StockLookupPage() {
             </>
           )}
         </QueryView>
+      ) : null}
+      {moving ? (
+        <MoveStockDialog
+          units={moving}
+          title={`Move ${moving.productSku ?? 'units'}`}
+          defaultReason=""
+          onClose={() => setMoving(null)}
+        />
       ) : null}
     </>
   );
