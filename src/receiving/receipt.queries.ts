@@ -16,3 +16,17 @@ export async function findReceivedUnits(db: Reader, rmaIds: readonly string[]) {
     .execute();
   return rows.map((r) => ({ rmaLineId: r.rma_line_id, received: Number(r.received) }));
 }
+
+/** Serials already received on each line of a return (a serial scanned twice is not received twice). */
+export async function findReceivedSerials(db: Reader, rmaId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('receipt_lines')
+    .select(['rma_line_id', 'serials'])
+    .where('rma_id', '=', rmaId)
+    .where('serials', '!=', '[]')
+    .execute();
+  const byLine = new Map<string, string[]>();
+  for (const row of rows)
+    byLine.set(row.rma_line_id, [...(byLine.get(row.rma_line_id) ?? []), ...(JSON.parse(row.serials) as string[])]);
+  return byLine;
+}

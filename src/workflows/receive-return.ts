@@ -12,6 +12,7 @@ import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import { AppError } from '../platform/errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import {
+  findReceivedSerials,
   findReceivedUnits,
   getReceiptException,
   matchReceipt,
@@ -37,11 +38,15 @@ export async function receiveReturn(
     await lockForTransaction(tx, `receipts:${rma.id}`);
     const counted = await resolveCountedItems(tx, request.items);
     const receivedBefore = new Map((await findReceivedUnits(tx.db, [rma.id])).map((r) => [r.rmaLineId, r.received]));
+    const serialsBefore = rma.lines.some((line) => line.serials.length > 0)
+      ? await findReceivedSerials(tx.db, rma.id)
+      : new Map<string, string[]>();
     const expected = rma.lines.map((line) => ({
       rmaLineId: line.id,
       productId: line.productId,
       remaining: Math.max(0, line.quantity - (receivedBefore.get(line.id) ?? 0)),
       serials: line.serials,
+      receivedSerials: serialsBefore.get(line.id) ?? [],
     }));
     const match = matchReceipt(expected, counted);
     const receipt = await receiveGoods(tx, {

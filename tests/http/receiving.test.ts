@@ -53,6 +53,42 @@ describe.each(DIALECTS)('receiving against a return on %s', (dialect) => {
   const receive = (rmaId: string, siteId: string, items: object[]) =>
     api(warehouse, 'POST', `/returns/${rmaId}/receipts`, { siteId, items });
 
+  it('a serial scanned again by a later receipt becomes an over-receipt exception, not a refusal', async () => {
+    const w = await makeWorld(t.platform);
+    const product = await makeProduct(t.platform, { isSerialized: true });
+    const order = await makeOrder(t.platform, {
+      customerId: w.customer.id,
+      legalEntityId: w.entity.id,
+      lines: [{ productId: product.id, quantityShipped: 2, unitPriceMinor: 1000, serialsShipped: ['SN-A', 'SN-B'] }],
+    });
+    const created = await api(agent, 'POST', '/returns', {
+      customerId: w.customer.id,
+      returnType: 'serialized',
+      lines: [
+        {
+          orderLineId: order.lines[0]!.id,
+          quantity: 2,
+          reasonCode: 'ORDERED_IN_ERROR',
+          claimedCondition: 'unopened',
+          serials: ['SN-A', 'SN-B'],
+        },
+      ],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const rma = created.json();
+    const first = await receive(rma.id, w.site.id, [{ productId: product.id, serials: ['SN-A'] }]);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await receive(rma.id, w.site.id, [{ productId: product.id, serials: ['SN-A'] }]);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().received).toEqual([]);
+    expect(again.json().exceptions).toEqual([
+      expect.objectContaining({ kind: 'over_receipt', serials: ['SN-A'], reason: 'serial SN-A was already received' }),
+    ]);
+    expect(again.json().lines[0]).toMatchObject({ received: 1, expected: 1 });
+    const last = await receive(rma.id, w.site.id, [{ productId: product.id, serials: ['SN-B'] }]);
+    expect(last.json().lines[0]).toMatchObject({ received: 2, expected: 0 });
+  });
+
   it('receives a GS1 scan onto its line with lot and expiry, and puts the unit in stock awaiting inspection', async () => {
     const { w, gtin, rma } = await authorizedReturn();
     const scan = `]C101${gtin.padStart(14, '0')}10LOT42${GS}17271231`;

@@ -46,6 +46,17 @@ describe('matchReceipt', () => {
     expect(match.exceptions).toEqual([expect.objectContaining({ kind: 'over_receipt', serials: ['S1'] })]);
   });
 
+  it('a serial an earlier receipt took is an over-receipt when scanned again, while the line still expects others', () => {
+    const match = matchReceipt(
+      [{ ...scanner, remaining: 1, receivedSerials: ['S1'] }],
+      [{ productId: 'scanner', quantity: 1, serials: ['S1'], lots: [] }],
+    );
+    expect(match.received).toEqual([]);
+    expect(match.exceptions).toEqual([
+      expect.objectContaining({ kind: 'over_receipt', serials: ['S1'], reason: 'serial S1 was already received' }),
+    ]);
+  });
+
   it('conserves units and never receives more than a line expects (any counts)', () => {
     const lineArb = fc.record({
       rmaLineId: fc.constantFrom('a', 'b', 'c'),

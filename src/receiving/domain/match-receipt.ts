@@ -18,6 +18,8 @@ export interface ExpectedLine {
   remaining: number;
   /** Serials the return holds for this line; empty when the product is not serialized. */
   serials: readonly string[];
+  /** Serials of this line received by earlier receipts: scanned again, they are an over-receipt. */
+  receivedSerials?: readonly string[];
 }
 
 export interface CountedGoods {
@@ -65,7 +67,12 @@ export interface ReceiptMatch {
  */
 export function matchReceipt(lines: readonly ExpectedLine[], counted: readonly CountedGoods[]): ReceiptMatch {
   const left = new Map(lines.map((line) => [line.rmaLineId, line.remaining]));
-  const serialsLeft = new Map(lines.map((line) => [line.rmaLineId, new Set(line.serials)]));
+  const serialsLeft = new Map(
+    lines.map((line) => {
+      const received = new Set(line.receivedSerials ?? []);
+      return [line.rmaLineId, new Set(line.serials.filter((serial) => !received.has(serial)))];
+    }),
+  );
   const received: ReceivedOntoLine[] = [];
   const exceptions: ReceiptException[] = [];
   // One received entry per counted item and line: each keeps its own condition and expiry.
