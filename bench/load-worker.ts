@@ -25,6 +25,13 @@ export interface LoadJob {
   warmupMs: number;
   maxRequests: number;
   maxMs: number;
+  /**
+   * Paced lanes (people at scanners): each lane sends its next request this many ms after its
+   * previous one was due — at once if the answer came later — instead of as soon as the answer
+   * comes. Lanes start staggered across one period. Absent: closed loop, always `concurrency` in
+   * flight (a saturation test).
+   */
+  paceMs?: number | undefined;
 }
 
 export interface LoadResult {
@@ -80,8 +87,15 @@ async function run(job: LoadJob): Promise<LoadResult> {
     let errors = 0;
     let firstError: string | null = null;
     const start = performance.now();
-    const lane = async () => {
+    const lane = async (_: unknown, laneIndex: number) => {
+      const pace = job.paceMs;
+      let due = start + (pace ? (pace * laneIndex) / job.concurrency : 0);
       for (;;) {
+        if (pace) {
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          due += pace;
+        }
         if (issued >= limit || performance.now() - start >= limitMs) return;
         const body = nextBody();
         if (body === null) return; // every distinct body has been sent

@@ -68,7 +68,7 @@ export function findSite(db: Reader, id: string) {
 export async function findRoutableSites(db: Reader, legalEntityId: string) {
   const rows = await db
     .selectFrom('sites')
-    .select(['id', 'code', 'name', 'region', 'capabilities'])
+    .select(['code', 'capabilities', ...SITE_ADDRESS_COLUMNS])
     .where('legal_entity_id', '=', legalEntityId)
     .where('is_active', '=', 1)
     .orderBy('code')

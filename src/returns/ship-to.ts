@@ -38,7 +38,7 @@ export async function findShipTo(db: Reader, rma: RoutedReturn): Promise<ShipTo 
   return siteId === null ? null : toShipTo(await findSiteAddress(db, siteId));
 }
 
-function toShipTo(site: SiteAddress | undefined): ShipTo | null {
+export function toShipTo(site: SiteAddress | undefined): ShipTo | null {
   if (!site) return null;
   return {
     siteName: site.name,

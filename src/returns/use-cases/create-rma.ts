@@ -21,8 +21,7 @@ import { holdReturnQuantity } from '../../sales/index.js';
 import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import { holdSerials, insertRma } from '../rma.repository.js';
 import { toRma } from '../rma.view.js';
-import { findShipTo } from '../ship-to.js';
-import { findRoutingInstruction, routeAuthorizedReturn } from '../routing-instructions.js';
+import { routeAuthorizedReturn, routedGoodsOf } from '../routing-instructions.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
 import { buildRmaRows } from './rma-rows.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
@@ -56,10 +55,16 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
   );
   recordRequest(tx, rma, lines, routing);
   if (rma.status !== 'authorized') return viewOfNewReturn(rma, lines, evaluation, NOT_ROUTED);
-  await routeAuthorizedReturn(tx, rma);
+  const orderLines = new Map(evaluation.orderLines.map((l) => [l.id, l]));
+  const routed = await routeAuthorizedReturn(tx, rma, {
+    goods: lines.map((l) => routedGoodsOf(orderLines.get(l.order_line_id ?? '')?.product, l.product_id, l.quantity)),
+    customerRegion: evaluation.customer.region,
+    rules: evaluation.returnRouting,
+    isFirstRouting: true,
+  });
   return viewOfNewReturn(rma, lines, evaluation, {
-    shipTo: await findShipTo(tx.db, rma),
-    routingInstruction: (await findRoutingInstruction(tx.db, rma.id)) ?? null,
+    shipTo: routed?.shipTo ?? null,
+    routingInstruction: routed?.instruction ?? null,
   });
 }
 

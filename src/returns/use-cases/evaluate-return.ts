@@ -23,6 +23,8 @@ export interface Evaluation {
   customer: CustomerForReturns;
   orderLines: OrderLineWithProduct[];
   returnPolicy: Awaited<ReturnType<typeof findCurrentConfig<'return_policy'>>>;
+  /** Read with the other rules in the same query, for routing the return if it is authorized at once. */
+  returnRouting: Awaited<ReturnType<typeof findCurrentConfig<'return_routing'>>>;
 }
 
 async function findOrderLinesWithProducts(db: Reader, orderLineIds: string[]): Promise<OrderLineWithProduct[]> {
@@ -49,7 +51,8 @@ export async function evaluateReturnRequest(
     return_policy: returnPolicy,
     approval_rules: approvalRules,
     reason_codes: reasonCodes,
-  } = await findCurrentConfigs(db, ['return_policy', 'approval_rules', 'reason_codes']);
+    return_routing: returnRouting,
+  } = await findCurrentConfigs(db, ['return_policy', 'approval_rules', 'reason_codes', 'return_routing']);
   const orderLineIds = [...new Set(request.lines.map((l) => l.orderLineId))];
   // Only serials named in the request can collide with another open return's.
   const withSerials = [...new Set(request.lines.filter((l) => l.serials.length > 0).map((l) => l.orderLineId))];
@@ -155,5 +158,6 @@ export async function evaluateReturnRequest(
     customer,
     orderLines,
     returnPolicy,
+    returnRouting,
   };
 }

@@ -12,7 +12,7 @@ import { findProducts, findRoutableSites } from '../../masterdata/index.js';
 import { requiredCapabilities } from '../domain/routing-instruction.js';
 import { findRmaRow } from '../rma.repository.js';
 import { findShipToSiteId } from '../ship-to.js';
-import { recordInstruction } from '../routing-instructions.js';
+import { recordInstruction, routedGoodsOf } from '../routing-instructions.js';
 import type { LoadReturnFacts } from '../return-facts.js';
 import { loadRma } from './read-rmas.js';
 
@@ -51,12 +51,7 @@ export async function rerouteReturn(
     const products = await findProducts(tx.db, [...new Set(lines.map((l) => l.product_id))]);
     const rules = await findCurrentConfig(tx.db, 'return_routing');
     const missing = requiredCapabilities(
-      products.map((p) => ({
-        sku: p.sku,
-        quantity: 0,
-        regulatedClass: p.regulated_class,
-        isTemperatureControlled: p.is_temperature_controlled === 1,
-      })),
+      products.map((p) => routedGoodsOf(p, p.id, 0)),
       rules.document,
     ).filter((need) => !site.capabilities.includes(need.capability));
     if (missing.length > 0)
