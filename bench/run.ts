@@ -109,6 +109,24 @@ const SCAN_PACE_MS = 500;
 const PACED_RETURNS = 200;
 const PACED_PHASE_MS = Number(env.BENCH_PACED_MS ?? 10_000);
 
+/** Waits (at most `ms`) until every audit event is chained; returns how many were waiting at first. */
+async function waitForSealedAuditTrail(platform: Awaited<ReturnType<typeof startPlatform>>, ms: number) {
+  const unsealed = async () =>
+    Number(
+      (
+        await platform.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('chain_seq', 'is', null)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const first = await unsealed();
+  const started = Date.now();
+  while (Date.now() - started < ms && (await unsealed()) > 0) await new Promise((r) => setTimeout(r, 100));
+  return { events: first, ms: Date.now() - started };
+}
+
 /**
  * How many small write transactions per second the database itself takes from this process: the
  * ceiling under any API write, measured in the same run as the scans (one UPDATE of a counter row
@@ -300,7 +318,10 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boole
     });
     record(SCAN, scans);
     // The same scans at a person's pace: what each operator waits for when the desk is busy but
-    // the server is not saturated (the closed loop above keeps 16 in flight without pause).
+    // the server is not saturated (the closed loop above keeps 16 in flight without pause). It
+    // starts once the audit sealer has chained the earlier scenarios' events (thousands, from the
+    // top-up), so it measures scans rather than the catch-up after a burst.
+    const backlog = await waitForSealedAuditTrail(platform, 30_000);
     const paced = await runLoad({
       ...common,
       token: warehouseToken,
@@ -329,6 +350,9 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boole
         `${raw.toFixed(0)}/s (${CONCURRENCY} in flight, one UPDATE each); scans ÷ raw = ${(scanRow.requestsPerSecond / raw).toFixed(2)}×`,
     );
     const pacedRow = rows.find((row) => row.name === SCAN_PACED)!.summary;
+    console.log(
+      `(the paced run waited ${backlog.ms} ms for the audit sealer to chain ${backlog.events} events of the earlier scenarios)`,
+    );
     console.log(
       `scan at a person's pace (${CONCURRENCY} scanners, ${(CONCURRENCY * 1000) / SCAN_PACE_MS} scans/s offered): p50 ${pacedRow.p50.toFixed(2)} ms, p99 ${pacedRow.p99.toFixed(2)} ms ` +
         `(target p99 < 20 ms: ${pacedRow.p99 < 20 ? 'met' : 'NOT met'})`,
