@@ -1,28 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
-import type { Rma } from '../../src/contracts/returns.js';
-import { ApiClient, findReturnCandidate } from './support/api.js';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
-import { approveAsManager } from './support/portal.js';
+import { authorizedDemoReturn } from './support/portal.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
 describeInBrowser('return label', () => {
   const suite = setUpBrowserSuite();
 
   it('the customer downloads the return label (PDF) of an authorized return from its page', async () => {
-    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
-    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
-    const line = candidate.order.lines[candidate.lineIndex]!;
-    let rma = await customer.post<Rma>('/returns', {
-      customerId: candidate.order.customerId,
-      returnType: 'standard',
-      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
-    });
-    if (rma.status === 'pending_approval') {
-      await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
-      rma = await customer.get<Rma>(`/returns/${rma.id}`);
-    }
-    expect(rma.status).toBe('authorized');
+    const { rma } = await authorizedDemoReturn(suite.server.baseUrl);
 
     await inPage(suite, async (page) => {
       await signIn(page, 'customer@demo.local');

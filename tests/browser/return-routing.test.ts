@@ -1,25 +1,17 @@
 import { expect, it } from 'vitest';
 import type { Rma } from '../../src/contracts/returns.js';
-import { ApiClient, findReturnCandidate } from './support/api.js';
+import { ApiClient } from './support/api.js';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
-import { approveAsManager } from './support/portal.js';
+import { authorizedDemoReturn } from './support/portal.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
 describeInBrowser('return routing', () => {
   const suite = setUpBrowserSuite();
 
   it('a manager sees why the rules chose the site and sends the goods elsewhere, with a reason', async () => {
-    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
-    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
-    const line = candidate.order.lines[candidate.lineIndex]!;
-    let rma = await customer.post<Rma>('/returns', {
-      customerId: candidate.order.customerId,
-      returnType: 'standard',
-      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
-    });
-    if (rma.status === 'pending_approval') await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
+    const { rma: authorized } = await authorizedDemoReturn(suite.server.baseUrl);
     const staff = await ApiClient.signIn(suite.server.baseUrl, 'cs_manager@demo.local');
-    rma = await staff.get<Rma>(`/returns/${rma.id}`);
+    const rma = await staff.get<Rma>(`/returns/${authorized.id}`);
     const instruction = rma.routingInstruction!;
     // The demo customer is in Ohio: the Midwest zone sends its goods to Columbus.
     expect(instruction).toMatchObject({ siteCode: 'US-CMH', basis: 'rules' });

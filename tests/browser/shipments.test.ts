@@ -1,9 +1,8 @@
 import { expect, it } from 'vitest';
-import type { Rma } from '../../src/contracts/returns.js';
 import { detectTrackingNumber } from '../../src/logistics/index.js';
-import { ApiClient, findReturnCandidate } from './support/api.js';
+import { ApiClient } from './support/api.js';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
-import { approveAsManager } from './support/portal.js';
+import { authorizedDemoReturn } from './support/portal.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
 /** A UPS number nobody has used in this run: the check digit is whichever the carrier table accepts. */
@@ -17,19 +16,7 @@ describeInBrowser('shipments', () => {
   const suite = setUpBrowserSuite();
 
   it('the customer adds the tracking number (a typo is caught at the field) and follows the parcel on the return page', async () => {
-    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
-    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
-    const line = candidate.order.lines[candidate.lineIndex]!;
-    let rma = await customer.post<Rma>('/returns', {
-      customerId: candidate.order.customerId,
-      returnType: 'standard',
-      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
-    });
-    if (rma.status === 'pending_approval') {
-      await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
-      rma = await customer.get<Rma>(`/returns/${rma.id}`);
-    }
-    expect(rma.status).toBe('authorized');
+    const { rma } = await authorizedDemoReturn(suite.server.baseUrl);
     const number = freshUpsNumber();
 
     await inPage(

@@ -1,27 +1,15 @@
 import { expect, it } from 'vitest';
-import type { Rma } from '../../src/contracts/returns.js';
-import { ApiClient, findReturnCandidate } from './support/api.js';
+import { ApiClient } from './support/api.js';
 import { describeInBrowser, screenshotIfAsked, signIn } from './support/browser.js';
 import { openMainNav } from './support/journeys.js';
-import { approveAsManager } from './support/portal.js';
+import { authorizedDemoReturn } from './support/portal.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
 describeInBrowser('stock lookup', () => {
   const suite = setUpBrowserSuite();
 
   it('the warehouse finds where a return’s received units are, and how they got there', async () => {
-    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
-    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
-    const line = candidate.order.lines[candidate.lineIndex]!;
-    let rma = await customer.post<Rma>('/returns', {
-      customerId: candidate.order.customerId,
-      returnType: 'standard',
-      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
-    });
-    if (rma.status === 'pending_approval') {
-      await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
-      rma = await customer.get<Rma>(`/returns/${rma.id}`);
-    }
+    const { rma } = await authorizedDemoReturn(suite.server.baseUrl);
     const warehouse = await ApiClient.signIn(suite.server.baseUrl, 'warehouse@demo.local');
     expect(warehouse.siteId).not.toBeNull();
     await warehouse.post(`/returns/${rma.id}/receipts`, {
@@ -50,15 +38,7 @@ describeInBrowser('stock lookup', () => {
   });
 
   it('the warehouse puts a received unit away from the receiving lane to a bay', async () => {
-    const customer = await ApiClient.signIn(suite.server.baseUrl, 'customer@demo.local');
-    const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
-    const line = candidate.order.lines[candidate.lineIndex]!;
-    const rma = await customer.post<Rma>('/returns', {
-      customerId: candidate.order.customerId,
-      returnType: 'standard',
-      lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
-    });
-    if (rma.status === 'pending_approval') await approveAsManager(suite.server.baseUrl, rma.id, rma.version);
+    const { rma } = await authorizedDemoReturn(suite.server.baseUrl);
     const warehouse = await ApiClient.signIn(suite.server.baseUrl, 'warehouse@demo.local');
     const lot = `LOT-PUT-${Date.now()}`;
     await warehouse.post(`/returns/${rma.id}/receipts`, {

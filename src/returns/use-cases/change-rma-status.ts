@@ -6,7 +6,7 @@ import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
 import type { RequestContext } from '../../platform/actor.js';
 import { AppError } from '../../platform/errors.js';
 import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
-import { assertCan, isVisibleToActor } from '../../platform/access.js';
+import { assertCan } from '../../platform/access.js';
 import { findCurrentConfig } from '../../configuration/index.js';
 import { releaseReturnQuantity } from '../../sales/index.js';
 import { addDays } from '../../platform/calendar.js';
@@ -22,6 +22,7 @@ import {
 import type { RmasTable } from '../returns.tables.js';
 import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
 import { loadRma } from './read-rmas.js';
+import { findRmaToChange } from './rma-to-change.js';
 import { routeAuthorizedReturn } from '../routing-instructions.js';
 
 interface Move {
@@ -46,15 +47,7 @@ async function haveGoodsMoved(
 }
 
 async function moveRma(tx: Tx, id: string, expectedVersion: number | undefined, move: Move) {
-  const row = await findRmaRow(tx.db, id);
-  if (!row || !isVisibleToActor(tx.ctx.actor, row.customer_id))
-    throw new AppError('not_found', `return ${id} was not found`);
-  if (expectedVersion !== undefined && expectedVersion !== row.version) {
-    throw new AppError(
-      'precondition_failed',
-      `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`,
-    );
-  }
+  const row = await findRmaToChange(tx, id, expectedVersion);
   const from = row.status;
   if (!canTransition(from, move.to)) {
     const allowed = listAllowedTransitions(from);

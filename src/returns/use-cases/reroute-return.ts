@@ -4,13 +4,13 @@
 // never the law on regulated goods.
 import type { RerouteRequest, Rma } from '../../contracts/returns.js';
 import type { RequestContext } from '../../platform/actor.js';
-import { assertCan, isVisibleToActor } from '../../platform/access.js';
+import { assertCan } from '../../platform/access.js';
 import { AppError } from '../../platform/errors.js';
 import { runInTransaction, type Platform } from '../../platform/unit-of-work.js';
 import { findCurrentConfig } from '../../configuration/index.js';
 import { findProducts, findRoutableSites } from '../../masterdata/index.js';
 import { requiredCapabilities } from '../domain/routing-instruction.js';
-import { findRmaRow } from '../rma.repository.js';
+import { findRmaToChange } from './rma-to-change.js';
 import { findShipToSiteId } from '../ship-to.js';
 import { recordInstruction, routedGoodsOf } from '../routing-instructions.js';
 import type { LoadReturnFacts } from '../return-facts.js';
@@ -26,14 +26,7 @@ export async function rerouteReturn(
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.route');
   await runInTransaction(platform, ctx, async (tx) => {
-    const row = await findRmaRow(tx.db, rmaId);
-    if (!row || !isVisibleToActor(ctx.actor, row.customer_id))
-      throw new AppError('not_found', `return ${rmaId} was not found`);
-    if (expectedVersion !== undefined && expectedVersion !== row.version)
-      throw new AppError(
-        'precondition_failed',
-        `return ${row.rma_number} is at version ${row.version}, not ${expectedVersion}; someone else changed it — reload`,
-      );
+    const row = await findRmaToChange(tx, rmaId, expectedVersion);
     if (row.status !== 'authorized' || row.is_unauthorized === 1)
       throw new AppError(
         'invalid_transition',

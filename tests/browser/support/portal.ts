@@ -3,7 +3,8 @@
 import type { Page } from '../../../src/contracts/common.js';
 import type { ReasonCodes } from '../../../src/contracts/configuration.js';
 import type { SalesOrder, SalesOrderLine } from '../../../src/contracts/masterdata.js';
-import type { ApiClient } from './api.js';
+import type { Rma } from '../../../src/contracts/returns.js';
+import { ApiClient, findReturnCandidate } from './api.js';
 
 export interface OrderLineMatch {
   order: SalesOrder;
@@ -58,6 +59,25 @@ export async function approveAsManager(baseUrl: string, rmaId: string, version: 
     body: JSON.stringify({ comment: 'approved for the journey' }),
   });
   if (!response.ok) throw new Error(`approve ${rmaId}: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * A new one-unit return of the demo customer, requested in the portal's API and authorized (the
+ * demo's manager approves it when the policy sends it for approval).
+ */
+export async function authorizedDemoReturn(baseUrl: string): Promise<{ customer: ApiClient; rma: Rma }> {
+  const customer = await ApiClient.signIn(baseUrl, 'customer@demo.local');
+  const candidate = await findReturnCandidate(customer, { customerId: customer.customerId });
+  const line = candidate.order.lines[candidate.lineIndex]!;
+  const requested = await customer.post<Rma>('/returns', {
+    customerId: candidate.order.customerId,
+    returnType: 'standard',
+    lines: [{ orderLineId: line.id, quantity: 1, reasonCode: candidate.reasonCode, claimedCondition: 'unopened' }],
+  });
+  if (requested.status === 'pending_approval') await approveAsManager(baseUrl, requested.id, requested.version);
+  const rma = await customer.get<Rma>(`/returns/${requested.id}`);
+  if (rma.status !== 'authorized') throw new Error(`${rma.rmaNumber} is ${rma.status}, not authorized`);
+  return { customer, rma };
 }
 
 /** A date as the web app shows it to an en-US browser. */

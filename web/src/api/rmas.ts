@@ -113,14 +113,17 @@ export function useRecordUnauthorizedReturn() {
 }
 
 export type RmaAction =
-  { kind: 'approve'; comment: string } | { kind: 'reject'; comment: string } | { kind: 'cancel'; reason: string };
+  | { kind: 'approve'; comment: string }
+  | { kind: 'reject'; comment: string }
+  | { kind: 'cancel'; reason: string }
+  /** Send an authorized return's goods to another site than the routing rules chose. */
+  | { kind: 'routing'; siteId: string; reason: string };
 
 export function useRmaAction(rma: Pick<RmaView, 'id' | 'version'>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: RmaAction) => {
-      const body = action.kind === 'cancel' ? { reason: action.reason } : { comment: action.comment };
-      return apiFetch<RmaView>(`/returns/${encodeURIComponent(rma.id)}/${action.kind}`, {
+    mutationFn: ({ kind, ...body }: RmaAction) => {
+      return apiFetch<RmaView>(`/returns/${encodeURIComponent(rma.id)}/${kind}`, {
         method: 'POST',
         body,
         ifMatch: rma.version,
@@ -133,25 +136,6 @@ export function useRmaAction(rma: Pick<RmaView, 'id' | 'version'>) {
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: rmaKeys.all });
       await queryClient.invalidateQueries({ queryKey: ['orders'] });
-    },
-  });
-}
-
-/** Sends an authorized return's goods to another site than the rules chose, with the reason. */
-export function useRerouteReturn(rma: Pick<RmaView, 'id' | 'version'>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: { siteId: string; reason: string }) =>
-      apiFetch<RmaView>(`/returns/${encodeURIComponent(rma.id)}/routing`, {
-        method: 'POST',
-        body,
-        ifMatch: rma.version,
-      }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(rmaKeys.detail(rma.id), updated);
-    },
-    onSettled: async () => {
-      await queryClient.invalidateQueries({ queryKey: rmaKeys.all });
     },
   });
 }

@@ -7,7 +7,8 @@ import { canCancelReturns, canDecideApprovals } from '../../auth/permissions.js'
 import { useToast } from '../../ui/toast.js';
 import { CommentDialog } from './comment-dialog.js';
 
-type ActionKind = RmaAction['kind'];
+/** The moves of the state machine explained in a comment (routing has its own panel). */
+type ActionKind = Exclude<RmaAction['kind'], 'routing'>;
 
 const DIALOGS: Record<ActionKind, { title: string; label: string; hint: string; confirm: string; done: string }> = {
   approve: {

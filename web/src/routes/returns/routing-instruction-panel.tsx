@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Rma, RoutingInstruction } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
-import { useRerouteReturn } from '../../api/rmas.js';
+import { useRmaAction } from '../../api/rmas.js';
 import { useSites } from '../../api/sites.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRerouteReturns } from '../../auth/permissions.js';
@@ -86,7 +86,7 @@ export function RoutingInstructionPanel({ rma }: { rma: Rma }) {
 
 function RerouteDialog({ rma, onClose }: { rma: Rma; onClose: () => void }) {
   const sites = useSites();
-  const reroute = useRerouteReturn(rma);
+  const reroute = useRmaAction(rma);
   const toast = useToast();
   const [siteId, setSiteId] = useState('');
   const [reason, setReason] = useState('');
@@ -111,7 +111,7 @@ function RerouteDialog({ rma, onClose }: { rma: Rma; onClose: () => void }) {
     setErrors(found);
     if (found.siteId || found.reason) return;
     reroute.mutate(
-      { siteId, reason: reason.trim() },
+      { kind: 'routing', siteId, reason: reason.trim() },
       {
         onSuccess: (updated) => {
           toast.show(
