@@ -200,7 +200,19 @@ export async function createSalesOrder(platform: Platform, ctx: RequestContext, 
       errors: [{ path: 'lines', message: 'duplicate line number' }],
     });
   }
+  // Amounts are summed into line and order totals (and return values): each must stay an exact
+  // integer in JavaScript, or a list of orders could not be answered at all.
+  let orderTotal = 0;
   for (const [i, line] of input.lines.entries()) {
+    const amount = line.quantityShipped * line.unitPriceMinor + line.taxMinor;
+    orderTotal += amount;
+    if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(orderTotal)) {
+      throw new AppError(
+        'validation_failed',
+        `line ${line.lineNumber}: quantity × unit price + tax is too large an amount (at most ${Number.MAX_SAFE_INTEGER} minor units per order)`,
+        { errors: [{ path: `lines.${i}.unitPriceMinor`, message: 'amount too large' }] },
+      );
+    }
     if (line.serialsShipped.length > 0 && line.serialsShipped.length !== line.quantityShipped) {
       throw new AppError(
         'validation_failed',

@@ -208,6 +208,20 @@ describe.each(DIALECTS)('sales orders over HTTP on %s', (dialect) => {
       [orderBody({}, [line({ unitPriceMinor: 9.99 })]), 'lines.0.unitPriceMinor', /unitPriceMinor/],
       [orderBody({}, [line({ deliveryDate: 'yesterday' })]), 'lines.0.deliveryDate', /deliveryDate/],
       [orderBody({}, [line({ serialsShipped: [''] })]), 'lines.0.serialsShipped.0', /serialsShipped/],
+      // Amounts past JavaScript's exact integers would break every list that sums them (found by the fuzz test).
+      [
+        orderBody({}, [line({ quantityShipped: 1_000_000, unitPriceMinor: Number.MAX_SAFE_INTEGER })]),
+        'lines.0.unitPriceMinor',
+        /too large an amount/,
+      ],
+      [
+        orderBody({}, [
+          line({ unitPriceMinor: Number.MAX_SAFE_INTEGER - 10 }),
+          line({ lineNumber: 2, unitPriceMinor: 100 }),
+        ]),
+        'lines.1.unitPriceMinor',
+        /line 2: .*too large an amount/,
+      ],
     ];
     for (const [payload, path, detail] of cases) {
       const res = await t.request(admin, { method: 'POST', url: '/api/v1/orders', payload });
