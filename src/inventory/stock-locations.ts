@@ -57,8 +57,18 @@ export async function locationOfSite(
  * location (else its inspection location), first by code; created on first use if it has none.
  */
 export async function receivingLocationOf(tx: Tx, siteId: string): Promise<StockLocationsTable> {
-  // Two first receipts at once must not both create the default location.
+  const existing = await findReceivingLocation(tx, siteId);
+  if (existing) return existing;
+  // Two first receipts at once must not both create the default location: the lock, then look
+  // again (every receipt after the first finds it without taking the lock).
   await lockForTransaction(tx, `stock-locations:${siteId}`);
+  return (
+    (await findReceivingLocation(tx, siteId)) ??
+    insertLocation(tx, siteId, { ...DEFAULT_RECEIVING_LOCATION, isActive: true })
+  );
+}
+
+async function findReceivingLocation(tx: Tx, siteId: string): Promise<StockLocationsTable | undefined> {
   const candidates = await tx.db
     .selectFrom('stock_locations')
     .selectAll()
@@ -67,9 +77,7 @@ export async function receivingLocationOf(tx: Tx, siteId: string): Promise<Stock
     .where('kind', 'in', ['receiving', 'inspection'])
     .orderBy('code')
     .execute();
-  const found = candidates.find((l) => l.kind === 'receiving') ?? candidates[0];
-  if (found) return found;
-  return insertLocation(tx, siteId, { ...DEFAULT_RECEIVING_LOCATION, isActive: true });
+  return candidates.find((l) => l.kind === 'receiving') ?? candidates[0];
 }
 
 async function insertLocation(tx: Tx, siteId: string, request: CreateStockLocationRequest) {

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import { AppError } from '../platform/errors.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
-import { findReturnForStages, type ReturnForStages } from '../returns/index.js';
+import { findReturnForStages, findShipToSiteIdOf, type ReturnForStages } from '../returns/index.js';
 import { detectTrackingNumber, validateTrackingNumberFor } from './domain/tracking-numbers.js';
 import type { ShipmentLinesTable, ShipmentsTable } from './logistics.tables.js';
 import { findShipmentsOfReturn, findShippedUnits, HOLDS_UNITS } from './shipment.queries.js';
@@ -52,7 +52,7 @@ export async function recordShipment(tx: Tx, rmaId: string, request: CreateShipm
     tracking_format: detection.formatName,
     service: request.service,
     tracking_number: detection.normalized,
-    expected_site_id: rma.shipToSiteId,
+    expected_site_id: await findShipToSiteIdOf(tx.db, rma),
     weight_grams: request.weightGrams ?? null,
     state: 'unknown',
     state_at: null,

@@ -10,7 +10,7 @@ import { assertCan } from '../platform/access.js';
 import { AppError } from '../platform/errors.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
-import { findReturnForStages } from '../returns/index.js';
+import { findReturnForStages, findShipToSiteIdOf } from '../returns/index.js';
 import { renderReturnLabel } from './return-label.js';
 
 export function registerReturnLabelRoutes(app: FastifyInstance, platform: Platform): void {
@@ -41,7 +41,8 @@ export function registerReturnLabelRoutes(app: FastifyInstance, platform: Platfo
           'conflict',
           `the label is available once the return is authorized (return ${rma.rmaNumber} is ${rma.status.replace('_', ' ')})`,
         );
-      const site = rma.shipToSiteId === null ? undefined : await findSiteAddress(platform.db, rma.shipToSiteId);
+      const siteId = await findShipToSiteIdOf(platform.db, rma);
+      const site = siteId === null ? undefined : await findSiteAddress(platform.db, siteId);
       if (!site)
         throw new AppError(
           'conflict',

@@ -4,6 +4,7 @@ import { AppError } from '../platform/errors.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
 import { findSite } from '../masterdata/index.js';
+import { insertRows } from '../platform/db/insert-rows.js';
 import type { ReceiptLinesTable, ReceiptsTable } from './receiving.tables.js';
 
 /** The site goods are received at: it must exist and be active. */
@@ -69,8 +70,11 @@ export async function recordReceipt(
     condition: line.condition ?? '',
     expiry: line.expiry ?? null,
   }));
-  await tx.db.insertInto('receipts').values(receipt).execute();
-  if (lines.length > 0) await tx.db.insertInto('receipt_lines').values(lines).execute();
+  // One statement on PostgreSQL (where each is a round trip): the receipt and its lines.
+  await insertRows(tx.db, tx.dialect, [
+    { table: 'receipts', rows: [receipt] },
+    { table: 'receipt_lines', rows: lines },
+  ]);
   tx.audit({
     entityType: 'receipt',
     entityId: receipt.id,

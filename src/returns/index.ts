@@ -14,4 +14,9 @@ export { computeLineValueMinor } from './domain/line-value.js';
 export { resolveReturnWindowDays } from './domain/return-window.js';
 export type * from './returns.tables.js';
 export { findReturnableUntilOfOrders } from './use-cases/returnable-until.js';
-export { findReturnForStages, findRmaNumbers, type ReturnForStages } from './use-cases/return-for-stages.js';
+export {
+  findReturnForStages,
+  findRmaNumbers,
+  findShipToSiteIdOf,
+  type ReturnForStages,
+} from './use-cases/return-for-stages.js';

@@ -21,8 +21,8 @@ export interface ReturnForStages {
   isUnauthorized: boolean;
   /** The last day the goods may be shipped; null when the authorization does not lapse, or before it. */
   expiresOn: string | null;
-  /** Where the goods are to be sent (null until authorized, and for goods that arrived unannounced). */
-  shipToSiteId: string | null;
+  /** When it was authorized (null before): from then on its goods have a site to go to. */
+  authorizedAt: string | null;
   lines: Array<{
     id: string;
     lineNumber: number;
@@ -51,7 +51,7 @@ export async function findReturnForStages(db: Reader, actor: Actor, rmaId: strin
     legalEntityId: row.legal_entity_id,
     isUnauthorized: row.is_unauthorized === 1,
     expiresOn: row.expires_on,
-    shipToSiteId: await findShipToSiteId(db, row),
+    authorizedAt: row.authorized_at,
     lines: lines.map((line) => ({
       id: line.id,
       lineNumber: line.line_number,
@@ -60,6 +60,20 @@ export async function findReturnForStages(db: Reader, actor: Actor, rmaId: strin
       serials: JSON.parse(line.serials) as string[],
     })),
   };
+}
+
+/**
+ * Where the return's goods are to be sent: its routing instruction's site (null until authorized,
+ * for goods that arrived unannounced, and while no site is certified for them). Asked only by the
+ * stages that need it (the label, a shipment), so a receipt scan does not pay for it.
+ */
+export function findShipToSiteIdOf(db: Reader, rma: ReturnForStages): Promise<string | null> {
+  return findShipToSiteId(db, {
+    id: rma.id,
+    legal_entity_id: rma.legalEntityId,
+    authorized_at: rma.authorizedAt,
+    is_unauthorized: rma.isUnauthorized ? 1 : 0,
+  });
 }
 
 /** RMA numbers by id, for stages that list their own records with the return they belong to. */
