@@ -11,3 +11,9 @@ export function useSites() {
     staleTime: 5 * 60_000,
   });
 }
+
+/** The site a form starts from: the operator's own when it is offered; the only one when there is one; else a choice to make. */
+export function startingSiteId(sites: readonly Site[], homeSiteId: string | null | undefined): string {
+  if (homeSiteId && sites.some((site) => site.id === homeSiteId)) return homeSiteId;
+  return sites.length === 1 ? (sites[0]?.id ?? '') : '';
+}

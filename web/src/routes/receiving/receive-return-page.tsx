@@ -1,13 +1,12 @@
 import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Site } from '../../../../src/contracts/masterdata.js';
 import type { ReceiptResult } from '../../../../src/contracts/receiving.js';
 import type { ClaimedCondition, RmaView } from '../../../../src/contracts/returns.js';
 import { describeError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { useReceiveReturn, type ReceiveReturnBody } from '../../api/receipts.js';
 import { useRma } from '../../api/rmas.js';
-import { useSites } from '../../api/sites.js';
+import { startingSiteId, useSites } from '../../api/sites.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { RECEIPT_EXCEPTIONS_PATH, RECEIVE_PATH } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
@@ -81,11 +80,6 @@ const lineColumns: Column<LineRow>[] = [
 function receivedFromProgress(line: RmaView['lines'][number]): number {
   const units = line.progress.units;
   return Math.max(0, units.total - units.expected - units.inTransit);
-}
-
-function startingSiteId(sites: Site[], homeSiteId: string | null | undefined): string {
-  if (homeSiteId && sites.some((site) => site.id === homeSiteId)) return homeSiteId;
-  return sites.length === 1 ? (sites[0]?.id ?? '') : '';
 }
 
 function ReceiveReturn({ rma }: { rma: RmaView }) {

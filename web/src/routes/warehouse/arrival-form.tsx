@@ -7,6 +7,7 @@ import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { useRecordUnidentifiedArrival } from '../../api/arrivals.js';
 import { useRecordUnauthorizedReturn } from '../../api/rmas.js';
+import { startingSiteId } from '../../api/sites.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { arrivalPath, NEW_ARRIVAL_PATH, UNAUTHORIZED_ARRIVALS_LIST } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
@@ -138,10 +139,4 @@ export function ArrivalForm({
       </div>
     </form>
   );
-}
-
-/** The operator's own site when it can receive; the only site when there is one; else a choice to make. */
-function startingSiteId(sites: Site[], homeSiteId: string | null | undefined): string {
-  if (homeSiteId && sites.some((site) => site.id === homeSiteId)) return homeSiteId;
-  return sites.length === 1 ? (sites[0]?.id ?? '') : '';
 }

@@ -11,7 +11,7 @@ import {
   useDockSlots,
   type BookDockAppointmentBody,
 } from '../../api/docks.js';
-import { useSites } from '../../api/sites.js';
+import { startingSiteId, useSites } from '../../api/sites.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canBookDocks } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
@@ -43,11 +43,6 @@ const TIMING: Record<NonNullable<DockAppointment['arrivalTiming']>, string> = {
   on_time: 'on time',
   late: 'late',
 };
-
-function startingSiteId(sites: Site[], homeSiteId: string | null | undefined): string {
-  if (homeSiteId && sites.some((site) => site.id === homeSiteId)) return homeSiteId;
-  return sites.length === 1 ? (sites[0]?.id ?? '') : '';
-}
 
 /** The warehouse's dock for a day: who comes when, at which door; checking carriers in; booking a slot. */
 export function DockSchedulePage() {

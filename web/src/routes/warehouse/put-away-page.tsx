@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { StockBalance } from '../../../../src/contracts/inventory.js';
 import type { Site } from '../../../../src/contracts/masterdata.js';
-import { useSites } from '../../api/sites.js';
+import { startingSiteId, useSites } from '../../api/sites.js';
 import { useSiteLocations, useStockAt } from '../../api/stock.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { DataTable, type Column } from '../../ui/data-table.js';
@@ -27,9 +27,7 @@ export function PutAwayPage() {
 
 function PutAwayView({ sites }: { sites: Site[] }) {
   const user = useCurrentUser();
-  const [siteId, setSiteId] = useState(() =>
-    user.siteId && sites.some((site) => site.id === user.siteId) ? user.siteId : sites.length === 1 ? sites[0]!.id : '',
-  );
+  const [siteId, setSiteId] = useState(() => startingSiteId(sites, user.siteId));
   const locations = useSiteLocations(siteId);
   const lanes = (locations.data?.items ?? []).filter(
     (location) => location.isActive && (location.kind === 'receiving' || location.kind === 'dock'),
