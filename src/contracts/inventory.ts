@@ -23,6 +23,24 @@ export const STOCK_STATUSES = [
 export const StockStatusSchema = z.enum(STOCK_STATUSES);
 export type StockStatus = z.infer<typeof StockStatusSchema>;
 
+/**
+ * Statuses held as stock on hand: all but `expected` and `in_transit`. A unit the warehouse has
+ * not received is a fact of the return and its shipments (the return's progress derives it), and
+ * tracking it here too would keep the same fact in two places that could disagree. Stock begins at
+ * the receipt.
+ */
+export const ON_HAND_STATUSES = [
+  'awaiting_inspection',
+  'saleable',
+  'quarantined',
+  'in_repair',
+  'in_refurbishment',
+  'on_vendor_return',
+  'allocated_to_replacement',
+  'scrapped',
+  'secondary_channel',
+] as const satisfies readonly StockStatus[];
+
 /** What a location of a site is for. A unit's status says what it is; the location where it lies. */
 export const LOCATION_KINDS = [
   'dock',

@@ -1,24 +1,9 @@
 // Which statuses returned stock can be in, and how it may change between them. Pure: the steps ask
 // these before writing, the property tests drive them with random movements.
-import type { StockStatus } from '../../contracts/inventory.js';
+import { ON_HAND_STATUSES, type StockStatus } from '../../contracts/inventory.js';
 
-/**
- * Statuses held as stock on hand. `expected` and `in_transit` are not: a unit the warehouse has
- * not received is a fact of the return and its shipments (the return's progress derives it), and
- * tracking it here too would keep the same fact in two places that could disagree. Stock begins at
- * the receipt.
- */
-export const ON_HAND_STATUSES = [
-  'awaiting_inspection',
-  'saleable',
-  'quarantined',
-  'in_repair',
-  'in_refurbishment',
-  'on_vendor_return',
-  'allocated_to_replacement',
-  'scrapped',
-  'secondary_channel',
-] as const satisfies readonly StockStatus[];
+export { ON_HAND_STATUSES };
+
 export type OnHandStatus = (typeof ON_HAND_STATUSES)[number];
 
 export function isOnHand(status: StockStatus): status is OnHandStatus {

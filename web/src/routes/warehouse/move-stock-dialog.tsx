@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { STOCK_STATUSES, type StockStatus } from '../../../../src/contracts/inventory.js';
+import { ON_HAND_STATUSES, type StockStatus } from '../../../../src/contracts/inventory.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
 import { useMoveStock, useSiteLocations } from '../../api/stock.js';
@@ -8,9 +8,6 @@ import { Dialog } from '../../ui/dialog.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
 import { useToast } from '../../ui/toast.js';
-
-/** Statuses of units on hand: expected and in transit are a return's progress, never stock. */
-const ON_HAND = STOCK_STATUSES.filter((status) => status !== 'expected' && status !== 'in_transit');
 
 /** Units lying together: one row of stock at a location. */
 export interface UnitsHere {
@@ -116,7 +113,7 @@ export function MoveStockDialog({
         />
         <SelectField
           label="Status"
-          options={ON_HAND.map((value) => ({
+          options={ON_HAND_STATUSES.map((value) => ({
             value,
             label: value === units.status ? `${humanize(value)} (unchanged)` : humanize(value),
           }))}
