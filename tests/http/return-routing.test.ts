@@ -53,6 +53,19 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
     return { entity, cmh, dal, rno };
   }
 
+  /** Reno then Columbus for California, Reno taking at most `maxOpenUnits` units of open returns. */
+  async function westWithRenoLimitedTo(maxOpenUnits: number) {
+    const entity = await makeLegalEntity(t.platform);
+    const rno = await makeSite(t.platform, entity.id, { code: `RNO-${entity.code}`, region: 'NV' });
+    const cmh = await makeSite(t.platform, entity.id, { code: `CMH-${entity.code}`, region: 'OH' });
+    await publishRouting({
+      zones: [{ name: 'West', regions: ['CA'], sites: [rno.code, cmh.code] }],
+      certifications: [],
+      siteCapacities: [{ siteCode: rno.code, maxOpenUnits }],
+    });
+    return { entity, rno, cmh };
+  }
+
   async function publishRouting(document: ReturnRouting) {
     const current = await api(admin, 'GET', '/config/return_routing');
     expect(current.statusCode, current.body).toBe(200);
@@ -148,14 +161,7 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
   });
 
   it('passes over a site whose open returns fill its capacity', async () => {
-    const entity = await makeLegalEntity(t.platform);
-    const rno = await makeSite(t.platform, entity.id, { code: `RNO-${entity.code}`, region: 'NV' });
-    const cmh = await makeSite(t.platform, entity.id, { code: `CMH-${entity.code}`, region: 'OH' });
-    await publishRouting({
-      zones: [{ name: 'West', regions: ['CA'], sites: [rno.code, cmh.code] }],
-      certifications: [],
-      siteCapacities: [{ siteCode: rno.code, maxOpenUnits: 5 }],
-    });
+    const { entity, rno, cmh } = await westWithRenoLimitedTo(5);
     const first = await requestReturn(entity.id, { quantity: 4 });
     expect(first.rma.routingInstruction?.siteId).toBe(rno.id);
     const second = await requestReturn(entity.id, { quantity: 2 });
@@ -172,14 +178,7 @@ describe.each(DIALECTS)('return routing on %s', (dialect) => {
   });
 
   it('never lets returns authorized at the same moment overfill a site', async () => {
-    const entity = await makeLegalEntity(t.platform);
-    const rno = await makeSite(t.platform, entity.id, { code: `RNO-${entity.code}`, region: 'NV' });
-    const cmh = await makeSite(t.platform, entity.id, { code: `CMH-${entity.code}`, region: 'OH' });
-    await publishRouting({
-      zones: [{ name: 'West', regions: ['CA'], sites: [rno.code, cmh.code] }],
-      certifications: [],
-      siteCapacities: [{ siteCode: rno.code, maxOpenUnits: 4 }],
-    });
+    const { entity, rno, cmh } = await westWithRenoLimitedTo(4);
     const bodies = await Promise.all(Array.from({ length: 6 }, () => prepareReturn(entity.id, { quantity: 2 })));
     const returns = await Promise.all(bodies.map(({ body }) => postReturn(body)));
     const sites = returns.map((rma) => rma.routingInstruction?.siteId);
