@@ -13,13 +13,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
  */
 const TABLES = {
   identity: ['users', 'access_tokens', 'api_keys', 'sign_in_throttle', 'password_links'],
-  masterdata: ['legal_entities', 'sites', 'customers', 'suppliers', 'products'],
+  masterdata: ['legal_entities', 'sites', 'customers', 'suppliers', 'products', 'partners'],
   sales: ['sales_orders', 'sales_order_lines'],
   configuration: ['config_versions'],
-  returns: ['rmas', 'rma_lines', 'rma_serials', 'routing_instructions'],
+  returns: ['rmas', 'rma_lines', 'rma_serials', 'routing_instructions', 'recalls'],
   logistics: ['shipments', 'shipment_lines', 'tracking_events', 'dock_doors', 'dock_slots', 'dock_appointments'],
   inventory: ['stock_locations', 'stock_movements', 'stock_balances'],
   receiving: ['receipts', 'receipt_lines', 'unidentified_arrivals', 'unidentified_arrival_lines', 'receipt_exceptions'],
+  inspection: ['inspections', 'inspection_photos'],
+  disposition: [
+    'dispositions',
+    'work_orders',
+    'vendor_returns',
+    'vendor_return_lines',
+    'quarantine_holds',
+    'disposals',
+    'liquidation_lots',
+    'liquidation_lot_lines',
+    'customer_return_shipments',
+  ],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
 };

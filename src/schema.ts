@@ -12,6 +12,8 @@ import type { ReceivingTables } from './receiving/receiving.tables.js';
 import type { LogisticsTables } from './logistics/logistics.tables.js';
 import type { DockTables } from './logistics/dock-appointments/dock.tables.js';
 import type { InventoryTables } from './inventory/inventory.tables.js';
+import type { InspectionTables } from './inspection/inspection.tables.js';
+import type { DispositionTables } from './disposition/disposition.tables.js';
 
 export interface AppTables
   extends
@@ -24,7 +26,9 @@ export interface AppTables
     LogisticsTables,
     DockTables,
     InventoryTables,
-    ReceivingTables {}
+    ReceivingTables,
+    InspectionTables,
+    DispositionTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

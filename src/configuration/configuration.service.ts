@@ -17,7 +17,7 @@ import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { prepared } from '../platform/db/prepared-query.js';
 import { DEFAULT_CONFIGURATION } from './domain/default-configuration.js';
-import { findUnknownTerms } from './domain/vocabulary-check.js';
+import { categoriesNamedInRules, findUnknownTerms } from './domain/vocabulary-check.js';
 import { findProductFacets, findSiteCodes } from '../masterdata/index.js';
 import { CUSTOMER_TIERS } from '../contracts/masterdata.js';
 
@@ -172,12 +172,23 @@ export async function publishConfig(
     // catalogue may not have them yet, and restoring a default must not be refused).
     const facets = await findProductFacets(tx.db);
     const siteCodes = await findSiteCodes(tx.db);
+    // Rules may recommend only codes that can be carried out: the active ones in force.
+    const dispositionCodes =
+      input.kind === 'disposition_rules'
+        ? (await findCurrentConfig(tx.db, 'disposition_codes')).document.codes
+            .filter((code) => code.isActive)
+            .map((code) => code.code)
+        : [];
     const unknown = findUnknownTerms(input.kind, parsed.data, current.document, {
       tiers: CUSTOMER_TIERS,
       categories: [
         ...new Set([
           ...facets.categories,
-          ...DEFAULT_CONFIGURATION.return_policy.windows.map((w) => w.category).filter((c) => c !== '*'),
+          ...[
+            ...DEFAULT_CONFIGURATION.return_policy.windows.map((w) => w.category),
+            ...categoriesNamedInRules(DEFAULT_CONFIGURATION.disposition_rules),
+            ...DEFAULT_CONFIGURATION.inspection_checklists.checklists.map((c) => c.category),
+          ].filter((c) => c !== '*'),
         ]),
       ],
       regulatedClasses: [
@@ -188,6 +199,7 @@ export async function publishConfig(
         ]),
       ],
       siteCodes,
+      dispositionCodes,
     });
     if (unknown.length > 0)
       throw new AppError('validation_failed', unknown.map((u) => u.message).join('; '), {
@@ -231,13 +243,47 @@ export async function publishConfig(
   });
 }
 
+/** What must be unique in a document of each kind, to say so before anything else is checked. */
+function identifiersOf(
+  kind: ConfigKind,
+  document: unknown,
+): { what: string; values: string[]; pathOf: (i: number) => string } | null {
+  switch (kind) {
+    case 'reason_codes':
+    case 'disposition_codes':
+      return {
+        what: 'code',
+        values: (document as ConfigDocuments[typeof kind]).codes.map((c) => c.code),
+        pathOf: (i) => `document.codes.${i}.code`,
+      };
+    case 'disposition_rules':
+      return {
+        what: 'rule id',
+        values: (document as ConfigDocuments['disposition_rules']).rules.map((r) => r.id),
+        pathOf: (i) => `document.rules.${i}.id`,
+      };
+    case 'inspection_checklists':
+      return {
+        what: 'defect code',
+        values: (document as ConfigDocuments['inspection_checklists']).defectCodes.map((c) => c.code),
+        pathOf: (i) => `document.defectCodes.${i}.code`,
+      };
+    case 'return_policy':
+    case 'approval_rules':
+    case 'return_routing':
+    case 'inspection_sla':
+      return null;
+  }
+}
+
 function assertUniqueCodes(kind: ConfigKind, document: unknown): void {
-  if (kind !== 'reason_codes' && kind !== 'disposition_codes') return;
-  const codes = (document as { codes: Array<{ code: string }> }).codes.map((c) => c.code);
-  const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
+  const identifiers = identifiersOf(kind, document);
+  if (!identifiers) return;
+  const { what, values, pathOf } = identifiers;
+  const duplicate = values.find((value, i) => values.indexOf(value) !== i);
   if (duplicate) {
-    throw new AppError('validation_failed', `code ${duplicate} appears more than once`, {
-      errors: [{ path: `document.codes.${codes.lastIndexOf(duplicate)}.code`, message: 'duplicate code' }],
+    throw new AppError('validation_failed', `${what} ${duplicate} appears more than once`, {
+      errors: [{ path: pathOf(values.lastIndexOf(duplicate)), message: `duplicate ${what}` }],
     });
   }
 }

@@ -11,6 +11,7 @@ export const ROLES = [
   'finance',
   'ops_manager',
   'admin',
+  'repair_partner',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;

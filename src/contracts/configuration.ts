@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { RETURN_TYPES, CLAIMED_CONDITIONS } from './returns-vocabulary.js';
 import { forAudiences } from './common.js';
 import { SITE_CAPABILITIES } from './masterdata.js';
+import { DISPOSITION_ACTIONS } from './inspection-vocabulary.js';
+import { LOCATION_KINDS } from './inventory.js';
+import { DispositionRulesSchema, type DispositionRules } from './disposition-rules.js';
 
 export const CONFIG_KINDS = [
   'return_policy',
@@ -11,6 +14,9 @@ export const CONFIG_KINDS = [
   'reason_codes',
   'disposition_codes',
   'return_routing',
+  'disposition_rules',
+  'inspection_checklists',
+  'inspection_sla',
 ] as const;
 export const ConfigKindSchema = z.enum(CONFIG_KINDS);
 export type ConfigKind = z.infer<typeof ConfigKindSchema>;
@@ -70,6 +76,16 @@ export const DispositionCodeSchema = CodeEntrySchema.extend({
     'scrapped',
     'secondary_channel',
   ]),
+  /**
+   * What executing the code does (restock, open a work order, a vendor return…). Optional for
+   * codes published before actions existed: then it follows from the stock status
+   * (disposition/domain/disposition-actions.ts).
+   */
+  action: z.enum(DISPOSITION_ACTIONS).optional(),
+  /** The kind of location the units go to at the site, by default the action's. */
+  locationKind: z.enum(LOCATION_KINDS).optional(),
+  /** For repair and refurbishment: on our own bench, or by an external repair partner. */
+  performer: z.enum(['internal', 'partner']).optional(),
 });
 export const DispositionCodesSchema = z.strictObject({ codes: z.array(DispositionCodeSchema).min(1) });
 export type DispositionCodes = z.infer<typeof DispositionCodesSchema>;
@@ -99,12 +115,87 @@ export const ReturnRoutingSchema = z.strictObject({
 });
 export type ReturnRouting = z.infer<typeof ReturnRoutingSchema>;
 
+const checklistItemId = z.string().regex(/^[a-z0-9_]{1,40}$/, 'lower-case letters, digits and _ only');
+
+/**
+ * What an inspector checks, per product category ('*': any category without its own list), and the
+ * defect codes they choose from. A checklist item is a yes/no check or a measurement with a unit
+ * (and, when given, the range a good unit falls in).
+ */
+export const InspectionChecklistsSchema = z.strictObject({
+  checklists: z
+    .array(
+      z.strictObject({
+        category: categoryOrAny,
+        items: z
+          .array(
+            z.strictObject({
+              id: checklistItemId,
+              label: z.string().trim().min(1).max(200),
+              kind: z.enum(['check', 'measurement']),
+              unit: z.string().trim().max(20).optional(),
+              min: z.number().optional(),
+              max: z.number().optional(),
+              required: z.boolean().default(true),
+            }),
+          )
+          .min(1)
+          .max(60),
+      }),
+    )
+    .min(1),
+  defectCodes: z.array(CodeEntrySchema).min(1),
+});
+export type InspectionChecklists = z.infer<typeof InspectionChecklistsSchema>;
+
+/**
+ * How soon received goods must be inspected, in working hours from receipt: a default, a target per
+ * site, and shorter ones for regulated goods and for customer tiers (the shortest that applies wins).
+ */
+export const InspectionSlaSchema = z.strictObject({
+  defaultHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90),
+  sites: z.array(
+    z.strictObject({
+      siteCode: z.string().trim().min(1).max(40),
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90),
+    }),
+  ),
+  regulatedHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .nullable(),
+  tiers: z.array(
+    z.strictObject({
+      tier: z.string().min(1).max(40),
+      hours: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 90),
+    }),
+  ),
+});
+export type InspectionSla = z.infer<typeof InspectionSlaSchema>;
+
 export const CONFIG_DOCUMENT_SCHEMAS = {
   return_policy: ReturnPolicySchema,
   approval_rules: ApprovalRulesSchema,
   reason_codes: ReasonCodesSchema,
   disposition_codes: DispositionCodesSchema,
   return_routing: ReturnRoutingSchema,
+  disposition_rules: DispositionRulesSchema,
+  inspection_checklists: InspectionChecklistsSchema,
+  inspection_sla: InspectionSlaSchema,
 } as const;
 
 export interface ConfigDocuments {
@@ -113,6 +204,9 @@ export interface ConfigDocuments {
   reason_codes: ReasonCodes;
   disposition_codes: DispositionCodes;
   return_routing: ReturnRouting;
+  disposition_rules: DispositionRules;
+  inspection_checklists: InspectionChecklists;
+  inspection_sla: InspectionSla;
 }
 
 export const ConfigVersionSchema = z.object({

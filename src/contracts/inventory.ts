@@ -54,6 +54,7 @@ export const LOCATION_KINDS = [
   'replacement',
   'secondary_channel',
   'scrap',
+  'shipping',
 ] as const;
 export const LocationKindSchema = z.enum(LOCATION_KINDS);
 export type LocationKind = z.infer<typeof LocationKindSchema>;

@@ -33,6 +33,30 @@ export const PERMISSIONS = {
   'docks.book': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   /** Setting up a site's dock doors and their time slots. */
   'docks.manage': ['warehouse', 'admin'],
+  /** The inspection queue, inspections and their photos, dispositions and what they opened. */
+  'inspection.read': STAFF,
+  /** Claiming, recording and completing an inspection (and uploading its photos). */
+  'inspection.perform': ['quality', 'warehouse', 'admin'],
+  /** Giving an inspection to someone else, or taking it back from them. */
+  'inspection.assign': ['quality', 'ops_manager', 'admin'],
+  /** The second sign-off regulated goods need, by someone other than the inspector. */
+  'inspection.sign_off': ['quality', 'admin'],
+  /** Confirming or overriding the rules' recommended disposition, which executes it. */
+  'disposition.decide': ['quality', 'warehouse', 'admin'],
+  /** Scrapping goods (writing them off) needs someone entitled to approve the write-off. */
+  'disposition.approve_scrap': ['quality', 'ops_manager', 'admin'],
+  /** Recording the outcome of an in-house work order (our own bench). */
+  'workorders.report': ['quality', 'warehouse', 'admin'],
+  /** A repair partner reporting the outcome of its own work orders (and reading them). */
+  'workorders.partner': ['repair_partner'],
+  /** Shipping vendor returns and returns to customers, selling liquidation lots. */
+  'disposition.ship': ['warehouse', 'ops_manager', 'admin'],
+  /** Releasing goods from a quarantine hold, with the decision what becomes of them. */
+  'holds.release': ['quality', 'admin'],
+  /** The path of a serial or lot: sold, returned, received, inspected, disposed, where now. */
+  'trace.read': STAFF,
+  /** Raising recall RMAs for every customer who received an affected lot. */
+  'recalls.create': ['cs_manager', 'ops_manager', 'quality', 'admin'],
   'config.read': STAFF,
   /** The reason codes customers choose from, in the customers' shape (no fault classification). */
   'reason_codes.read': [...STAFF, 'customer'],

@@ -1,6 +1,8 @@
 // Sign-in, bearer tokens and API keys. Tokens and keys are random secrets stored only as SHA-256
 // hashes: a leaked database does not leak credentials.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../platform/db/database.js';
 import type { Role } from '../contracts/common.js';
 import type { Actor, RequestContext } from '../platform/actor.js';
 import { AppError } from '../platform/errors.js';
@@ -128,7 +130,7 @@ const findSessionUser = prepared((db, p: { tokenHash: string; now: string }) =>
   db
     .selectFrom('access_tokens')
     .innerJoin('users', 'users.id', 'access_tokens.user_id')
-    .select(['users.id', 'users.name', 'users.role', 'users.customer_id', 'users.is_active'])
+    .select(['users.id', 'users.name', 'users.role', 'users.customer_id', 'users.partner_id', 'users.is_active'])
     .where('access_tokens.token_hash', '=', p.tokenHash)
     .where('access_tokens.revoked_at', 'is', null)
     .where('access_tokens.expires_at', '>', p.now),
@@ -139,7 +141,15 @@ export async function authenticate(platform: Platform, credential: string): Prom
   const now = platform.clock.now().toISOString();
   const row = await findSessionUser.executeTakeFirst(platform.db, { tokenHash: sha256(credential), now });
   if (!row || row.is_active !== 1) return null;
-  return { kind: 'user', id: row.id, personId: row.id, name: row.name, role: row.role, customerId: row.customer_id };
+  return {
+    kind: 'user',
+    id: row.id,
+    personId: row.id,
+    name: row.name,
+    role: row.role,
+    customerId: row.customer_id,
+    partnerId: row.partner_id,
+  };
 }
 
 /** The whole key, exactly as issued: `bmk_` + 12 hex digits + `_` + 32 base64url characters (no `_`). */
@@ -168,6 +178,7 @@ async function authenticateApiKey(platform: Platform, credential: string): Promi
     name: `API key ${key.name}`,
     role: key.role,
     customerId: key.customer_id,
+    partnerId: key.partner_id,
   };
 }
 
@@ -314,4 +325,9 @@ export async function findUserIdByEmail(platform: Platform, email: string): Prom
     .where('email', '=', email.toLowerCase())
     .executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** A user's name, role and whether they are active: for other contexts that assign work to people. */
+export function findUserSummary(db: Kysely<DB> | Transaction<DB>, id: string) {
+  return db.selectFrom('users').select(['id', 'name', 'role', 'is_active']).where('id', '=', id).executeTakeFirst();
 }

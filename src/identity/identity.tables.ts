@@ -10,6 +10,8 @@ export interface UsersTable extends VersionedRow {
   customer_id: string | null;
   /** Staff: the site they work at, which their forms start from (null: none, or a customer). */
   site_id: string | null;
+  /** Partner users (a repair partner's staff) see only their organisation's work. */
+  partner_id: string | null;
   password_hash: string;
   is_active: Flag;
 }
@@ -29,6 +31,7 @@ export interface ApiKeysTable {
   key_hash: string;
   role: Role;
   customer_id: string | null;
+  partner_id: string | null;
   created_by: string;
   created_at: string;
   revoked_at: string | null;

@@ -1,4 +1,12 @@
-export { authenticate, issueToken, createUser, createApiKey, hasUsers, findUserIdByEmail } from './identity.service.js';
+export {
+  authenticate,
+  issueToken,
+  createUser,
+  createApiKey,
+  hasUsers,
+  findUserIdByEmail,
+  findUserSummary,
+} from './identity.service.js';
 export { registerIdentityRoutes } from './identity.routes.js';
 export { registerUserAdministrationRoutes } from './user-administration.routes.js';
 export type * from './identity.tables.js';

@@ -171,6 +171,7 @@ export async function inviteUser(
       role: input.role,
       customer_id: input.customerId,
       site_id: input.siteId,
+      partner_id: null,
       password_hash: NO_PASSWORD,
       is_active: 1,
       version: 1,

@@ -24,3 +24,9 @@ export {
 export { ON_HAND_STATUSES, LEAVING_STATUSES, canChangeStatus, canLeaveStock, isOnHand } from './domain/stock-status.js';
 export type * from './inventory.tables.js';
 export { findStockCustody } from './custody.js';
+export {
+  locationOfKind,
+  findLocationByCode,
+  moveReturnLineUnits,
+  type MoveReturnLineUnitsInput,
+} from './return-line-stock.js';

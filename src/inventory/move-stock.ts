@@ -4,6 +4,7 @@
 import type { MoveStockRequest, StockMovement } from '../contracts/inventory.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
+import { AppError } from '../platform/errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { moveStock } from './stock-movements.js';
 import { findMovementsById } from './stock.queries.js';
@@ -15,6 +16,13 @@ export async function moveStockByHand(
 ): Promise<StockMovement[]> {
   assertCan(ctx.actor, 'inventory.move');
   const from = { siteId: request.siteId, locationId: request.from.locationId, status: request.from.status };
+  // Held goods leave only by their hold's release or a shipment back to the customer, both recorded.
+  if (!request.to && from.status === 'quarantined')
+    throw new AppError(
+      'rule_violation',
+      'quarantined units leave stock only by releasing their hold or shipping them back to the customer',
+      { errors: [{ path: 'to', message: 'release the hold instead' }] },
+    );
   const written = await runInTransaction(platform, ctx, (tx) =>
     moveStock(tx, {
       productId: request.productId,

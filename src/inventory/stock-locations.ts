@@ -64,7 +64,7 @@ export async function receivingLocationOf(tx: Tx, siteId: string): Promise<Stock
   await lockForTransaction(tx, `stock-locations:${siteId}`);
   return (
     (await findReceivingLocation(tx, siteId)) ??
-    insertLocation(tx, siteId, { ...DEFAULT_RECEIVING_LOCATION, isActive: true })
+    addStockLocationRow(tx, siteId, { ...DEFAULT_RECEIVING_LOCATION, isActive: true })
   );
 }
 
@@ -80,7 +80,8 @@ async function findReceivingLocation(tx: Tx, siteId: string): Promise<StockLocat
   return candidates.find((l) => l.kind === 'receiving') ?? candidates[0];
 }
 
-async function insertLocation(tx: Tx, siteId: string, request: CreateStockLocationRequest) {
+/** Inserts a location (the site is known to exist): for steps that create one on first use. */
+export async function addStockLocationRow(tx: Tx, siteId: string, request: CreateStockLocationRequest) {
   const row: StockLocationsTable = {
     id: tx.ids.next('loc'),
     site_id: siteId,
@@ -121,7 +122,7 @@ export async function addStockLocation(
   assertCan(tx.ctx.actor, 'inventory.move');
   const site = await findSite(tx.db, siteId);
   if (!site) throw new AppError('not_found', `site ${siteId} was not found`);
-  return insertLocation(tx, site.id, request);
+  return addStockLocationRow(tx, site.id, request);
 }
 
 export async function createStockLocation(

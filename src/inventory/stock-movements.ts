@@ -13,6 +13,7 @@
 // sites are not held up. (Per-product locks would be finer, but a transaction's later steps cannot
 // take them in one fixed order.)
 import type { StockStatus } from '../contracts/inventory.js';
+import type { Permission } from '../contracts/permissions.js';
 import { assertCan } from '../platform/access.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { lockForTransaction } from '../platform/db/transaction-lock.js';
@@ -102,8 +103,13 @@ export interface MoveStockInput {
  * The step: units move between locations and statuses of a site, or out of stock. One movement
  * per return line whose units it takes (see planMove); all of them, or none.
  */
-export async function moveStock(tx: Tx, input: MoveStockInput): Promise<StockMovementsTable[]> {
-  assertCan(tx.ctx.actor, 'inventory.move');
+export async function moveStock(
+  tx: Tx,
+  input: MoveStockInput,
+  /** The permission the move is made under: a disposition or a work order's outcome moves stock too. */
+  authorizedBy: Permission = 'inventory.move',
+): Promise<StockMovementsTable[]> {
+  assertCan(tx.ctx.actor, authorizedBy);
   const request = {
     productId: input.productId,
     from: input.from,
@@ -160,14 +166,14 @@ async function unitsAt(
   return query.execute();
 }
 
-interface MovementMeta {
+export interface MovementMeta {
   rmaId: string | null;
   reason: string;
   source: { type: string; id: string } | null;
 }
 
 /** One movement: units taken away (guarded), put down (upserted), the movement row, its audit and event. */
-async function writeMovement(tx: Tx, draft: MovementDraft, meta: MovementMeta): Promise<StockMovementsTable> {
+export async function writeMovement(tx: Tx, draft: MovementDraft, meta: MovementMeta): Promise<StockMovementsTable> {
   const from = draft.from ? { ...draft.from, status: draft.from.status as OnHandStatus } : null;
   const to = draft.to ? { ...draft.to, status: draft.to.status as OnHandStatus } : null;
   const siteId = (from ?? to)!.siteId;
@@ -274,7 +280,7 @@ async function writeMovement(tx: Tx, draft: MovementDraft, meta: MovementMeta): 
   return movement;
 }
 
-async function assertProductExists(tx: Tx, productId: string): Promise<void> {
+export async function assertProductExists(tx: Tx, productId: string): Promise<void> {
   const [product] = await findProducts(tx.db, [productId]);
   if (!product)
     throw new AppError('validation_failed', `product ${productId} does not exist`, {
@@ -283,7 +289,7 @@ async function assertProductExists(tx: Tx, productId: string): Promise<void> {
 }
 
 /** A movement the domain refuses: malformed ones are a 400, ones the stock or its rules forbid a 422. */
-function refusal(refused: Refused): AppError {
+export function refusal(refused: Refused): AppError {
   const errors = refused.path ? [{ path: refused.path, message: refused.message }] : [];
   switch (refused.refusal) {
     case 'quantity_not_positive':

@@ -242,3 +242,72 @@ export type SiteAddress = NonNullable<Awaited<ReturnType<typeof findDefaultRecei
 export function findSiteAddress(db: Reader, siteId: string): Promise<SiteAddress | undefined> {
   return db.selectFrom('sites').select(SITE_ADDRESS_COLUMNS).where('id', '=', siteId).executeTakeFirst();
 }
+
+/** Products with their supplier's return terms: what disposition weighs (value, warranty, vendor terms). */
+export async function findProductsWithSupplier(db: Reader, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('products as p')
+    .leftJoin('suppliers as s', 's.id', 'p.supplier_id')
+    .select([
+      'p.id',
+      'p.sku',
+      'p.name',
+      'p.category',
+      'p.currency',
+      'p.unit_cost_minor',
+      'p.list_price_minor',
+      'p.is_serialized',
+      'p.is_lot_controlled',
+      'p.regulated_class',
+      'p.is_temperature_controlled',
+      'p.warranty_months',
+      'p.supplier_id',
+      's.code as supplier_code',
+      's.name as supplier_name',
+      's.accepts_vendor_returns',
+      's.vendor_return_window_days',
+      's.requires_rtv_authorization',
+    ])
+    .where('p.id', 'in', ids)
+    .execute();
+}
+export type ProductWithSupplier = Awaited<ReturnType<typeof findProductsWithSupplier>>[number];
+
+/** A partner organisation (a repair partner), when it exists. */
+export function findPartner(db: Reader, id: string) {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'code', 'name', 'kind', 'email', 'legal_entity_id', 'is_active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findActivePartners(db: Reader, kind: 'repair') {
+  return db
+    .selectFrom('partners')
+    .select(['id', 'code', 'name'])
+    .where('kind', '=', kind)
+    .where('is_active', '=', 1)
+    .orderBy('code')
+    .execute();
+}
+
+export function partnerNameOf(partnerIdColumn: string) {
+  return sql<string | null>`(select name from partners where partners.id = ${sql.ref(partnerIdColumn)})`;
+}
+
+export function supplierCodeOf(supplierIdColumn: string) {
+  return sql<string | null>`(select code from suppliers where suppliers.id = ${sql.ref(supplierIdColumn)})`;
+}
+
+export function supplierNameOf(supplierIdColumn: string) {
+  return sql<string | null>`(select name from suppliers where suppliers.id = ${sql.ref(supplierIdColumn)})`;
+}
+
+/** Customers' names by id, for lists of other contexts' records. */
+export async function findCustomerNames(db: Reader, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

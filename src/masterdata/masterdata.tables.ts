@@ -70,7 +70,19 @@ export interface ProductsTable extends VersionedRow {
   supplier_id: string | null;
 }
 
+/** An organisation that works on our goods: a repair partner (later carriers and suppliers too). */
+export interface PartnersTable extends VersionedRow {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'repair';
+  email: string;
+  legal_entity_id: string;
+  is_active: Flag;
+}
+
 export interface MasterdataTables {
+  partners: PartnersTable;
   legal_entities: LegalEntitiesTable;
   sites: SitesTable;
   customers: CustomersTable;

@@ -13,6 +13,11 @@ export interface Actor {
   role: Role;
   /** Set for customer-portal users and customer-scoped API keys: they see only this account. */
   customerId: string | null;
+  /**
+   * Set for a partner's users and keys (a repair partner): they see only their organisation's
+   * work. Their role grants nothing else, so every other use case refuses them.
+   */
+  partnerId?: string | null;
 }
 
 export interface RequestContext {

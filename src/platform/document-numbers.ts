@@ -12,7 +12,8 @@ import { sql, type Transaction } from 'kysely';
 import type { DB, Dialect } from './db/database.js';
 import { prepared } from './db/prepared-query.js';
 
-export type DocumentType = 'rma' | 'arrival' | 'credit_memo';
+export type DocumentType =
+  'rma' | 'arrival' | 'credit_memo' | 'work_order' | 'vendor_return' | 'disposal' | 'liquidation_lot' | 'recall';
 
 interface Numbering {
   prefix: string;
@@ -25,6 +26,12 @@ export const DOCUMENT_NUMBERING: Readonly<Record<DocumentType, Numbering>> = {
   /** Unidentified arrivals: the number written on the parcel while it waits to be identified. */
   arrival: { prefix: 'UA', digits: 7, isGapFree: false },
   credit_memo: { prefix: 'CM', digits: 7, isGapFree: true },
+  work_order: { prefix: 'WO', digits: 7, isGapFree: false },
+  /** The document that goes to the supplier with its goods (return to vendor). */
+  vendor_return: { prefix: 'RTV', digits: 7, isGapFree: false },
+  disposal: { prefix: 'DSP', digits: 7, isGapFree: false },
+  liquidation_lot: { prefix: 'LIQ', digits: 7, isGapFree: false },
+  recall: { prefix: 'RCL', digits: 5, isGapFree: false },
 };
 
 /** The PostgreSQL sequence behind a gap-allowed document type (created by its migration). */

@@ -1,5 +1,5 @@
 export { recordReceipt, type ReceiptInput } from './record-receipt.js';
-export { findReceivedSerials, findReceivedUnits } from './receipt.queries.js';
+export { findReceivedSerials, findReceivedUnits, findReceiptExpiry } from './receipt.queries.js';
 export { parseScan, type ScanResult, type ScannedElement } from './domain/gs1/parse-scan.js';
 export {
   recordUnidentifiedArrival,

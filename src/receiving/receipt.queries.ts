@@ -30,3 +30,16 @@ export async function findReceivedSerials(db: Reader, rmaId: string): Promise<Ma
     byLine.set(row.rma_line_id, [...(byLine.get(row.rma_line_id) ?? []), ...(JSON.parse(row.serials) as string[])]);
   return byLine;
 }
+
+/** The expiry date a receipt recorded for a return line's goods (YYYY-MM-DD), if it recorded one. */
+export async function findReceiptExpiry(db: Reader, receiptId: string, rmaLineId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('receipt_lines')
+    .select('expiry')
+    .where('receipt_id', '=', receiptId)
+    .where('rma_line_id', '=', rmaLineId)
+    .where('expiry', 'is not', null)
+    .orderBy('expiry')
+    .executeTakeFirst();
+  return row?.expiry ?? null;
+}

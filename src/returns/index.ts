@@ -18,5 +18,7 @@ export {
   findReturnForStages,
   findRmaNumbers,
   findShipToSiteIdOf,
+  findReturnLineDetails,
   type ReturnForStages,
+  type ReturnLineDetails,
 } from './use-cases/return-for-stages.js';

@@ -72,7 +72,21 @@ export interface RoutingInstructionsTable {
   decided_at: string;
 }
 
+/** A recall: every customer who received an affected lot of a product gets a recall RMA. */
+export interface RecallsTable {
+  id: string;
+  recall_number: string;
+  product_id: string;
+  lots: Json;
+  reason: string;
+  rma_ids: Json;
+  created_by: string;
+  created_by_id: string;
+  created_at: string;
+}
+
 export interface ReturnsTables {
+  recalls: RecallsTable;
   rmas: RmasTable;
   routing_instructions: RoutingInstructionsTable;
   rma_lines: RmaLinesTable;

@@ -1,7 +1,8 @@
 // The composition root: wires the platform (db, clock, ids) into every context's routes, and the
 // later stages' facts into returns. No DI container: each context exports `register…Routes`.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
@@ -26,10 +27,13 @@ import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
 import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/index.js';
 import { registerAuditRoutes } from '../audit/index.js';
-import { loadReturnFacts, registerWorkflowRoutes } from '../workflows/index.js';
+import { loadReturnFacts, registerDispositionWorkflowRoutes, registerWorkflowRoutes } from '../workflows/index.js';
+import { registerDispositionRoutes } from '../disposition/index.js';
 import { registerReceivingRoutes } from '../receiving/index.js';
 import { registerDockRoutes, registerLogisticsRoutes } from '../logistics/index.js';
 import { registerInventoryRoutes } from '../inventory/index.js';
+import { registerInspectionRoutes } from '../inspection/index.js';
+import { createContentStore } from '../platform/files/content-store.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -40,6 +44,8 @@ export interface AppOptions {
   trustProxy?: boolean | string[];
   /** The secret EasyPost signs its tracking webhooks with (EASYPOST_WEBHOOK_SECRET). */
   easyPostWebhookSecret?: string | undefined;
+  /** Where uploaded files (inspection photos) are kept by content hash; by default under the OS temp dir. */
+  filesDir?: string;
 }
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -82,6 +88,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
+  const photos = createContentStore(options.filesDir ?? join(tmpdir(), 'boomerang-files'));
   registerAuthentication(app, (credential) => authenticate(platform, credential));
   registerIdempotency(app, platform.db, platform.clock);
   registerNulRejection(app);
@@ -105,7 +112,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerDockRoutes(v1, platform);
       registerReceivingRoutes(v1, platform);
       registerInventoryRoutes(v1, platform);
+      registerInspectionRoutes(v1, platform, { photos });
+      registerDispositionRoutes(v1, platform);
       registerWorkflowRoutes(v1, platform);
+      registerDispositionWorkflowRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       done();
     },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // `npm start`: migrate, load demo data into an empty database, serve API and web app.
 import { readConfig } from './config.js';
 import { startPlatform } from './platform.js';
@@ -21,6 +22,7 @@ const app = await buildApp(platform, {
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,
   easyPostWebhookSecret: config.easyPostWebhookSecret,
+  filesDir: join(config.dataDir, 'files'),
 });
 
 // Hourly housekeeping. Authorizations lapse with the calendar, not with a request; both jobs are

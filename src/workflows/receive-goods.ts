@@ -1,9 +1,11 @@
-// Receiving goods is two facts in one transaction: receiving's receipt (what arrived against which
-// return line) and inventory's stock (the units now on hand, awaiting inspection at the site).
-// Every workflow that takes goods in goes through here, so the two never disagree.
+// Receiving goods is three facts in one transaction: receiving's receipt (what arrived against which
+// return line), inventory's stock (the units now on hand, awaiting inspection at the site) and
+// inspection's queue (the same units, waiting to be looked at). Every workflow that takes goods in
+// goes through here, so the three never disagree.
 import type { Tx } from '../platform/unit-of-work.js';
 import { receiveIntoStock } from '../inventory/index.js';
 import { recordReceipt, type ReceiptInput } from '../receiving/index.js';
+import { openInspections } from '../inspection/index.js';
 
 export async function receiveGoods(tx: Tx, input: ReceiptInput) {
   const receipt = await recordReceipt(tx, input);
@@ -26,5 +28,17 @@ export async function receiveGoods(tx: Tx, input: ReceiptInput) {
     const unserialized = line.quantity - serials.length;
     if (unserialized > 0) await receiveIntoStock(tx, { ...common, quantity: unserialized });
   }
+  await openInspections(tx, {
+    receiptId: receipt.id,
+    siteId: receipt.site_id,
+    receivedAt: receipt.received_at,
+    lines: receipt.lines.map((line) => ({
+      rmaLineId: line.rma_line_id,
+      productId: line.product_id,
+      quantity: line.quantity,
+      serials: JSON.parse(line.serials) as string[],
+      lots: JSON.parse(line.lots) as string[],
+    })),
+  });
   return receipt;
 }

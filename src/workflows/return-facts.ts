@@ -3,6 +3,8 @@
 import { combineFactSources, type LoadReturnFacts, type ReturnFactsSource } from '../returns/index.js';
 import { findShippedUnits, HANDED_TO_CARRIER } from '../logistics/index.js';
 import { findReceivedUnits } from '../receiving/index.js';
+import { findInspectedUnits } from '../inspection/index.js';
+import { findDispositionedUnits } from '../disposition/index.js';
 
 /**
  * Logistics knows what the carriers have, receiving what arrived. Units in transit are those a
@@ -25,4 +27,14 @@ const goodsOnTheWayAndReceived: ReturnFactsSource = async (db, rmaIds) => {
   });
 };
 
-export const loadReturnFacts: LoadReturnFacts = combineFactSources([goodsOnTheWayAndReceived]);
+/** Units whose inspection is finished (signed off, for regulated goods). */
+const inspected: ReturnFactsSource = (db, rmaIds) => findInspectedUnits(db, rmaIds);
+
+/** Inspected units with an executed disposition, by disposition code. */
+const dispositioned: ReturnFactsSource = (db, rmaIds) => findDispositionedUnits(db, rmaIds);
+
+export const loadReturnFacts: LoadReturnFacts = combineFactSources([
+  goodsOnTheWayAndReceived,
+  inspected,
+  dispositioned,
+]);

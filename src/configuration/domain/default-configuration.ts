@@ -4,10 +4,13 @@ import type {
   ApprovalRules,
   ConfigDocuments,
   DispositionCodes,
+  InspectionChecklists,
+  InspectionSla,
   ReasonCodes,
   ReturnPolicy,
   ReturnRouting,
 } from '../../contracts/configuration.js';
+import { DEFAULT_DISPOSITION_RULES } from './default-disposition-rules.js';
 
 export const DEFAULT_RETURN_POLICY: ReturnPolicy = {
   defaultReturnWindowDays: 30,
@@ -78,33 +81,201 @@ function defineDisposition(
   code: string,
   label: string,
   stockStatus: DispositionCode['stockStatus'],
+  how: Pick<DispositionCode, 'action' | 'locationKind' | 'performer'>,
   description: string,
 ): DispositionCode {
-  return { code, label, description, isActive: true, stockStatus };
+  return { code, label, description, isActive: true, stockStatus, ...how };
 }
 
 export const DEFAULT_DISPOSITION_CODES: DispositionCodes = {
   codes: [
-    defineDisposition('RESTOCK', 'Restock', 'saleable', 'Back to saleable stock as new'),
-    defineDisposition('REFURBISH', 'Refurbish', 'in_refurbishment', 'Refurbish, then sell as refurbished'),
-    defineDisposition('REPAIR_INTERNAL', 'Repair in-house', 'in_repair', 'Repair in our own workshop'),
-    defineDisposition('REPAIR_EXTERNAL', 'Repair by partner', 'in_repair', 'Work order to an external repair partner'),
+    defineDisposition(
+      'RESTOCK',
+      'Restock',
+      'saleable',
+      { action: 'restock', locationKind: 'putaway' },
+      'Back to saleable stock as new',
+    ),
+    defineDisposition(
+      'REFURBISH',
+      'Refurbish',
+      'in_refurbishment',
+      { action: 'refurbish', locationKind: 'refurbishment', performer: 'internal' },
+      'Refurbish, then sell as refurbished',
+    ),
+    defineDisposition(
+      'REPAIR_INTERNAL',
+      'Repair in-house',
+      'in_repair',
+      { action: 'repair', locationKind: 'repair', performer: 'internal' },
+      'Repair in our own workshop',
+    ),
+    defineDisposition(
+      'REPAIR_EXTERNAL',
+      'Repair by partner',
+      'in_repair',
+      { action: 'repair', locationKind: 'repair', performer: 'partner' },
+      'Work order to an external repair partner',
+    ),
     defineDisposition(
       'RETURN_TO_VENDOR',
       'Return to vendor',
       'on_vendor_return',
+      { action: 'return_to_vendor', locationKind: 'vendor_return' },
       'Send back to the supplier for credit',
     ),
-    defineDisposition('QUARANTINE', 'Quarantine', 'quarantined', 'Hold pending investigation or regulatory release'),
-    defineDisposition('SCRAP', 'Scrap', 'scrapped', 'Destroy and write off'),
-    defineDisposition('HAZARDOUS_DISPOSAL', 'Hazardous disposal', 'scrapped', 'Certified disposal of regulated goods'),
+    defineDisposition(
+      'QUARANTINE',
+      'Quarantine',
+      'quarantined',
+      { action: 'quarantine', locationKind: 'quarantine' },
+      'Hold pending investigation or regulatory release',
+    ),
+    defineDisposition(
+      'SCRAP',
+      'Scrap',
+      'scrapped',
+      { action: 'scrap', locationKind: 'scrap' },
+      'Destroy and write off',
+    ),
+    defineDisposition(
+      'HAZARDOUS_DISPOSAL',
+      'Hazardous disposal',
+      'scrapped',
+      { action: 'scrap', locationKind: 'scrap' },
+      'Certified disposal of regulated goods',
+    ),
     defineDisposition(
       'SECONDARY_CHANNEL',
       'Secondary channel',
       'secondary_channel',
+      { action: 'secondary_channel', locationKind: 'secondary_channel' },
       'Sell through an outlet or liquidator',
     ),
+    defineDisposition(
+      'RETURN_TO_CUSTOMER',
+      'Return to customer',
+      'quarantined',
+      { action: 'return_to_customer', locationKind: 'shipping' },
+      'Send back to the customer as it came (not accepted for credit, or the customer’s own unit)',
+    ),
   ],
+};
+
+const check = (id: string, label: string) => ({ id, label, kind: 'check' as const, required: true });
+const measure = (id: string, label: string, unit: string, min?: number, max?: number) => ({
+  id,
+  label,
+  kind: 'measurement' as const,
+  unit,
+  required: true,
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+});
+
+/** What every inspection checks ('*'), and more for the categories where it matters. */
+export const DEFAULT_INSPECTION_CHECKLISTS: InspectionChecklists = {
+  checklists: [
+    {
+      category: '*',
+      items: [
+        check('packaging_intact', 'Original packaging present and intact'),
+        check('contents_complete', 'All parts and accessories present'),
+        check('label_matches', 'Product label matches the return line (SKU, lot, serial)'),
+        check('no_visible_damage', 'No visible damage'),
+      ],
+    },
+    {
+      category: 'Power Tools',
+      items: [
+        check('packaging_intact', 'Original packaging present and intact'),
+        check('contents_complete', 'All parts, batteries and accessories present'),
+        check('label_matches', 'Product label matches the return line (SKU, serial)'),
+        check('no_visible_damage', 'No visible damage to housing or cord'),
+        check('powers_on', 'Powers on and runs under no load'),
+        measure('insulation_resistance', 'Insulation resistance', 'MΩ', 2),
+      ],
+    },
+    {
+      category: 'Networking',
+      items: [
+        check('packaging_intact', 'Original packaging present and intact'),
+        check('contents_complete', 'Power supply, cables and brackets present'),
+        check('label_matches', 'Product label matches the return line (SKU, serial)'),
+        check('no_visible_damage', 'No visible damage to ports or casing'),
+        check('boots', 'Boots and passes self-test'),
+        check('factory_reset', 'Configuration erased (factory reset)'),
+      ],
+    },
+    {
+      category: 'Batteries',
+      items: [
+        check('packaging_intact', 'Original packaging present and intact'),
+        check('no_swelling', 'No swelling, leakage or heat'),
+        check('label_matches', 'Product label matches the return line (SKU, lot)'),
+        measure('open_circuit_voltage', 'Open-circuit voltage', 'V', 0),
+      ],
+    },
+    {
+      category: 'Pharmaceuticals',
+      items: [
+        check('seal_intact', 'Tamper-evident seal intact'),
+        check('label_matches', 'Label matches the return line (product, lot, expiry)'),
+        check('cold_chain_ok', 'Temperature indicator shows no excursion'),
+        measure('temperature_on_arrival', 'Temperature on arrival', '°C', 2, 8),
+      ],
+    },
+  ],
+  defectCodes: [
+    { code: 'NO_FAULT_FOUND', label: 'No fault found', description: 'Tested and works as specified', isActive: true },
+    { code: 'COSMETIC', label: 'Cosmetic damage', description: 'Scratches, dents, marks; works', isActive: true },
+    {
+      code: 'PACKAGING_DAMAGED',
+      label: 'Packaging damaged',
+      description: 'Product fine, packaging not resaleable',
+      isActive: true,
+    },
+    { code: 'MISSING_PARTS', label: 'Missing parts', description: 'Parts or accessories missing', isActive: true },
+    { code: 'DEAD_ON_ARRIVAL', label: 'Dead on arrival', description: 'Does not power on or start', isActive: true },
+    { code: 'INTERMITTENT', label: 'Intermittent fault', description: 'Fails some of the time', isActive: true },
+    {
+      code: 'ELECTRICAL_FAULT',
+      label: 'Electrical fault',
+      description: 'Short, insulation or safety test failed',
+      isActive: true,
+    },
+    {
+      code: 'MECHANICAL_FAULT',
+      label: 'Mechanical fault',
+      description: 'Broken, jammed or worn mechanism',
+      isActive: true,
+    },
+    { code: 'WATER_DAMAGE', label: 'Water damage', description: 'Liquid ingress or corrosion', isActive: true },
+    {
+      code: 'CUSTOMER_DAMAGE',
+      label: 'Damaged by misuse',
+      description: 'Damage from use outside the specification',
+      isActive: true,
+    },
+    {
+      code: 'TRANSIT_DAMAGE',
+      label: 'Damaged in transit',
+      description: 'Damage consistent with shipping',
+      isActive: true,
+    },
+    { code: 'SEAL_BROKEN', label: 'Seal broken', description: 'Tamper-evident seal broken or missing', isActive: true },
+    { code: 'EXPIRED', label: 'Expired', description: 'Past its expiry date', isActive: true },
+    { code: 'TEMPERATURE_EXCURSION', label: 'Temperature excursion', description: 'Cold chain broken', isActive: true },
+    { code: 'WRONG_ITEM', label: 'Wrong item', description: 'Not the product on the return line', isActive: true },
+  ],
+};
+
+/** Two working days by default; regulated goods and the best customers' returns within one. */
+export const DEFAULT_INSPECTION_SLA: InspectionSla = {
+  defaultHours: 48,
+  sites: [],
+  regulatedHours: 24,
+  tiers: [{ tier: 'platinum', hours: 24 }],
 };
 
 /**
@@ -128,6 +299,9 @@ export const DEFAULT_CONFIGURATION: ConfigDocuments = {
   reason_codes: DEFAULT_REASON_CODES,
   disposition_codes: DEFAULT_DISPOSITION_CODES,
   return_routing: DEFAULT_RETURN_ROUTING,
+  disposition_rules: DEFAULT_DISPOSITION_RULES,
+  inspection_checklists: DEFAULT_INSPECTION_CHECKLISTS,
+  inspection_sla: DEFAULT_INSPECTION_SLA,
 };
 
 /** A deep copy, for callers that edit a document before saving it as a new version. */

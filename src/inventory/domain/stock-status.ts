@@ -61,10 +61,12 @@ const NEXT: Record<OnHandStatus, readonly OnHandStatus[]> = {
 
 /**
  * Statuses from which units may leave stock: shipped to the vendor, shipped to a customer as a
- * replacement, sold through the secondary channel or as ordinary stock, disposed of. Units still
- * awaiting inspection, quarantined or being worked on must be decided first.
+ * replacement, sold through the secondary channel or as ordinary stock, disposed of, or sent back
+ * to the customer they came from (held, quarantined, until they go: they are not ours to sell).
+ * Units still awaiting inspection or being worked on must be decided first.
  */
 export const LEAVING_STATUSES = [
+  'quarantined',
   'saleable',
   'allocated_to_replacement',
   'on_vendor_return',

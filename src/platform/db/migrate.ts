@@ -13,6 +13,7 @@ import * as inventory from './migrations/0007-inventory.js';
 import * as dockAppointments from './migrations/0008-dock-appointments.js';
 import * as receiptExceptions from './migrations/0009-receipt-exceptions.js';
 import * as routingInstructions from './migrations/0010-routing-instructions.js';
+import * as inspectionAndDisposition from './migrations/0011-inspection-and-disposition.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008-dock-appointments': dockAppointments,
   '0009-receipt-exceptions': receiptExceptions,
   '0010-routing-instructions': routingInstructions,
+  '0011-inspection-and-disposition': inspectionAndDisposition,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -7,6 +7,7 @@ import { isVisibleToActor } from '../../platform/access.js';
 import type { DB } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { RmaStatus } from '../../contracts/returns.js';
+import type { ReturnType } from '../../contracts/returns-vocabulary.js';
 import { findRmaRow } from '../rma.repository.js';
 import { findShipToSiteId } from '../ship-to.js';
 
@@ -81,4 +82,72 @@ export async function findRmaNumbers(db: Reader, rmaIds: readonly string[]): Pro
   if (rmaIds.length === 0) return new Map();
   const rows = await db.selectFrom('rmas').select(['id', 'rma_number']).where('id', 'in', rmaIds).execute();
   return new Map(rows.map((row) => [row.id, row.rma_number]));
+}
+
+/** What inspection and disposition need of return lines: the claim, the value, the sale behind it. */
+export interface ReturnLineDetails {
+  id: string;
+  rmaId: string;
+  rmaNumber: string;
+  lineNumber: number;
+  customerId: string;
+  returnType: ReturnType;
+  currency: string;
+  productId: string;
+  quantity: number;
+  reasonCode: string;
+  claimedCondition: string;
+  note: string;
+  /** The line's value per unit as credited (price plus tax), in the return's currency. */
+  unitValueMinor: number;
+  orderLineId: string | null;
+}
+
+export async function findReturnLineDetails(
+  db: Reader,
+  lineIds: readonly string[],
+): Promise<ReadonlyMap<string, ReturnLineDetails>> {
+  if (lineIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('rma_lines as l')
+    .innerJoin('rmas as r', 'r.id', 'l.rma_id')
+    .select([
+      'l.id',
+      'l.rma_id',
+      'r.rma_number',
+      'l.line_number',
+      'r.customer_id',
+      'r.return_type',
+      'r.currency',
+      'l.product_id',
+      'l.quantity',
+      'l.reason_code',
+      'l.claimed_condition',
+      'l.note',
+      'l.value_minor',
+      'l.order_line_id',
+    ])
+    .where('l.id', 'in', lineIds)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        rmaId: row.rma_id,
+        rmaNumber: row.rma_number,
+        lineNumber: row.line_number,
+        customerId: row.customer_id,
+        returnType: row.return_type,
+        currency: row.currency,
+        productId: row.product_id,
+        quantity: row.quantity,
+        reasonCode: row.reason_code,
+        claimedCondition: row.claimed_condition,
+        note: row.note,
+        unitValueMinor: row.quantity > 0 ? Math.round(row.value_minor / row.quantity) : 0,
+        orderLineId: row.order_line_id,
+      },
+    ]),
+  );
 }

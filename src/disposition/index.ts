@@ -1,0 +1,28 @@
+export { planDisposition, recordDisposition, linkFollowUp, type DispositionPlan } from './record-disposition.js';
+export {
+  openFollowUp,
+  addToVendorReturn,
+  addToLiquidationLot,
+  openCustomerReturnShipment,
+  recordDisposal,
+  unitsOf,
+  type Units,
+} from './follow-ups.js';
+export { getRecommendation } from './recommendation.js';
+export type * from './disposition.tables.js';
+export {
+  findDispositionedUnits,
+  getDisposition,
+  findDispositionOfInspection,
+  listDispositionsOfReturn,
+  unitView,
+} from './disposition.queries.js';
+export {
+  getWorkOrder,
+  listWorkOrders,
+  recordWorkOrderOutcome,
+  toPartnerView,
+  isPartner,
+  type OutcomeInput,
+} from './work-orders.js';
+export { registerDispositionRoutes } from './disposition.routes.js';
