@@ -483,6 +483,7 @@ describe.each(DIALECTS)('return authorization over HTTP on %s', (dialect) => {
     expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
       'rma.unauthorized_recorded',
       'receipt.recorded',
+      'inspection.queued',
       'rma.approved',
     ]);
     expect(timeline.items[1].summary).toBe(`Goods received at ${w.site.code}: 2 units`);

@@ -111,6 +111,9 @@ describe.each(DIALECTS)('unidentified arrivals on %s', (dialect) => {
     expect(timeline.items.map((e: { action: string }) => e.action)).toEqual([
       'rma.unauthorized_recorded',
       'receipt.recorded',
+      // One inspection per received line: the parcel held two.
+      'inspection.queued',
+      'inspection.queued',
     ]);
 
     // Identifying twice is refused; so is an old version.
