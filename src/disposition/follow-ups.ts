@@ -5,11 +5,12 @@
 // then. Release of a hold opens the same records, so the openers take "units" and a source, not
 // only a disposition.
 import type { DispositionAction } from '../contracts/inspection-vocabulary.js';
-import { isUniqueViolation } from '../platform/db/db-errors.js';
+import { sql } from 'kysely';
 import { nextDocumentNumber } from '../platform/document-numbers.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { findSite } from '../masterdata/index.js';
 import { gradedValue, performerOf } from './domain/disposition-actions.js';
+import { joinOpenDocument } from './open-document.js';
 import type { DispositionPlan } from './record-disposition.js';
 import type {
   CustomerReturnShipmentsTable,
@@ -116,57 +117,63 @@ export interface VendorReturnLineInput {
 
 /** Adds the units to the supplier's open vendor return at the site (opened on first use). */
 export async function addToVendorReturn(tx: Tx, input: VendorReturnLineInput): Promise<string> {
-  const findOpen = () =>
-    tx.db
-      .selectFrom('vendor_returns')
-      .select(['id', 'vendor_return_number'])
-      .where('supplier_id', '=', input.supplierId)
-      .where('site_id', '=', input.units.site_id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-  let document = await findOpen();
-  if (!document) {
-    const row = {
-      id: tx.ids.next('vr'),
-      vendor_return_number: await nextDocumentNumber(
-        tx,
-        'vendor_return',
-        await legalEntityOfSite(tx, input.units.site_id),
-      ),
-      supplier_id: input.supplierId,
-      site_id: input.units.site_id,
-      status: 'open' as const,
-      supplier_authorization: '',
-      carrier_reference: '',
-      shipped_at: null,
-      shipped_by: null,
-      version: 1,
-      created_at: tx.now,
-      updated_at: tx.now,
-    };
-    // Two first dispositions for one supplier at once: the partial unique index lets one open it.
-    const inserted = await tx.db
-      .insertInto('vendor_returns')
-      .values(row)
-      .execute()
-      .then(() => true)
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      });
-    document = inserted ? { id: row.id, vendor_return_number: row.vendor_return_number } : await findOpen();
-    if (inserted)
-      tx.audit({
-        entityType: 'vendor_return',
-        entityId: row.id,
-        action: 'vendor_return.opened',
-        after: { number: row.vendor_return_number, supplierId: row.supplier_id, siteId: row.site_id },
-      });
-  }
+  const { document, opened } = await joinOpenDocument({
+    findOpen: () =>
+      tx.db
+        .selectFrom('vendor_returns')
+        .select(['id', 'vendor_return_number'])
+        .where('supplier_id', '=', input.supplierId)
+        .where('site_id', '=', input.units.site_id)
+        .where('status', '=', 'open')
+        .executeTakeFirst(),
+    tryOpen: async () => {
+      const row = {
+        id: tx.ids.next('vr'),
+        vendor_return_number: await nextDocumentNumber(
+          tx,
+          'vendor_return',
+          await legalEntityOfSite(tx, input.units.site_id),
+        ),
+        supplier_id: input.supplierId,
+        site_id: input.units.site_id,
+        status: 'open' as const,
+        supplier_authorization: '',
+        carrier_reference: '',
+        shipped_at: null,
+        shipped_by: null,
+        version: 1,
+        created_at: tx.now,
+        updated_at: tx.now,
+      };
+      // Two first dispositions for one supplier at once: the partial unique index lets one open it.
+      const result = await tx.db
+        .insertInto('vendor_returns')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? row : undefined;
+    },
+    touchIfOpen: async (open) => {
+      const result = await tx.db
+        .updateTable('vendor_returns')
+        .set({ version: sql<number>`version + 1`, updated_at: tx.now })
+        .where('id', '=', open.id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  });
+  if (opened)
+    tx.audit({
+      entityType: 'vendor_return',
+      entityId: document.id,
+      action: 'vendor_return.opened',
+      after: { number: document.vendor_return_number, supplierId: input.supplierId, siteId: input.units.site_id },
+    });
   const line: VendorReturnLinesTable = {
     ...input.units,
     id: tx.ids.next('vrl'),
-    vendor_return_id: document!.id,
+    vendor_return_id: document.id,
     disposition_id: input.dispositionId,
     inspection_id: input.inspectionId,
     unit_cost_minor: input.unitCostMinor,
@@ -178,11 +185,11 @@ export async function addToVendorReturn(tx: Tx, input: VendorReturnLineInput): P
   await tx.db.insertInto('vendor_return_lines').values(line).execute();
   tx.audit({
     entityType: 'vendor_return',
-    entityId: document!.id,
+    entityId: document.id,
     streamId: input.units.rma_id,
     action: 'vendor_return.line_added',
     after: {
-      number: document!.vendor_return_number,
+      number: document.vendor_return_number,
       productId: line.product_id,
       quantity: line.quantity,
       serial: line.serial || null,
@@ -192,10 +199,10 @@ export async function addToVendorReturn(tx: Tx, input: VendorReturnLineInput): P
   tx.emit({
     type: 'vendor_return.line_added',
     aggregateType: 'vendor_return',
-    aggregateId: document!.id,
+    aggregateId: document.id,
     payload: {
-      vendorReturnId: document!.id,
-      number: document!.vendor_return_number,
+      vendorReturnId: document.id,
+      number: document.vendor_return_number,
       supplierId: input.supplierId,
       productId: line.product_id,
       quantity: line.quantity,
@@ -204,7 +211,7 @@ export async function addToVendorReturn(tx: Tx, input: VendorReturnLineInput): P
       reasonCode: line.reason_code,
     },
   });
-  return document!.id;
+  return document.id;
 }
 
 export async function openQuarantineHold(
@@ -304,45 +311,51 @@ export async function addToLiquidationLot(
     currency: string;
   },
 ): Promise<string> {
-  const findOpen = () =>
-    tx.db
-      .selectFrom('liquidation_lots')
-      .select(['id', 'lot_number'])
-      .where('site_id', '=', input.units.site_id)
-      .where('currency', '=', input.currency)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-  let lot = await findOpen();
-  if (!lot) {
-    const row = {
-      id: tx.ids.next('liq'),
-      lot_number: await nextDocumentNumber(tx, 'liquidation_lot', await legalEntityOfSite(tx, input.units.site_id)),
-      site_id: input.units.site_id,
-      status: 'open' as const,
-      currency: input.currency,
-      buyer: '',
-      proceeds_minor: null,
-      sold_at: null,
-      sold_by: null,
-      version: 1,
-      created_at: tx.now,
-      updated_at: tx.now,
-    };
-    const inserted = await tx.db
-      .insertInto('liquidation_lots')
-      .values(row)
-      .execute()
-      .then(() => true)
-      .catch((error: unknown) => {
-        if (isUniqueViolation(error)) return false;
-        throw error;
-      });
-    lot = inserted ? { id: row.id, lot_number: row.lot_number } : await findOpen();
-  }
+  const { document: lot } = await joinOpenDocument({
+    findOpen: () =>
+      tx.db
+        .selectFrom('liquidation_lots')
+        .select(['id', 'lot_number'])
+        .where('site_id', '=', input.units.site_id)
+        .where('currency', '=', input.currency)
+        .where('status', '=', 'open')
+        .executeTakeFirst(),
+    tryOpen: async () => {
+      const row = {
+        id: tx.ids.next('liq'),
+        lot_number: await nextDocumentNumber(tx, 'liquidation_lot', await legalEntityOfSite(tx, input.units.site_id)),
+        site_id: input.units.site_id,
+        status: 'open' as const,
+        currency: input.currency,
+        buyer: '',
+        proceeds_minor: null,
+        sold_at: null,
+        sold_by: null,
+        version: 1,
+        created_at: tx.now,
+        updated_at: tx.now,
+      };
+      const result = await tx.db
+        .insertInto('liquidation_lots')
+        .values(row)
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0) === 1 ? row : undefined;
+    },
+    touchIfOpen: async (open) => {
+      const result = await tx.db
+        .updateTable('liquidation_lots')
+        .set({ version: sql<number>`version + 1`, updated_at: tx.now })
+        .where('id', '=', open.id)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+  });
   const line: LiquidationLotLinesTable = {
     ...input.units,
     id: tx.ids.next('lql'),
-    liquidation_lot_id: lot!.id,
+    liquidation_lot_id: lot.id,
     source_type: input.source.type,
     source_id: input.source.id,
     grade: input.grade as LiquidationLotLinesTable['grade'],
@@ -351,17 +364,17 @@ export async function addToLiquidationLot(
   await tx.db.insertInto('liquidation_lot_lines').values(line).execute();
   tx.audit({
     entityType: 'liquidation_lot',
-    entityId: lot!.id,
+    entityId: lot.id,
     streamId: input.units.rma_id,
     action: 'liquidation_lot.line_added',
     after: {
-      number: lot!.lot_number,
+      number: lot.lot_number,
       productId: line.product_id,
       quantity: line.quantity,
       unitValueMinor: line.unit_value_minor,
     },
   });
-  return lot!.id;
+  return lot.id;
 }
 
 export async function openCustomerReturnShipment(

@@ -85,11 +85,17 @@ export interface MoveReturnLineUnitsInput {
   to: { locationId: string; status: StockStatus } | null;
   reason: string;
   source: { type: string; id: string };
+  /**
+   * Where to take the units from first when the line's units in `fromStatus` lie in several
+   * places: a line split between a quarantine hold and a shipment back to the customer has
+   * quarantined units at both the quarantine and the shipping location.
+   */
+  preferFromKind?: LocationKind;
 }
 
 /**
  * The step: `quantity` units of one return line (with this lot and serial) in `fromStatus`, taken
- * from whichever locations of the site hold them (in location order), moved to one place or out of
+ * from whichever locations of the site hold them (the preferred kind first, then location order), moved to one place or out of
  * stock. All or nothing: fewer units there than asked refuses the whole transaction.
  */
 export async function moveReturnLineUnits(
@@ -99,18 +105,21 @@ export async function moveReturnLineUnits(
 ): Promise<StockMovementsTable[]> {
   assertCan(tx.ctx.actor, authorizedBy);
   await lockForTransaction(tx, `stock:${input.siteId}`);
-  const here = await tx.db
+  const held = await tx.db
     .selectFrom('stock_balances')
-    .select(['location_id', 'quantity'])
-    .where('site_id', '=', input.siteId)
-    .where('product_id', '=', input.productId)
-    .where('rma_line_id', '=', input.rmaLineId)
-    .where('status', '=', input.fromStatus as OnHandStatus)
-    .where('lot', '=', input.lot)
-    .where('serial', '=', input.serial)
-    .where('quantity', '>', 0)
-    .orderBy('location_id')
+    .innerJoin('stock_locations', 'stock_locations.id', 'stock_balances.location_id')
+    .select(['stock_balances.location_id', 'stock_balances.quantity', 'stock_locations.kind'])
+    .where('stock_balances.site_id', '=', input.siteId)
+    .where('stock_balances.product_id', '=', input.productId)
+    .where('stock_balances.rma_line_id', '=', input.rmaLineId)
+    .where('stock_balances.status', '=', input.fromStatus as OnHandStatus)
+    .where('stock_balances.lot', '=', input.lot)
+    .where('stock_balances.serial', '=', input.serial)
+    .where('stock_balances.quantity', '>', 0)
+    .orderBy('stock_balances.location_id')
     .execute();
+  const preferred = (row: { kind: string }) => (row.kind === input.preferFromKind ? 0 : 1);
+  const here = [...held].sort((a, b) => preferred(a) - preferred(b));
   const onHand = here.reduce((sum, row) => sum + row.quantity, 0);
   if (onHand < input.quantity)
     throw new AppError(
