@@ -26,3 +26,25 @@ export {
   type OutcomeInput,
 } from './work-orders.js';
 export { registerDispositionRoutes } from './disposition.routes.js';
+export { findDispositionTrace } from './disposition-trace.js';
+export {
+  listVendorReturns,
+  getVendorReturn,
+  listQuarantineHolds,
+  getQuarantineHold,
+  listLiquidationLots,
+  getLiquidationLot,
+  listCustomerReturnShipments,
+  getCustomerReturnShipment,
+  listDisposals,
+} from './operations.queries.js';
+export {
+  recordVendorReturnShipped,
+  recordHoldRelease,
+  openReleaseFollowUp,
+  recordLotSold,
+  recordShippedToCustomer,
+  type ShipVendorReturnInput,
+  type HoldRelease,
+  type ReleaseAction,
+} from './operations.js';

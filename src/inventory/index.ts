@@ -30,3 +30,4 @@ export {
   moveReturnLineUnits,
   type MoveReturnLineUnitsInput,
 } from './return-line-stock.js';
+export { findStockTrace, type StockTrace } from './stock-trace.js';

@@ -21,3 +21,4 @@ export {
 } from './receipt-exceptions.js';
 export type * from './receiving.tables.js';
 export { findReceivingCustody } from './custody.js';
+export { findReceivingTrace } from './receipt-trace.js';

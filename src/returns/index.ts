@@ -22,3 +22,5 @@ export {
   type ReturnForStages,
   type ReturnLineDetails,
 } from './use-cases/return-for-stages.js';
+export { findReturnTrace } from './return-trace.js';
+export { registerRecallRoutes } from './recall.routes.js';

@@ -11,3 +11,5 @@ export {
 } from './returnable-quantities.js';
 export { loadSalesOrderRows } from './sales-bulk-load.js';
 export type * from './sales.tables.js';
+export { findOrderLinesWithLots, type OrderLineWithLots } from './order-lines-with-lots.js';
+export { findSalesTrace } from './sales-trace.js';

@@ -34,6 +34,8 @@ import { registerDockRoutes, registerLogisticsRoutes } from '../logistics/index.
 import { registerInventoryRoutes } from '../inventory/index.js';
 import { registerInspectionRoutes } from '../inspection/index.js';
 import { createContentStore } from '../platform/files/content-store.js';
+import { registerOperationsRoutes, registerTraceRoutes } from '../workflows/index.js';
+import { registerRecallRoutes } from '../returns/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -116,7 +118,10 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerDispositionRoutes(v1, platform);
       registerWorkflowRoutes(v1, platform);
       registerDispositionWorkflowRoutes(v1, platform);
+      registerOperationsRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
+      registerTraceRoutes(v1, platform);
+      registerRecallRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },
