@@ -1,7 +1,7 @@
 // Imports one CSV file of one kind of record, streamed, and gives every line its fate: imported,
 // or refused with the field and the reason (sent to the caller's sink as decided). The summary
 // counts records (orders, or master records) and lines separately.
-import { CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES, SUPPLIERS } from '../masterdata/index.js';
+import { CUSTOMERS, LEGAL_ENTITIES, PARTNERS, PRODUCTS, SITES, SUPPLIERS } from '../masterdata/index.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { isUnreadable, openCsv, type CsvRow, type RowFailure } from './csv-file.js';
 import { createReferenceResolver } from './csv-references.js';
@@ -15,6 +15,7 @@ export const MASTER_KINDS = {
   customers: CUSTOMERS,
   suppliers: SUPPLIERS,
   products: PRODUCTS,
+  partners: PARTNERS,
 } as const;
 
 export type ImportKind = keyof typeof MASTER_KINDS | 'orders';

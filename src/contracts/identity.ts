@@ -26,12 +26,15 @@ export const CreateApiKeyBodySchema = z.strictObject({
   name: z.string().trim().min(1).max(100),
   role: RoleSchema,
   customerId: z.string().nullable().default(null),
+  /** Required for role repair_partner (the partner the key acts for); null for every other role. */
+  partnerId: z.string().max(64).nullable().default(null),
 });
 export const ApiKeySchema = z.object({
   id: z.string(),
   name: z.string(),
   role: RoleSchema,
   customerId: z.string().nullable(),
+  partnerId: z.string().nullable(),
   prefix: z.string(),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
@@ -47,6 +50,8 @@ export const UserSchema = z.object({
   customerId: z.string().nullable(),
   /** Staff only: the site they work at; forms such as the arrival form start from it. */
   siteId: z.string().nullable(),
+  /** A repair partner's user: the partner they work for (they see only its work orders). */
+  partnerId: z.string().nullable(),
   isActive: z.boolean(),
   /** False while an invitation is open or after a reset: the person must set a password first. */
   hasPassword: z.boolean(),
@@ -68,6 +73,8 @@ export const CreateUserBodySchema = z.strictObject({
   role: RoleSchema,
   customerId: z.string().max(64).nullable().default(null),
   siteId: z.string().max(64).nullable().default(null),
+  /** Required for role repair_partner: the active repair partner the person works for. */
+  partnerId: z.string().max(64).nullable().default(null),
 });
 
 export const UpdateUserBodySchema = z.strictObject({
@@ -75,6 +82,7 @@ export const UpdateUserBodySchema = z.strictObject({
   role: RoleSchema.optional(),
   customerId: z.string().max(64).nullable().optional(),
   siteId: z.string().max(64).nullable().optional(),
+  partnerId: z.string().max(64).nullable().optional(),
 });
 
 /** A one-time link to set a password, shown once to the administrator who made it. */

@@ -85,6 +85,21 @@ export const SupplierInputSchema = z.strictObject({
 export const SupplierSchema = SupplierInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Supplier = z.infer<typeof SupplierSchema>;
 
+/** The kinds of partner organisation that work on our goods (carriers and suppliers may follow). */
+export const PARTNER_KINDS = ['repair'] as const;
+
+/** A repair partner: the organisation a work order goes to, whose users and keys see only its own work. */
+export const PartnerInputSchema = z.strictObject({
+  code,
+  name,
+  kind: z.enum(PARTNER_KINDS).default('repair'),
+  email: z.email().or(z.literal('')).default(''),
+  legalEntityId: z.string().min(1),
+  isActive: z.boolean().default(true),
+});
+export const PartnerSchema = PartnerInputSchema.extend({ id: z.string(), version: z.number().int() });
+export type Partner = z.infer<typeof PartnerSchema>;
+
 export const ProductInputSchema = z.strictObject({
   sku: code,
   gtin: z

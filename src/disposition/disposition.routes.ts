@@ -19,6 +19,8 @@ import { findDispositionOfInspection, getDisposition, listDispositionsOfReturn }
 import { getWorkOrder, listWorkOrders, toPartnerView } from './work-orders.js';
 import { assertCan } from '../platform/access.js';
 import { AppError } from '../platform/errors.js';
+import { RulesPreviewBodySchema, RulesPreviewResponseSchema } from '../contracts/rules-preview.js';
+import { previewDispositionRules } from './rules-preview.js';
 
 const tags = ['disposition'];
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
@@ -162,5 +164,20 @@ export function registerDispositionRoutes(app: FastifyInstance, platform: Platfo
       setVersionEtag(reply, order.version);
       return toPartnerView(order);
     },
+  );
+
+  api.post(
+    '/config/disposition_rules/preview',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['configuration'],
+        summary:
+          'Try a draft of the disposition rules on a completed inspection: its facts, what the draft recommends and what the rules in force recommend (nothing is stored)',
+        body: RulesPreviewBodySchema,
+        response: { 200: RulesPreviewResponseSchema, ...errors, 422: ProblemSchema },
+      },
+    },
+    (request) => previewDispositionRules(platform, contextOf(request), request.body),
   );
 }

@@ -133,7 +133,10 @@ export async function listWorkOrders(
   let query = named(db);
   if (isPartner(ctx.actor)) {
     assertCan(ctx.actor, 'workorders.partner');
-    query = query.where('w.partner_id', '=', ctx.actor.partnerId ?? '\u0000none');
+    // A partner login not tied to a partner has no work (and a NUL placeholder would make
+    // PostgreSQL refuse the query: a 500).
+    if (!ctx.actor.partnerId) return toPage([], filter.page, filter.pageSize, 0);
+    query = query.where('w.partner_id', '=', ctx.actor.partnerId);
   } else assertCan(ctx.actor, 'inspection.read');
   if (filter.status !== 'any') query = query.where('w.status', '=', filter.status);
   if (filter.siteId) query = query.where('w.site_id', '=', filter.siteId);

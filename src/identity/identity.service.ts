@@ -11,6 +11,7 @@ import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
 import { findCustomer } from '../masterdata/index.js';
 import { hashPassword, verifyPassword } from './domain/password.js';
+import { assertPartnerFitsRole } from './partner-affiliation.js';
 import { findLockEnd, recordAccountFailure, recordFailure, type ThrottleRecord } from './domain/sign-in-throttle.js';
 
 const TOKEN_TTL_MS = 12 * 60 * 60 * 1000;
@@ -185,9 +186,10 @@ async function authenticateApiKey(platform: Platform, credential: string): Promi
 export async function createApiKey(
   platform: Platform,
   ctx: RequestContext,
-  input: { name: string; role: Role; customerId: string | null },
+  input: { name: string; role: Role; customerId: string | null; partnerId?: string | null | undefined },
 ) {
   assertCan(ctx.actor, 'apikeys.manage');
+  const partnerId = input.partnerId ?? null;
   if (input.role === 'customer' && !input.customerId) {
     throw new AppError('validation_failed', 'a customer API key must name its customer account', {
       errors: [{ path: 'customerId', message: 'required for role customer' }],
@@ -202,6 +204,8 @@ export async function createApiKey(
   const prefix = randomBytes(6).toString('hex');
   const secret = randomBytes(24).toString('base64url').replaceAll('_', 'x');
   return runInTransaction(platform, ctx, async (tx) => {
+    // A partner's key sees only that partner's work orders: the same rule as its users.
+    await assertPartnerFitsRole(tx.db, input.role, partnerId);
     if (input.customerId) {
       if (!(await findCustomer(tx.db, input.customerId)))
         throw new AppError('validation_failed', `customer ${input.customerId} does not exist`, {
@@ -215,6 +219,7 @@ export async function createApiKey(
       key_hash: sha256(secret),
       role: input.role,
       customer_id: input.customerId,
+      partner_id: partnerId,
       created_by: ctx.actor.personId,
       created_at: tx.now,
       revoked_at: null,
@@ -225,7 +230,7 @@ export async function createApiKey(
       entityType: 'api_key',
       entityId: row.id,
       action: 'api_key.created',
-      after: { name: row.name, role: row.role, customerId: row.customer_id, prefix },
+      after: { name: row.name, role: row.role, customerId: row.customer_id, partnerId: row.partner_id, prefix },
     });
     return { ...toApiKey(row), secret: `${API_KEY_PREFIX}${prefix}_${secret}` };
   });
@@ -260,6 +265,7 @@ function toApiKey(row: {
   name: string;
   role: Role;
   customer_id: string | null;
+  partner_id: string | null;
   prefix: string;
   created_at: string;
   revoked_at: string | null;
@@ -269,6 +275,7 @@ function toApiKey(row: {
     name: row.name,
     role: row.role,
     customerId: row.customer_id,
+    partnerId: row.partner_id,
     prefix: row.prefix,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
@@ -284,6 +291,8 @@ export async function createUser(
     role: Role;
     customerId: string | null;
     siteId?: string | null;
+    /** A repair partner's user: the partner, unchecked (the demo passes the one it has just created). */
+    partnerId?: string | null;
     password: string;
   },
 ) {
@@ -296,6 +305,7 @@ export async function createUser(
       role: input.role,
       customer_id: input.customerId,
       site_id: input.siteId ?? null,
+      partner_id: input.partnerId ?? null,
       password_hash: passwordHash,
       is_active: 1,
       version: 1,
@@ -307,7 +317,7 @@ export async function createUser(
       entityType: 'user',
       entityId: row.id,
       action: 'user.created',
-      after: { email: row.email, role: row.role, customerId: row.customer_id },
+      after: { email: row.email, role: row.role, customerId: row.customer_id, partnerId: row.partner_id },
     });
     return row.id;
   });

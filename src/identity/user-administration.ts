@@ -15,6 +15,7 @@ import { anyColumnContains } from '../platform/pagination.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
 import { assertCan } from '../platform/access.js';
 import { findCustomer, findSite } from '../masterdata/index.js';
+import { assertPartnerFitsRole } from './partner-affiliation.js';
 import { hashPassword } from './domain/password.js';
 import type { PasswordLinksTable, UsersTable } from './identity.tables.js';
 
@@ -35,6 +36,7 @@ function toUser(row: UsersTable): User {
     role: row.role,
     customerId: row.customer_id,
     siteId: row.site_id,
+    partnerId: row.partner_id,
     isActive: row.is_active === 1,
     hasPassword: row.password_hash.startsWith('scrypt$'),
     createdAt: row.created_at,
@@ -68,19 +70,24 @@ async function findUserOrFail(db: Reader, id: string): Promise<UsersTable> {
   return row;
 }
 
+/** Who a user acts for besides their role: a customer account, a home site, a repair partner. */
+interface Affiliation {
+  role: Role;
+  customerId: string | null;
+  siteId: string | null;
+  partnerId: string | null;
+}
+
 /**
- * A customer-portal user belongs to one existing customer account; staff belong to none, and may
- * have a home site (an existing, active one).
+ * A customer-portal user belongs to one existing customer account; a repair partner's user to one
+ * active repair partner; staff belong to neither, and may have a home site (an existing, active
+ * one). Outsiders (customers, partners) have no home site: our sites are not where they work.
  */
-async function assertAccountFitsRole(
-  db: Reader,
-  role: Role,
-  customerId: string | null,
-  siteId: string | null,
-): Promise<void> {
-  if (siteId && role === 'customer')
-    throw new AppError('validation_failed', 'customer-portal users have no home site', {
-      errors: [{ path: 'siteId', message: 'leave empty for role customer' }],
+async function assertAccountFitsRole(db: Reader, account: Affiliation): Promise<void> {
+  const { role, customerId, siteId, partnerId } = account;
+  if (siteId && (role === 'customer' || role === 'repair_partner'))
+    throw new AppError('validation_failed', `${roleNoun(role)} users have no home site`, {
+      errors: [{ path: 'siteId', message: `leave empty for role ${role}` }],
     });
   if (siteId) {
     const site = await findSite(db, siteId);
@@ -101,7 +108,10 @@ async function assertAccountFitsRole(
     throw new AppError('validation_failed', `customer ${customerId} does not exist`, {
       errors: [{ path: 'customerId', message: 'unknown customer' }],
     });
+  await assertPartnerFitsRole(db, role, partnerId);
 }
+
+const roleNoun = (role: Role) => (role === 'customer' ? 'customer-portal' : 'repair partner');
 
 /** Refuses a change that would leave nobody able to administer users. */
 async function assertAdminRemains(db: Reader, user: UsersTable, change: string): Promise<void> {
@@ -159,11 +169,19 @@ async function endSessions(tx: Tx, userId: string): Promise<number> {
 export async function inviteUser(
   platform: Platform,
   ctx: RequestContext,
-  input: { email: string; name: string; role: Role; customerId: string | null; siteId: string | null },
+  input: {
+    email: string;
+    name: string;
+    role: Role;
+    customerId: string | null;
+    siteId: string | null;
+    partnerId?: string | null | undefined;
+  },
 ) {
   assertCan(ctx.actor, 'users.manage');
+  const partnerId = input.partnerId ?? null;
   return runInTransaction(platform, ctx, async (tx) => {
-    await assertAccountFitsRole(tx.db, input.role, input.customerId, input.siteId);
+    await assertAccountFitsRole(tx.db, { ...input, partnerId });
     const row: UsersTable = {
       id: tx.ids.next('usr'),
       email: input.email.trim().toLowerCase(),
@@ -171,7 +189,7 @@ export async function inviteUser(
       role: input.role,
       customer_id: input.customerId,
       site_id: input.siteId,
-      partner_id: null,
+      partner_id: partnerId,
       password_hash: NO_PASSWORD,
       is_active: 1,
       version: 1,
@@ -194,7 +212,14 @@ export async function inviteUser(
       entityType: 'user',
       entityId: row.id,
       action: 'user.invited',
-      after: { email: row.email, name: row.name, role: row.role, customerId: row.customer_id, siteId: row.site_id },
+      after: {
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        customerId: row.customer_id,
+        siteId: row.site_id,
+        partnerId: row.partner_id,
+      },
     });
     return { user: toUser(row), passwordLink };
   });
@@ -217,7 +242,7 @@ async function changeUser<T>(
 }
 
 type UserChanges = Partial<
-  Pick<UsersTable, 'name' | 'role' | 'customer_id' | 'site_id' | 'is_active' | 'password_hash'>
+  Pick<UsersTable, 'name' | 'role' | 'customer_id' | 'site_id' | 'partner_id' | 'is_active' | 'password_hash'>
 >;
 
 async function saveUser(tx: Tx, user: UsersTable, changes: UserChanges): Promise<UsersTable> {
@@ -250,6 +275,7 @@ export function updateUser(
     role?: Role | undefined;
     customerId?: string | null | undefined;
     siteId?: string | null | undefined;
+    partnerId?: string | null | undefined;
   },
   expectedVersion: number,
 ): Promise<User> {
@@ -257,9 +283,12 @@ export function updateUser(
     const role = patch.role ?? user.role;
     const customerId =
       patch.customerId !== undefined ? patch.customerId : role === 'customer' ? user.customer_id : null;
-    // A customer-portal user keeps no home site; staff keep theirs unless it is changed.
-    const siteId = patch.siteId !== undefined ? patch.siteId : role === 'customer' ? null : user.site_id;
-    await assertAccountFitsRole(tx.db, role, customerId, siteId);
+    const partnerId =
+      patch.partnerId !== undefined ? patch.partnerId : role === 'repair_partner' ? user.partner_id : null;
+    // Customer-portal and partner users keep no home site; staff keep theirs unless it is changed.
+    const isOutsider = role === 'customer' || role === 'repair_partner';
+    const siteId = patch.siteId !== undefined ? patch.siteId : isOutsider ? null : user.site_id;
+    await assertAccountFitsRole(tx.db, { role, customerId, siteId, partnerId });
     if (role !== 'admin') {
       if (user.id === ctx.actor.personId && user.role === 'admin')
         throw new AppError('rule_violation', 'you cannot take away your own admin role; ask another admin');
@@ -270,13 +299,26 @@ export function updateUser(
       role,
       customer_id: customerId,
       site_id: siteId,
+      partner_id: partnerId,
     });
     tx.audit({
       entityType: 'user',
       entityId: id,
       action: 'user.updated',
-      before: { name: user.name, role: user.role, customerId: user.customer_id, siteId: user.site_id },
-      after: { name: updated.name, role: updated.role, customerId: updated.customer_id, siteId: updated.site_id },
+      before: {
+        name: user.name,
+        role: user.role,
+        customerId: user.customer_id,
+        siteId: user.site_id,
+        partnerId: user.partner_id,
+      },
+      after: {
+        name: updated.name,
+        role: updated.role,
+        customerId: updated.customer_id,
+        siteId: updated.site_id,
+        partnerId: updated.partner_id,
+      },
     });
     return toUser(updated);
   });

@@ -214,6 +214,11 @@ export async function listMovements(
   return toPage(rows.map(toMovement), filter.page, filter.pageSize, total);
 }
 
+/** A trace's (workflows/trace.ts): a lot, or a serial, of one product where codes repeat across products. */
+type TraceFilter = { productId?: string; rmaId?: undefined; rmaLineId?: undefined } & (
+  { lot: string; serial?: undefined } | { serial: string }
+);
+
 /**
  * Where returned units are: by serial, or every unit of a return or return line. Exact, because
  * balances are kept per return line and every unit enters stock through a receipt that names its
@@ -222,7 +227,7 @@ export async function listMovements(
 export async function findUnitWhereabouts(
   db: Reader,
   ctx: RequestContext,
-  filter: UnitsFilter,
+  filter: UnitsFilter | TraceFilter,
 ): Promise<UnitWhereabouts> {
   assertCan(ctx.actor, 'inventory.read');
   let here = balances(db);
@@ -236,6 +241,13 @@ export async function findUnitWhereabouts(
   } else if (filter.rmaId) {
     here = here.where('b.rma_id', '=', filter.rmaId);
     history = history.where('m.rma_id', '=', filter.rmaId);
+  } else if ('lot' in filter) {
+    here = here.where('b.lot', '=', filter.lot);
+    history = history.where('m.lot', '=', filter.lot);
+  }
+  if ('productId' in filter && filter.productId) {
+    here = here.where('b.product_id', '=', filter.productId);
+    history = history.where('m.product_id', '=', filter.productId);
   }
   const [units, moves] = await Promise.all([
     here.orderBy('b.rma_line_id').orderBy('b.updated_at').orderBy('b.location_id').orderBy('b.status').execute(),

@@ -1,6 +1,7 @@
 export { registerMasterdataRoutes } from './masterdata.routes.js';
 export { createMasterRecord, getMasterRecord, type MasterRecordDefinition } from './master-record.js';
 export { CUSTOMERS, PRODUCTS, SITES, SUPPLIERS, LEGAL_ENTITIES, MASTER_RECORDS } from './master-records.js';
+export { PARTNERS } from './master-records.js';
 export {
   findCustomer,
   findProducts,
@@ -37,3 +38,4 @@ export {
 } from './masterdata.queries.js';
 export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
 export type * from './masterdata.tables.js';
+export { findSupplierTerms } from './supplier-terms.js';

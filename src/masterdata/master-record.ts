@@ -15,7 +15,7 @@ import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { isKnownCurrency } from '../platform/money/currencies.js';
 import { findProductFacets } from './masterdata.queries.js';
 
-export type MasterTable = 'legal_entities' | 'sites' | 'customers' | 'suppliers' | 'products';
+export type MasterTable = 'legal_entities' | 'sites' | 'customers' | 'suppliers' | 'products' | 'partners';
 type Reader = Kysely<DB> | Transaction<DB>;
 
 export interface Reference {

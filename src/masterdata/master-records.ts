@@ -6,6 +6,8 @@ import {
   CustomerSchema,
   LegalEntityInputSchema,
   LegalEntitySchema,
+  PartnerInputSchema,
+  PartnerSchema,
   ProductInputSchema,
   ProductSchema,
   SiteInputSchema,
@@ -16,6 +18,7 @@ import {
   type Customer,
   type CustomerAccount,
   type LegalEntity,
+  type Partner,
   type Product,
   type Site,
   type Supplier,
@@ -186,6 +189,42 @@ export const SUPPLIERS: MasterRecordDefinition<typeof SupplierInputSchema, Suppl
   }),
 };
 
+/**
+ * Repair partners: staff only (customers never learn who repairs their goods). A partner's users
+ * and API keys are scoped to it (identity), and its work orders are served apart (disposition).
+ */
+export const PARTNERS: MasterRecordDefinition<typeof PartnerInputSchema, Partner> = {
+  name: 'partner',
+  path: 'partners',
+  table: 'partners',
+  prefix: 'ptn',
+  inputSchema: PartnerInputSchema,
+  outputSchema: PartnerSchema,
+  searchColumns: ['code', 'name', 'email'],
+  orderColumn: 'name',
+  currencyFields: [],
+  references: [{ field: 'legalEntityId', table: 'legal_entities', label: 'legal entity' }],
+  isVisibleToCustomers: false,
+  toRow: (i) => ({
+    code: i.code,
+    name: i.name,
+    kind: i.kind,
+    email: i.email,
+    legal_entity_id: i.legalEntityId,
+    is_active: flag(i.isActive),
+  }),
+  fromRow: (r: Row) => ({
+    id: str(r.id),
+    code: str(r.code),
+    name: str(r.name),
+    kind: str(r.kind) as Partner['kind'],
+    email: str(r.email),
+    legalEntityId: str(r.legal_entity_id),
+    isActive: bool(r.is_active),
+    version: num(r.version),
+  }),
+};
+
 export const PRODUCTS: MasterRecordDefinition<typeof ProductInputSchema, Product> = {
   name: 'product',
   path: 'products',
@@ -252,4 +291,4 @@ export const PRODUCTS: MasterRecordDefinition<typeof ProductInputSchema, Product
   }),
 };
 
-export const MASTER_RECORDS = [LEGAL_ENTITIES, SITES, CUSTOMERS, SUPPLIERS, PRODUCTS] as const;
+export const MASTER_RECORDS = [LEGAL_ENTITIES, SITES, CUSTOMERS, SUPPLIERS, PRODUCTS, PARTNERS] as const;

@@ -18,9 +18,12 @@ export function assertCan(actor: Actor, permission: Permission): void {
 
 /**
  * Customer-scoped actors see only their own account. Anything of another account is reported as
- * not found (never forbidden), so its existence is not revealed.
+ * not found (never forbidden), so its existence is not revealed. A repair partner's users and keys
+ * belong to no customer account yet are not staff: no customer's record is theirs to see, even
+ * where a use case asked only whose record it is.
  */
 export function isVisibleToActor(actor: Actor, customerId: string): boolean {
+  if (actor.role === 'repair_partner') return false;
   return actor.customerId === null || actor.customerId === customerId;
 }
 

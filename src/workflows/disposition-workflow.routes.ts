@@ -10,6 +10,7 @@ import {
   ReportWorkOrderOutcomeBodySchema,
   WorkOrderSchema,
 } from '../contracts/disposition.js';
+import { assertCan } from '../platform/access.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
@@ -93,6 +94,8 @@ export function registerDispositionWorkflowRoutes(app: FastifyInstance, platform
     },
     async (request, reply) => {
       const ctx = contextOf(request);
+      // The partner's door: our own staff report on /work-orders/:id/outcome, not through here.
+      assertCan(ctx.actor, 'workorders.partner');
       await reportWorkOrderOutcome(platform, ctx, request.params.id, {
         ...request.body,
         expectedVersion: requireIfMatchVersion(request),

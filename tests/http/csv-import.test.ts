@@ -156,6 +156,29 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
     });
   });
 
+  it('imports repair partners, naming their legal entity by code', async () => {
+    const report = await importText(
+      'partners',
+      csv(
+        'code,name,kind,email,legalEntityId,isActive',
+        'CSV-FIX,Fixit Bench Services,repair,bench@fixit.example,CSV-US,true',
+        'CSV-NOWHERE,Nowhere Repairs,repair,,NO-SUCH-ENTITY,true',
+        'CSV-ODD,Odd Kind,painter,,CSV-US,true',
+      ),
+    );
+    expect(report).toMatchObject({ created: 1, refused: 2, rows: 3 });
+    expect(report.failures.map((f) => [f.row, f.field])).toEqual([
+      [3, 'legalEntityId'],
+      [4, 'kind'],
+    ]);
+    const fixit = await t.platform.db
+      .selectFrom('partners')
+      .selectAll()
+      .where('code', '=', 'CSV-FIX')
+      .executeTakeFirstOrThrow();
+    expect(fixit).toMatchObject({ kind: 'repair', legal_entity_id: await idOf('legal_entities', 'CSV-US') });
+  });
+
   it('imports orders one row per line, grouped by order number, and reports the row of a bad line', async () => {
     const header =
       'orderNumber,customerId,legalEntityId,currency,orderDate,customerPo,channel,lineNumber,productId,quantityShipped,unitPriceMinor,taxMinor,shipDate,deliveryDate,serialsShipped,lotsShipped,shipSiteId';
@@ -294,7 +317,7 @@ describe.each(DIALECTS)('CSV import on %s', (dialect) => {
       (e: { code: number; stderr: string }) => e,
     );
     expect('code' in usage ? usage.code : 0).toBe(2);
-    expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, orders');
+    expect(usage.stderr).toContain('kinds: legal-entities, sites, customers, suppliers, products, partners, orders');
 
     const migrated = await run('npx', ['tsx', 'src/cli/migrate.ts'], { env });
     expect(migrated.stdout).toContain('already at the latest schema');

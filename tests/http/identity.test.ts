@@ -292,6 +292,7 @@ describe.each(DIALECTS)('identity over HTTP on %s', (dialect) => {
       name: 'ERP connector',
       role: 'cs_agent',
       customerId: null,
+      partnerId: null,
       prefix: key.prefix,
       createdAt: key.createdAt,
       revokedAt: null,
