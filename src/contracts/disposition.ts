@@ -35,6 +35,8 @@ export const DispositionCodeOptionSchema = z.object({
   description: z.string(),
   /** Scrapping needs a write-off approver: the web app greys it out for those who are not. */
   needsScrapApproval: z.boolean(),
+  /** Who does the work a repair or refurbishment code opens: the web app asks for a partner only for 'partner'. */
+  performer: z.enum(['internal', 'partner']),
 });
 
 export const RecommendationResponseSchema = z.object({

@@ -3,7 +3,9 @@
 // value and its supplier's terms; sales: when it was delivered; receiving: the lot's expiry), the
 // rules in force applied to them (domain/rules-engine.ts), and where the units would go.
 import type { Kysely, Transaction } from 'kysely';
+import type { ConfigVersion } from '../contracts/configuration.js';
 import type { Recommendation as RecommendationView } from '../contracts/disposition.js';
+import type { DispositionRules } from '../contracts/disposition-rules.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { addMonths, daysBetween } from '../platform/calendar.js';
@@ -17,7 +19,7 @@ import { findReturnLineDetails, type ReturnLineDetails } from '../returns/index.
 import { findReceiptExpiry } from '../receiving/index.js';
 import { findCompletedInspection, type CompletedInspection } from '../inspection/index.js';
 import { estimateCosts, evaluateRules, type DispositionFacts } from './domain/rules-engine.js';
-import { profileOf, type DispositionCodeEntry } from './domain/disposition-actions.js';
+import { performerOf, profileOf, type DispositionCodeEntry } from './domain/disposition-actions.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -42,11 +44,24 @@ export async function findInspectionToDispose(db: Reader, inspectionId: string):
   return inspection;
 }
 
-export async function gatherBasis(
-  db: Reader,
-  inspection: CompletedInspection,
-  today: string,
-): Promise<DispositionBasis> {
+/** The facts of a completed inspection's units, and what they were gathered from. */
+export interface GatheredFacts {
+  line: ReturnLineDetails;
+  product: ProductWithSupplier;
+  facts: DispositionFacts;
+  /** The configuration in force the facts were read with (one query for all three). */
+  config: {
+    rules: ConfigVersion<'disposition_rules'>;
+    codes: readonly DispositionCodeEntry[];
+  };
+}
+
+/**
+ * The facts the rules test, without applying any rules (the rules preview applies a draft to them
+ * as well as the rules in force). Repair and refurbishment costs are estimated with the cost
+ * table of the rules in force.
+ */
+export async function gatherFacts(db: Reader, inspection: CompletedInspection, today: string): Promise<GatheredFacts> {
   const line = (await findReturnLineDetails(db, [inspection.rmaLineId])).get(inspection.rmaLineId);
   const [product] = await findProductsWithSupplier(db, [inspection.productId]);
   if (!line || !product)
@@ -85,9 +100,25 @@ export async function gatherBasis(
     ageDays: deliveredOn ? daysBetween(deliveredOn, today) : null,
     lotExpiresInDays: expiry ? daysBetween(today, expiry) : null,
   };
-  const rules = config.disposition_rules;
-  const result = evaluateRules(rules.document, facts);
-  const codes = config.disposition_codes.document.codes;
+  return {
+    line,
+    product,
+    facts,
+    config: { rules: config.disposition_rules, codes: config.disposition_codes.document.codes },
+  };
+}
+
+/**
+ * A rules document applied to the facts, as the inspector reads it: the code in force it
+ * recommends, why, and where the units would go. A code not in force cannot be carried out.
+ */
+export function recommendationOf(
+  rules: DispositionRules,
+  rulesVersion: number,
+  facts: DispositionFacts,
+  codes: readonly DispositionCodeEntry[],
+): RecommendationView {
+  const result = evaluateRules(rules, facts);
   const code = codes.find((c) => c.code === result.code);
   if (!code)
     throw new AppError(
@@ -96,26 +127,35 @@ export async function gatherBasis(
     );
   const profile = profileOf(code);
   return {
+    code: code.code,
+    label: code.label,
+    action: profile.action,
+    ruleId: result.ruleId,
+    ruleName: result.ruleName,
+    rulesVersion,
+    explanation: result.explanation,
+    conditionsMet: result.conditionsMet,
+    rulesSkipped: result.rulesSkipped,
+    facts: { ...facts },
+    targetStatus: profile.status,
+    targetLocationCode: result.locationCode ?? null,
+  };
+}
+
+export async function gatherBasis(
+  db: Reader,
+  inspection: CompletedInspection,
+  today: string,
+): Promise<DispositionBasis> {
+  const { line, product, facts, config } = await gatherFacts(db, inspection, today);
+  return {
     inspection,
     line,
     product,
     facts,
-    codes,
-    rulesVersion: rules.version,
-    recommendation: {
-      code: code.code,
-      label: code.label,
-      action: profile.action,
-      ruleId: result.ruleId,
-      ruleName: result.ruleName,
-      rulesVersion: rules.version,
-      explanation: result.explanation,
-      conditionsMet: result.conditionsMet,
-      rulesSkipped: result.rulesSkipped,
-      facts: { ...facts },
-      targetStatus: profile.status,
-      targetLocationCode: result.locationCode ?? null,
-    },
+    codes: config.codes,
+    rulesVersion: config.rules.version,
+    recommendation: recommendationOf(config.rules.document, config.rules.version, facts, config.codes),
   };
 }
 
@@ -137,6 +177,7 @@ export async function getRecommendation(platform: Platform, ctx: RequestContext,
           action: profile.action,
           description: c.description,
           needsScrapApproval: profile.action === 'scrap',
+          performer: performerOf(c),
         };
       }),
     repairPartners: await findActivePartners(platform.db, 'repair'),
