@@ -53,8 +53,10 @@ function priorityFields(row: InspectionsTable, now: Date) {
     },
     now,
   );
-  // A finished inspection is judged by when it finished, not by now.
-  const finished = row.completed_at ?? (row.status === 'awaiting_sign_off' ? row.inspected_at : null);
+  // A finished inspection is judged by when it finished, not by now. Awaiting sign-off is not
+  // finished (nor is it inspected for the return's progress, nor off the SLA-breaches list): judged
+  // by now, like its priority.
+  const finished = row.completed_at;
   const slaState = finished ? (finished > row.sla_due_at ? 'breached' : 'on_time') : p.slaState;
   return { priority: p.priority, priorityReasons: p.reasons, slaState } as const;
 }
@@ -133,6 +135,7 @@ export async function listInspectionQueue(
   // Completed ones newest first; open ones are ordered by priority below.
   const rows = (await query
     .orderBy('i.received_at', filter.status === 'completed' ? 'desc' : 'asc')
+    .orderBy('i.id')
     .limit(QUEUE_READ_LIMIT)
     .execute()) as NamedRow[];
   const names = await namesOf(db, rows);
@@ -175,8 +178,10 @@ export async function listSlaBreaches(
         .executeTakeFirstOrThrow()
     ).n,
   );
+  // The id breaks ties of one due time (units received together): pages neither repeat nor skip.
   const rows = (await query
     .orderBy('i.sla_due_at')
+    .orderBy('i.id')
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize)
     .execute()) as NamedRow[];

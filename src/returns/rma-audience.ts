@@ -3,6 +3,7 @@
 // reasons, approval limits, tiers, configuration versions, deciders and audit records never
 // leave for a customer. Every route that answers with a return goes through these.
 import type {
+  Progress,
   Check,
   CustomerRma,
   CustomerRmaSummary,
@@ -49,7 +50,7 @@ export function customerSummaryOf(rma: RmaSummary): CustomerRmaSummary {
     customerAccount: rma.customerAccount,
     returnType: rma.returnType,
     status: rma.status,
-    progress: rma.progress,
+    progress: customerProgressOf(rma.progress),
     isUnauthorized: rma.isUnauthorized,
     note: rma.note,
     customerReference: rma.customerReference,
@@ -82,7 +83,19 @@ export function customerRmaOf(rma: Rma): CustomerRma {
           country: rma.shipTo.country,
         }
       : null,
-    lines: rma.lines,
+    lines: rma.lines.map((line) => ({ ...line, progress: customerProgressOf(line.progress) })),
+  };
+}
+
+/**
+ * What became of the goods is the distributor's business (restocked, scrapped, sent to the
+ * vendor): a customer sees how many units were processed, under one key, never the codes.
+ */
+export function customerProgressOf(progress: Progress): Progress {
+  const processed = Object.values(progress.units.dispositioned).reduce((sum, n) => sum + n, 0);
+  return {
+    ...progress,
+    units: { ...progress.units, dispositioned: processed > 0 ? { PROCESSED: processed } : {} },
   };
 }
 

@@ -4,7 +4,9 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
 import type { ProductInputSchema } from '../../../src/contracts/masterdata.js';
-import { makeOrder, makeProduct, makeWorld } from '../../support/factories.js';
+import { createUser } from '../../../src/identity/index.js';
+import { systemContext } from '../../../src/platform/actor.js';
+import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite, makeWorld } from '../../support/factories.js';
 import type { TestApp } from './test-app.js';
 
 export interface Flow {
@@ -34,8 +36,38 @@ export function call(
   return f.t.request(token, { method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
 }
 
+/** Where a return's goods are received, and whose they are. */
+export interface SiteWorld {
+  entity: { id: string };
+  site: { id: string; code: string };
+  customer: { id: string };
+}
+
+/**
+ * A legal entity with one site (certified for regulated goods, so a return of any product is
+ * routed there) and a customer: several returns received at one site share a queue.
+ */
+export async function makeSiteWorld(
+  t: TestApp,
+  options: { tier?: 'platinum' | 'gold' | 'silver' | 'bronze' } = {},
+): Promise<SiteWorld> {
+  const entity = await makeLegalEntity(t.platform);
+  const site = await makeSite(t.platform, entity.id, { capabilities: ['receiving', 'inspection', 'regulated_goods'] });
+  const customer = await makeCustomer(t.platform, entity.id, { tier: options.tier ?? 'gold' });
+  return { entity, site, customer };
+}
+
+/** Another customer of the world's legal entity (same site, another tier). */
+export async function withCustomer(
+  t: TestApp,
+  world: SiteWorld,
+  tier: 'platinum' | 'gold' | 'silver' | 'bronze',
+): Promise<SiteWorld> {
+  return { ...world, customer: await makeCustomer(t.platform, world.entity.id, { tier }) };
+}
+
 export interface ReceivedReturn {
-  world: Awaited<ReturnType<typeof makeWorld>>;
+  world: SiteWorld;
   product: Awaited<ReturnType<typeof makeProduct>>;
   rma: { id: string; rmaNumber: string; lines: Array<{ id: string }> };
   inspections: Array<{ id: string; version: number; quantity: number; serial: string | null }>;
@@ -52,10 +84,12 @@ export async function receivedReturn(
     claimedCondition?: string;
     returnType?: string;
     tier?: 'platinum' | 'gold' | 'silver' | 'bronze';
+    /** Receive at this world's site, for its customer (default: a world of its own). */
+    world?: SiteWorld;
   } = {},
 ): Promise<ReceivedReturn> {
   const quantity = options.serials?.length ?? options.quantity ?? 2;
-  const world = await makeWorld(f.t.platform, { tier: options.tier ?? 'gold' });
+  const world = options.world ?? (await makeWorld(f.t.platform, { tier: options.tier ?? 'gold' }));
   const product = await makeProduct(f.t.platform, {
     ...(options.serials ? { isSerialized: true } : {}),
     ...options.product,
@@ -64,12 +98,21 @@ export async function receivedReturn(
     customerId: world.customer.id,
     legalEntityId: world.entity.id,
     lines: [
-      { productId: product.id, quantityShipped: 10, unitPriceMinor: 10000, serialsShipped: options.serials ?? [] },
+      {
+        productId: product.id,
+        // A serialized line ships exactly the serials it lists.
+        quantityShipped: options.serials?.length ?? 10,
+        unitPriceMinor: 10000,
+        serialsShipped: options.serials ?? [],
+      },
     ],
   });
   const created = await call(f, f.agent, 'POST', '/returns', {
     customerId: world.customer.id,
-    returnType: options.returnType ?? (options.serials ? 'serialized' : 'standard'),
+    // Regulated goods are returned as regulated returns (their own handling workflow).
+    returnType:
+      options.returnType ??
+      (options.product?.regulatedClass ? 'regulated' : options.serials ? 'serialized' : 'standard'),
     lines: [
       {
         orderLineId: order.lines[0]!.id,
@@ -160,4 +203,62 @@ export async function dispose(
     ...(decision.partnerId ? { partnerId: decision.partnerId } : {}),
   });
   return { recommendation, response };
+}
+
+export const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/** Where the product's returned units are: one entry per balance, sorted (status, location, serial). */
+export async function stockOf(f: Flow, productId: string) {
+  const res = await call(f, f.warehouse, 'GET', `/stock?productId=${productId}&pageSize=200`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res
+    .json<{ items: Array<{ status: string; locationCode: string; quantity: number; serial: string | null }> }>()
+    .items.map((b) => ({ status: b.status, location: b.locationCode, quantity: b.quantity, serial: b.serial }))
+    .sort((a, b) =>
+      `${a.status} ${a.location} ${a.serial ?? ''}`.localeCompare(`${b.status} ${b.location} ${b.serial ?? ''}`),
+    );
+}
+
+/** The return's units as its progress counts them. */
+export async function unitsOf(f: Flow, rmaId: string) {
+  const res = await call(f, f.agent, 'GET', `/returns/${rmaId}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<{
+    progress: {
+      units: {
+        total: number;
+        awaitingInspection: number;
+        awaitingDisposition: number;
+        dispositioned: Record<string, number>;
+      };
+    };
+  }>().progress.units;
+}
+
+/** A repair partner (through the partners master record) of the entity. */
+export async function makeRepairPartner(f: Flow, legalEntityId: string, code: string) {
+  const admin = await f.t.tokenFor('admin');
+  const res = await call(f, admin, 'POST', '/partners', {
+    code,
+    name: `Repairs ${code}`,
+    kind: 'repair',
+    email: `${code.toLowerCase()}@repairs.test`,
+    legalEntityId,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string; code: string; name: string }>();
+}
+
+/** A signed-in user of a repair partner. */
+export async function partnerToken(f: Flow, partnerId: string): Promise<string> {
+  const email = `repairs.${partnerId}@test.local`.toLowerCase();
+  await createUser(f.t.platform, systemContext('test'), {
+    email,
+    name: `Technician of ${partnerId}`,
+    role: 'repair_partner',
+    customerId: null,
+    partnerId,
+    password: 'pw',
+  });
+  return f.t.tokenFor('repair_partner', { email });
 }
