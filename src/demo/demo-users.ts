@@ -1,10 +1,12 @@
-// One demo user per role (`<role>@demo.local`, password `demo`), created through the real use case,
-// and the actors the return generator acts as.
+// One demo user per role (`<role>@demo.local`, password `demo`; the repair partner's is
+// `repair@demo.local`, of FixPoint), created through the real use case, and the actors the return
+// generator acts as.
 import type { Role } from '../contracts/common.js';
 import { systemContext, type Actor } from '../platform/actor.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { createUser } from '../identity/index.js';
 import type { DemoWorld } from './demo-model.js';
+import { createDemoPartners } from './demo-partners.js';
 
 export const DEMO_PASSWORD = 'demo';
 
@@ -17,7 +19,14 @@ const USERS: ReadonlyArray<readonly [Role, string]> = [
   ['finance', 'Frankie Finance'],
   ['ops_manager', 'Olivia Operations'],
   ['admin', 'Ada Admin'],
+  ['repair_partner', 'Riley Repair'],
 ];
+
+/** The demo user's sign-in: `<role>@demo.local`, but a shorter name for the partner's technician. */
+export const demoEmailOf = (role: Role) => `${role === 'repair_partner' ? 'repair' : role}@demo.local`;
+
+/** The repair partner the demo's partner user works for. */
+const DEMO_PARTNER_CODE = 'PTN-FIX';
 
 export type DemoActors = Record<Role, Actor>;
 
@@ -26,21 +35,25 @@ export async function createDemoUsers(platform: Platform, world: DemoWorld): Pro
   const demoCustomer = world.demoCustomer;
   // The warehouse user works at a site of the demo customer's entity: where its returns arrive.
   const homeSite = world.sites.find((site) => site.entity === demoCustomer.entity.key) ?? world.sites[0];
+  const partners = await createDemoPartners(platform, world);
+  const partnerId = partners.get(DEMO_PARTNER_CODE) ?? null;
   // Concurrently, because scrypt is deliberately slow and runs on the thread pool; the inserts
   // themselves still commit one at a time.
   const created = await Promise.all(
     USERS.map(async ([role, baseName]): Promise<[Role, Actor]> => {
       const customerId = role === 'customer' ? demoCustomer.id : null;
+      const userPartnerId = role === 'repair_partner' ? partnerId : null;
       const name = role === 'customer' ? `${baseName} (${demoCustomer.name})` : baseName;
       const id = await createUser(platform, ctx, {
-        email: `${role}@demo.local`,
+        email: demoEmailOf(role),
         name,
         role,
         customerId,
         siteId: role === 'warehouse' ? (homeSite?.id ?? null) : null,
+        partnerId: userPartnerId,
         password: DEMO_PASSWORD,
       });
-      return [role, { kind: 'user', id, personId: id, name, role, customerId }];
+      return [role, { kind: 'user', id, personId: id, name, role, customerId, partnerId: userPartnerId }];
     }),
   );
   return Object.fromEntries(created) as DemoActors;

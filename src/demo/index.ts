@@ -2,8 +2,9 @@
 // suppliers, 3,000 products, 400 customers, a year of orders, and returns in every state the
 // system can reach today) and one user per role. Deterministic (seeded), and loaded in seconds:
 // master data and orders go in through their contexts' bulk-load steps; every return goes through
-// the real use cases and workflows, so every report over the demo is true. Returns further down
-// the line (received, inspected, credited) appear as those stages' use cases land.
+// the real use cases and workflows, so every report over the demo is true. About half the returns
+// authorized a few days ago or more have been received, inspected and dispositioned through those
+// stages' own use cases (demo-later-stages.ts); credits appear as settlement lands.
 // Turned off with BOOMERANG_DEMO_DATA=false.
 import type { RmaStatus } from '../contracts/returns-vocabulary.js';
 import { systemContext, type RequestContext } from '../platform/actor.js';
@@ -22,6 +23,8 @@ import { createDemoUsers } from './demo-users.js';
 import { createDemoDocks } from './demo-docks.js';
 import { publishDemoRouting } from './demo-routing.js';
 import { generateReturns } from './generate-returns.js';
+import { createDemoStaff } from './demo-staff.js';
+import { runLaterStages, type LaterStagesSummary } from './demo-later-stages.js';
 
 const SEED = 20_260_101;
 const ORDERS_PER_TRANSACTION = 2000;
@@ -36,9 +39,11 @@ export interface DemoDataSummary {
   salesOrderLines: number;
   users: number;
   returnsByStatus: Partial<Record<RmaStatus, number>>;
+  /** Received, inspected and dispositioned: what the later stages did with the authorized returns. */
+  laterStages: LaterStagesSummary;
   milliseconds: number;
-  /** Where the time went: master data, orders, users, returns. */
-  phaseMilliseconds: Record<'masterData' | 'orders' | 'users' | 'returns', number>;
+  /** Where the time went: master data, orders, users, returns, the later stages. */
+  phaseMilliseconds: Record<'masterData' | 'orders' | 'users' | 'returns' | 'laterStages', number>;
 }
 
 /**
@@ -76,8 +81,21 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
   await createDemoDocks(platform, master.world, today);
   await publishDemoRouting(platform);
   const users = lap();
-  await generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2));
+  // The later stages' clerks and second inspector are created while the returns are raised: their
+  // passwords are hashed on the thread pool while the returns keep the main thread busy.
+  const [, staff] = await Promise.all([
+    generateReturns(platform, master.world, orders.orderLines, actors, createRandom(SEED + 2)),
+    createDemoStaff(platform, master.world),
+  ]);
   const returns = lap();
+  const laterStages = await runLaterStages(platform, {
+    orderLines: orders.orderLines,
+    actors,
+    staff,
+    random: createRandom(SEED + 3),
+  });
+  const later = lap();
+  for (const refusal of laterStages.refused) log(`Demo data: a later-stage step was refused: ${refusal}`);
 
   const summary: DemoDataSummary = {
     legalEntities: master.rows.legal_entities.length,
@@ -87,10 +105,12 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     customers: master.rows.customers.length,
     salesOrders: orders.orders.length,
     salesOrderLines: orders.lines.length,
-    users: Object.keys(actors).length,
+    // One per role, the sites' clerks and the second quality inspector.
+    users: Object.keys(actors).length + staff.clerks.size + 1,
     returnsByStatus: await countReturnsByStatus(platform.db),
+    laterStages,
     milliseconds: Math.round(performance.now() - started),
-    phaseMilliseconds: { masterData, orders: ordersTime, users, returns },
+    phaseMilliseconds: { masterData, orders: ordersTime, users, returns, laterStages: later },
   };
   log(describe(summary));
   return summary;
@@ -153,9 +173,16 @@ function describe(s: DemoDataSummary): string {
     .join(', ');
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const phases = s.phaseMilliseconds;
+  const later = s.laterStages;
+  const dispositions = Object.entries(later.dispositionsByCode)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');
   return (
-    `Demo data loaded in ${seconds(s.milliseconds)} (master data ${seconds(phases.masterData)}, orders ${seconds(phases.orders)}, users ${seconds(phases.users)}, returns ${seconds(phases.returns)}): ${s.legalEntities} legal entities, ${s.sites} sites, ${s.suppliers} suppliers, ` +
+    `Demo data loaded in ${seconds(s.milliseconds)} (master data ${seconds(phases.masterData)}, orders ${seconds(phases.orders)}, users ${seconds(phases.users)}, returns ${seconds(phases.returns)}, later stages ${seconds(phases.laterStages)}): ${s.legalEntities} legal entities, ${s.sites} sites, ${s.suppliers} suppliers, ` +
     `${s.products} products, ${s.customers} customers, ${s.salesOrders} orders (${s.salesOrderLines} lines), ${s.users} users, ${returns} returns (${byStatus}); ` +
+    `${later.shipments} shipments, ${later.returnsReceived} received (${later.unitsReceived} units in ${later.receipts} receipts), ${later.inspections.completed} inspections completed, ` +
+    `${Object.values(later.dispositionsByCode).reduce((a, b) => a + b, 0)} dispositioned (${dispositions}); ` +
     `sign in as <role>@demo.local / demo`
   );
 }
