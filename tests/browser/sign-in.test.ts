@@ -8,8 +8,8 @@ const HOMES = [
   { role: 'cs_agent', sees: 'Find a customer', doesNotSee: 'Approvals' },
   { role: 'cs_manager', sees: 'Approval queue', doesNotSee: 'Admin' },
   { role: 'admin', sees: 'Reason codes', doesNotSee: null },
-  { role: 'warehouse', sees: 'Coming in later stages', doesNotSee: 'Customers' },
-  { role: 'quality', sees: 'Coming in later stages', doesNotSee: 'Customers' },
+  { role: 'warehouse', sees: 'Inspection queue', doesNotSee: 'Customers' },
+  { role: 'quality', sees: 'Inspection queue', doesNotSee: 'Customers' },
   { role: 'finance', sees: 'Coming in later stages', doesNotSee: 'Customers' },
   { role: 'ops_manager', sees: 'Coming in later stages', doesNotSee: 'Customers' },
 ] as const;

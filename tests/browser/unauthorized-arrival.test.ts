@@ -53,7 +53,8 @@ describeInBrowser('unauthorized arrivals', () => {
       expect(await toast.textContent()).toContain(`${rmaNumber} recorded as an unauthorized arrival`);
       await page.getByText(`${customer.name} · ${customer.accountNumber}`).waitFor();
       await page.getByText(tracking, { exact: true }).waitFor();
-      await page.getByRole('cell', { name: product.sku }).waitFor();
+      // The return's own lines (the inspections panel below lists the same SKU again).
+      await page.getByRole('region', { name: 'Lines' }).getByRole('cell', { name: product.sku }).waitFor();
       await screenshotIfAsked(page, 'arrival-recorded');
 
       const rmaId = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.js';
-import { navLinksFor } from '../auth/permissions.js';
+import { isRepairPartner, navLinksFor } from '../auth/permissions.js';
 import { ROLE_LABELS } from '../ui/labels.js';
 import { GlobalSearch } from './global-search.js';
 import { SessionNotice } from './session-notice.js';
@@ -10,6 +10,8 @@ export function AppLayout() {
   const { session, lapsedUser, signOut } = useAuth();
   const navigate = useNavigate();
   const user = session?.user ?? lapsedUser;
+  // A repair partner sees its work orders and nothing else: no home of its own, no search of returns.
+  const isPartner = user ? isRepairPartner(user.role) : false;
   useFocusMainOnNavigation();
 
   function handleSignOut() {
@@ -32,16 +34,18 @@ export function AppLayout() {
         {user ? (
           <>
             <nav className="topnav" aria-label="Main">
-              <NavLink to="/" end>
-                Home
-              </NavLink>
+              {isPartner ? null : (
+                <NavLink to="/" end>
+                  Home
+                </NavLink>
+              )}
               {navLinksFor(user.role).map((link) => (
                 <NavLink key={link.to} to={link.to} end={link.isExact ?? false}>
                   {link.label}
                 </NavLink>
               ))}
             </nav>
-            {user.role !== 'customer' ? <GlobalSearch role={user.role} /> : null}
+            {user.role !== 'customer' && !isPartner ? <GlobalSearch role={user.role} /> : null}
             <div className="topbar__user">
               <span className="topbar__name">
                 {user.name}

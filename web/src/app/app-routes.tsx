@@ -5,6 +5,8 @@ import {
   APPROVER_ROLES,
   ARRIVAL_ROLES,
   DOCK_ROLES,
+  PARTNER_ROLES,
+  INSPECTION_ROLES,
   STOCK_ROLES,
   RECEIVE_ROLES,
   RECEIVING_READ_ROLES,
@@ -17,6 +19,9 @@ import { AdminHomePage } from '../routes/admin/admin-home-page.js';
 import { ApiKeysPage } from '../routes/admin/api-keys-page.js';
 import { ApprovalRulesPage } from '../routes/admin/approval-rules-page.js';
 import { RoutingRulesPage } from '../routes/admin/routing-rules-page.js';
+import { DispositionRulesPage } from '../routes/admin/disposition-rules-page.js';
+import { InspectionChecklistsPage } from '../routes/admin/inspection-checklists-page.js';
+import { InspectionSlaPage } from '../routes/admin/inspection-sla-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
 import { UsersPage } from '../routes/admin/users-page.js';
@@ -44,9 +49,26 @@ import { ReceiveStartPage } from '../routes/receiving/receive-start-page.js';
 import { DockSchedulePage } from '../routes/warehouse/dock-schedule-page.js';
 import { StockLookupPage } from '../routes/warehouse/stock-lookup-page.js';
 import { PutAwayPage } from '../routes/warehouse/put-away-page.js';
+import { InspectionQueuePage } from '../routes/quality/inspection-queue-page.js';
+import { InspectionPage } from '../routes/quality/inspection-page.js';
+import { SlaBreachesPage } from '../routes/quality/sla-breaches-page.js';
+import { PartnerWorkOrdersPage } from '../routes/partner/partner-work-orders-page.js';
+import { PartnerWorkOrderPage } from '../routes/partner/partner-work-order-page.js';
+import { OperationsHubPage } from '../routes/operations/operations-hub-page.js';
+import { WorkOrdersPage } from '../routes/operations/work-orders-page.js';
+import { VendorReturnsPage } from '../routes/operations/vendor-returns-page.js';
+import { QuarantineHoldsPage } from '../routes/operations/quarantine-holds-page.js';
+import { LiquidationLotsPage } from '../routes/operations/liquidation-lots-page.js';
+import { CustomerReturnsPage } from '../routes/operations/customer-returns-page.js';
+import { DisposalsPage } from '../routes/operations/disposals-page.js';
 import { AppLayout } from './app-layout.js';
 import { NotFoundPage } from './not-found-page.js';
 import { RequireAuth } from './require-auth.js';
+import { RECALL_ROLES } from '../auth/permissions.js';
+import { TracePage } from '../routes/trace/trace-page.js';
+import { RecallsPage } from '../routes/recalls/recalls-page.js';
+import { NewRecallPage } from '../routes/recalls/new-recall-page.js';
+import { RecallPage } from '../routes/recalls/recall-page.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -113,13 +135,42 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={DOCK_ROLES} />}>
           <Route path="/warehouse/dock" element={<DockSchedulePage />} />
         </Route>
+        <Route element={<RequireAuth roles={INSPECTION_ROLES} />}>
+          <Route path="/quality/inspections" element={<InspectionQueuePage />} />
+          <Route path="/quality/inspections/sla-breaches" element={<SlaBreachesPage />} />
+          <Route path="/quality/inspections/:inspectionId" element={<InspectionPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={PARTNER_ROLES} />}>
+          <Route path="/partner/work-orders" element={<PartnerWorkOrdersPage />} />
+          <Route path="/partner/work-orders/:workOrderId" element={<PartnerWorkOrderPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={STAFF_ROLES} />}>
+          <Route path="/trace" element={<TracePage />} />
+        </Route>
+        <Route element={<RequireAuth roles={RECALL_ROLES} />}>
+          <Route path="/recalls" element={<RecallsPage />} />
+          <Route path="/recalls/new" element={<NewRecallPage />} />
+          <Route path="/recalls/:recallId" element={<RecallPage />} />
+        </Route>
 
+        <Route element={<RequireAuth roles={INSPECTION_ROLES} />}>
+          <Route path="/operations" element={<OperationsHubPage />} />
+          <Route path="/operations/work-orders" element={<WorkOrdersPage />} />
+          <Route path="/operations/vendor-returns" element={<VendorReturnsPage />} />
+          <Route path="/operations/holds" element={<QuarantineHoldsPage />} />
+          <Route path="/operations/liquidation" element={<LiquidationLotsPage />} />
+          <Route path="/operations/customer-returns" element={<CustomerReturnsPage />} />
+          <Route path="/operations/disposals" element={<DisposalsPage />} />
+        </Route>
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>
           <Route path="/admin" element={<AdminHomePage />} />
           <Route path="/admin/reason-codes" element={<ReasonCodesPage />} />
           <Route path="/admin/return-policy" element={<ReturnPolicyPage />} />
           <Route path="/admin/approval-rules" element={<ApprovalRulesPage />} />
           <Route path="/admin/return-routing" element={<RoutingRulesPage />} />
+          <Route path="/admin/disposition-rules" element={<DispositionRulesPage />} />
+          <Route path="/admin/inspection-checklists" element={<InspectionChecklistsPage />} />
+          <Route path="/admin/inspection-sla" element={<InspectionSlaPage />} />
         </Route>
         <Route element={<RequireAuth roles={API_KEY_ROLES} />}>
           <Route path="/admin/api-keys" element={<ApiKeysPage />} />

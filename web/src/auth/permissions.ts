@@ -62,6 +62,38 @@ export const STOCK_LOOKUP_PATH = '/warehouse/stock';
 export const STOCK_MOVE_ROLES: readonly Role[] = rolesWith('inventory.move');
 export const canMoveStock = (role: Role) => roleCan(role, 'inventory.move');
 export const PUT_AWAY_PATH = '/warehouse/put-away';
+/** Staff who see the inspection queue, inspections and their dispositions. */
+export const INSPECTION_ROLES: readonly Role[] = rolesWith('inspection.read');
+export const INSPECTIONS_PATH = '/quality/inspections';
+export const inspectionPagePath = (id: string) => `${INSPECTIONS_PATH}/${encodeURIComponent(id)}`;
+/** Staff who claim, record and complete inspections. */
+export const canInspect = (role: Role) => roleCan(role, 'inspection.perform');
+/** A repair partner's users: their own work orders are all they see. */
+export const PARTNER_ROLES: readonly Role[] = rolesWith('workorders.partner');
+export const isRepairPartner = (role: Role) => PARTNER_ROLES.includes(role);
+export const PARTNER_WORK_ORDERS_PATH = '/partner/work-orders';
+export const partnerWorkOrderPath = (id: string) => `${PARTNER_WORK_ORDERS_PATH}/${encodeURIComponent(id)}`;
+/** What executed dispositions opened, worked through by operations: work orders, vendor returns, holds… */
+export const OPERATIONS_PATH = '/operations';
+/** Recording the outcome of a work order on our own bench (partners report theirs). */
+export const canReportWorkOrders = (role: Role) => roleCan(role, 'workorders.report');
+/** Shipping vendor returns and goods back to customers, selling liquidation lots. */
+export const canShipDispositions = (role: Role) => roleCan(role, 'disposition.ship');
+/** Releasing a quarantine hold, with what becomes of the goods. */
+export const canReleaseHolds = (role: Role) => roleCan(role, 'holds.release');
+/** Staff who trace a serial or lot through every stage, and see where it is now. */
+export const TRACE_ROLES: readonly Role[] = rolesWith('trace.read');
+export const TRACE_PATH = '/trace';
+export function tracePath(lookup: { serial?: string; lot?: string; productId?: string }): string {
+  const given = Object.entries(lookup).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  return `${TRACE_PATH}?${new URLSearchParams(given).toString()}`;
+}
+/** Staff who raise recalls (recall RMAs for every customer who received an affected lot). */
+export const RECALL_ROLES: readonly Role[] = rolesWith('recalls.create');
+export const canRaiseRecalls = (role: Role) => roleCan(role, 'recalls.create');
+export const RECALLS_PATH = '/recalls';
+export const NEW_RECALL_PATH = '/recalls/new';
+export const recallPath = (id: string) => `${RECALLS_PATH}/${encodeURIComponent(id)}`;
 
 export interface NavLink {
   to: string;
@@ -77,6 +109,7 @@ export function navLinksFor(role: Role): NavLink[] {
       { to: '/portal/returns', label: 'My returns' },
     ];
   }
+  if (isRepairPartner(role)) return [{ to: PARTNER_WORK_ORDERS_PATH, label: 'Work orders' }];
   const links: NavLink[] = [];
   if (SERVICE_ROLES.includes(role)) {
     links.push({ to: '/service/customers', label: 'Customers' }, { to: '/service/orders', label: 'Orders' });
@@ -92,6 +125,9 @@ export function navLinksFor(role: Role): NavLink[] {
   if (role === 'warehouse') links.push({ to: DOCK_PATH, label: 'Dock' });
   if (role === 'warehouse') links.push({ to: PUT_AWAY_PATH, label: 'Put away' });
   if (isFloor) links.push({ to: STOCK_LOOKUP_PATH, label: 'Stock' });
+  if (isFloor) links.push({ to: INSPECTIONS_PATH, label: 'Inspect' });
+  if (isFloor || role === 'ops_manager') links.push({ to: OPERATIONS_PATH, label: 'Operations' });
+  if (isFloor || role === 'ops_manager') links.push({ to: TRACE_PATH, label: 'Trace' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }

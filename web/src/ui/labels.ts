@@ -13,6 +13,7 @@ export const ROLE_LABELS: Record<string, string> = {
   finance: 'Finance',
   ops_manager: 'Operations manager',
   admin: 'Administrator',
+  repair_partner: 'Repair partner',
 };
 
 export const CONDITION_LABELS: Record<string, string> = {

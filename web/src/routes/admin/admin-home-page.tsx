@@ -24,6 +24,15 @@ export function AdminHomePage() {
         <HomeCard to="/admin/return-routing" title="Return routing">
           Which site each region&apos;s returns go to, the certifications regulated goods need, and site capacity.
         </HomeCard>
+        <HomeCard to="/admin/disposition-rules" title="Disposition rules">
+          What the rules recommend for an inspected unit, in order; cost estimates; try a change on a returned unit.
+        </HomeCard>
+        <HomeCard to="/admin/inspection-checklists" title="Inspection checklists">
+          What inspectors check and measure per product category, and the defect codes they record.
+        </HomeCard>
+        <HomeCard to="/admin/inspection-sla" title="Inspection SLA">
+          How soon received goods must be inspected: by default, per site, for regulated goods and per tier.
+        </HomeCard>
         {canManageUsers(user.role) ? (
           <HomeCard to="/admin/users" title="Users">
             Invite people, change their role, deactivate them, and send a link to set a new password.

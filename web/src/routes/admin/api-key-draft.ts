@@ -6,34 +6,41 @@ import type { CreateApiKeyBody } from '../../api/api-keys.js';
 import type { Option } from '../../ui/field.js';
 import { ROLE_OPTIONS } from '../../ui/options.js';
 
-/** What the create form holds; `customer` only counts for the role 'customer'. */
+/** What the create form holds; `customer` only counts for the role 'customer', `partnerId` for 'repair_partner'. */
 export interface ApiKeyDraft {
   name: string;
   role: Role | '';
   customer: Customer | null;
+  /** '' for none chosen. */
+  partnerId: string;
 }
 
 export interface ApiKeyErrors {
   name?: string;
   role?: string;
   customerId?: string;
+  partnerId?: string;
   /** A refusal that belongs to no single field. */
   form?: string;
 }
 
-export const EMPTY_API_KEY_DRAFT: ApiKeyDraft = { name: '', role: '', customer: null };
+export const EMPTY_API_KEY_DRAFT: ApiKeyDraft = { name: '', role: '', customer: null, partnerId: '' };
 
 export const API_KEY_ROLE_OPTIONS: Option[] = ROLE_OPTIONS;
 
-const FIELDS = ['name', 'role', 'customerId'] as const;
+const FIELDS = ['name', 'role', 'customerId', 'partnerId'] as const;
 
-/** A customer key acts for one account; every other key must name none (the server enforces the same rule). */
+/**
+ * A customer key acts for one account, a repair partner's key for one partner; every other key names
+ * neither (the server enforces the same rule).
+ */
 export function buildApiKeyBody(draft: ApiKeyDraft): CreateApiKeyBody | null {
   if (draft.role === '') return null;
   return {
     name: draft.name.trim(),
     role: draft.role,
     customerId: draft.role === 'customer' ? (draft.customer?.id ?? null) : null,
+    partnerId: draft.role === 'repair_partner' && draft.partnerId !== '' ? draft.partnerId : null,
   };
 }
 
@@ -46,6 +53,8 @@ export function validateApiKeyDraft(draft: ApiKeyDraft): ApiKeyErrors {
   if (draft.role === '') errors.role = 'Choose the role the key acts as.';
   if (draft.role === 'customer' && !draft.customer)
     errors.customerId = 'Choose the customer account this key acts for.';
+  if (draft.role === 'repair_partner' && draft.partnerId === '')
+    errors.partnerId = 'Choose the repair partner this key acts for.';
   return errors;
 }
 

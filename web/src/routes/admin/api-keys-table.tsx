@@ -4,6 +4,7 @@ import { DataTable, type Column } from '../../ui/data-table.js';
 import { formatDate, formatDateTime } from '../../ui/dates.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
 import { CustomerName } from './customer-name.js';
+import { PartnerName } from './partner-name.js';
 
 export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (key: ApiKey) => void }) {
   const columns: Column<ApiKey>[] = [
@@ -16,8 +17,15 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
     },
     {
       key: 'customer',
-      header: 'Customer account',
-      render: (key) => (key.customerId ? <CustomerName id={key.customerId} /> : <span className="muted">—</span>),
+      header: 'Customer account or partner',
+      render: (key) =>
+        key.customerId ? (
+          <CustomerName id={key.customerId} />
+        ) : key.partnerId ? (
+          <PartnerName id={key.partnerId} />
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
     { key: 'prefix', header: 'Key', render: (key) => <code className="key-prefix">bmk_{key.prefix}_…</code> },
     {

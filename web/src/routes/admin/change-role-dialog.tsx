@@ -13,12 +13,14 @@ import { useToast } from '../../ui/toast.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
 import { HomeSiteField } from './home-site-field.js';
-import { siteIdFor, validateRole, type UserErrors } from './user-draft.js';
+import { PartnerField } from './partner-field.js';
+import { partnerIdFor, siteIdFor, validateRole, type UserErrors } from './user-draft.js';
 
-type RoleErrors = Pick<UserErrors, 'role' | 'customerId' | 'siteId' | 'form'> & { isConflict?: boolean };
+type RoleErrors = Pick<UserErrors, 'role' | 'customerId' | 'siteId' | 'partnerId' | 'form'> & { isConflict?: boolean };
 
 /**
- * A new role (and, for the customer portal, the account the person acts for). The change is based on
+ * A new role (and, for the customer portal, the account the person acts for; for a repair partner's
+ * user, the partner). The change is based on
  * the version in the list: if someone else changed the person since, it is refused and nothing is lost
  * but the click.
  */
@@ -34,6 +36,7 @@ export function ChangeRoleDialog({
 }) {
   const [role, setRole] = useState<Role>(user.role);
   const [homeSiteId, setHomeSiteId] = useState(user.siteId ?? '');
+  const [pickedPartnerId, setPickedPartnerId] = useState(user.partnerId ?? '');
   // undefined: the person's current account, shown once loaded; null: none chosen yet.
   const [picked, setPicked] = useState<Customer | null | undefined>(undefined);
   const [isAttempted, setIsAttempted] = useState(false);
@@ -48,13 +51,18 @@ export function ChangeRoleDialog({
   const chosen = picked !== undefined ? picked : (current.data ?? null);
   const customerId = role !== 'customer' ? null : picked !== undefined ? (picked?.id ?? null) : user.customerId;
   const siteId = siteIdFor(role, homeSiteId);
-  const clientErrors = validateRole(role, customerId !== null);
+  const partnerId = partnerIdFor(role, pickedPartnerId);
+  const clientErrors = validateRole(role, customerId !== null, partnerId !== null);
   const errors: RoleErrors = { ...(isAttempted ? clientErrors : {}), ...serverErrors };
-  const formError = errors.form ?? (role === 'customer' ? undefined : errors.customerId);
+  const formError =
+    errors.form ??
+    (role === 'customer' ? undefined : errors.customerId) ??
+    (role === 'repair_partner' ? undefined : errors.partnerId);
 
-  function change(next: { role?: Role; picked?: Customer | null; siteId?: string }) {
+  function change(next: { role?: Role; picked?: Customer | null; siteId?: string; partnerId?: string }) {
     setServerErrors(null);
     if (next.siteId !== undefined) setHomeSiteId(next.siteId);
+    if (next.partnerId !== undefined) setPickedPartnerId(next.partnerId);
     if (next.role) setRole(next.role);
     if (next.picked !== undefined) setPicked(next.picked);
   }
@@ -66,12 +74,17 @@ export function ChangeRoleDialog({
       setFocusRequest((count) => count + 1);
       return;
     }
-    if (role === user.role && customerId === user.customerId && siteId === user.siteId) {
+    if (
+      role === user.role &&
+      customerId === user.customerId &&
+      siteId === user.siteId &&
+      partnerId === user.partnerId
+    ) {
       onClose();
       return;
     }
     update.mutate(
-      { id: user.id, version: user.version, changes: { role, customerId, siteId } },
+      { id: user.id, version: user.version, changes: { role, customerId, siteId, partnerId } },
       {
         onSuccess: (changed) => {
           toast.show(`${changed.name} is now ${ROLE_LABELS[changed.role] ?? changed.role}`);
@@ -104,6 +117,13 @@ export function ChangeRoleDialog({
             placeholder="e.g. the company they work for"
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => change({ picked: customer })}
+          />
+        ) : role === 'repair_partner' ? (
+          <PartnerField
+            value={pickedPartnerId}
+            error={errors.partnerId}
+            hint="A repair partner’s user sees only the work orders sent to this partner."
+            onChange={(next) => change({ partnerId: next })}
           />
         ) : (
           <HomeSiteField value={homeSiteId} error={errors.siteId} onChange={(next) => change({ siteId: next })} />
@@ -138,5 +158,5 @@ function roleErrorsFrom(error: unknown, user: User): RoleErrors {
       form: `${user.name} was changed by someone else while you were looking. Reload the list to see the change, then try again.`,
     };
   }
-  return formErrorsFrom(error, ['role', 'customerId', 'siteId'] as const);
+  return formErrorsFrom(error, ['role', 'customerId', 'siteId', 'partnerId'] as const);
 }

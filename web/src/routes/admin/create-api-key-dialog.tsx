@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/dialog.js';
 import { SelectField, TextField } from '../../ui/field.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
+import { PartnerField } from './partner-field.js';
 import {
   API_KEY_ROLE_OPTIONS,
   buildApiKeyBody,
@@ -17,7 +18,8 @@ import {
 } from './api-key-draft.js';
 
 /**
- * Name, role and (for a customer key) the customer account. Errors show beside their fields: the
+ * Name, role and (for a customer key) the customer account or (for a repair partner's key) the
+ * partner. Errors show beside their fields: the
  * form's own checks after the first submit, then whatever the server refuses.
  */
 export function CreateApiKeyDialog({
@@ -37,8 +39,11 @@ export function CreateApiKeyDialog({
 
   const clientErrors = validateApiKeyDraft(draft);
   const errors: ApiKeyErrors = { ...(isAttempted ? clientErrors : {}), ...serverErrors };
-  // Without the picker on screen, a refusal about the customer account has no field to sit beside.
-  const formError = errors.form ?? (draft.role === 'customer' ? undefined : errors.customerId);
+  // Without the picker on screen, a refusal about the customer account or partner has no field to sit beside.
+  const formError =
+    errors.form ??
+    (draft.role === 'customer' ? undefined : errors.customerId) ??
+    (draft.role === 'repair_partner' ? undefined : errors.partnerId);
 
   function update(changes: Partial<ApiKeyDraft>) {
     setServerErrors(null);
@@ -90,6 +95,13 @@ export function CreateApiKeyDialog({
             placeholder="e.g. the account the integration belongs to"
             hint="A customer key sees only this account’s orders and returns."
             onChoose={(customer) => update({ customer })}
+          />
+        ) : draft.role === 'repair_partner' ? (
+          <PartnerField
+            value={draft.partnerId}
+            error={errors.partnerId}
+            hint="A repair partner’s key sees only the work orders sent to this partner, and may report their outcome."
+            onChange={(partnerId) => update({ partnerId })}
           />
         ) : null}
         {formError ? <Alert tone="error">{formError}</Alert> : null}

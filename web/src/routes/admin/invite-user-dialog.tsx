@@ -8,6 +8,7 @@ import { ROLE_OPTIONS } from '../../ui/options.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
 import { HomeSiteField } from './home-site-field.js';
+import { PartnerField } from './partner-field.js';
 import {
   buildInviteBody,
   EMPTY_USER_DRAFT,
@@ -18,7 +19,8 @@ import {
 } from './user-draft.js';
 
 /**
- * Name, e-mail, role and (for a customer-portal user) the customer account. Nobody types a password
+ * Name, e-mail, role and (for a customer-portal user) the customer account, (for a repair partner's
+ * user) the partner, or (for staff) a home site. Nobody types a password
  * for someone else: inviting makes a one-time link the person sets their own with. Errors show beside
  * their fields: the form's own checks after the first submit, then whatever the server refuses.
  */
@@ -39,8 +41,11 @@ export function InviteUserDialog({
 
   const clientErrors = validateUserDraft(draft);
   const errors: UserErrors = { ...(isAttempted ? clientErrors : {}), ...serverErrors };
-  // Without the picker on screen, a refusal about the customer account has no field to sit beside.
-  const formError = errors.form ?? (draft.role === 'customer' ? undefined : errors.customerId);
+  // Without the picker on screen, a refusal about the customer account or partner has no field to sit beside.
+  const formError =
+    errors.form ??
+    (draft.role === 'customer' ? undefined : errors.customerId) ??
+    (draft.role === 'repair_partner' ? undefined : errors.partnerId);
 
   function update(changes: Partial<UserDraft>) {
     setServerErrors(null);
@@ -102,6 +107,13 @@ export function InviteUserDialog({
             placeholder="e.g. the company they work for"
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => update({ customer })}
+          />
+        ) : draft.role === 'repair_partner' ? (
+          <PartnerField
+            value={draft.partnerId}
+            error={errors.partnerId}
+            hint="A repair partner’s user sees only the work orders sent to this partner."
+            onChange={(partnerId) => update({ partnerId })}
           />
         ) : draft.role !== '' ? (
           <HomeSiteField value={draft.siteId} error={errors.siteId} onChange={(siteId) => update({ siteId })} />

@@ -4,7 +4,7 @@ import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { formErrorsFrom, isApiError } from '../../api/api-error.js';
 import type { InviteUserBody } from '../../api/users.js';
 
-/** What the invitation form holds; `customer` only counts for the role 'customer'. */
+/** What the invitation form holds; `customer` only counts for the role 'customer', `partnerId` for 'repair_partner'. */
 export interface UserDraft {
   name: string;
   email: string;
@@ -12,6 +12,8 @@ export interface UserDraft {
   customer: Customer | null;
   /** Staff only; '' for none. */
   siteId: string;
+  /** A repair partner's user only; '' for none chosen. */
+  partnerId: string;
 }
 
 export interface UserErrors {
@@ -20,17 +22,33 @@ export interface UserErrors {
   role?: string;
   customerId?: string;
   siteId?: string;
+  partnerId?: string;
   /** A refusal that belongs to no single field. */
   form?: string;
 }
 
-export const EMPTY_USER_DRAFT: UserDraft = { name: '', email: '', role: '', customer: null, siteId: '' };
+export const EMPTY_USER_DRAFT: UserDraft = {
+  name: '',
+  email: '',
+  role: '',
+  customer: null,
+  siteId: '',
+  partnerId: '',
+};
 
-const FIELDS = ['name', 'email', 'role', 'customerId', 'siteId'] as const;
+const FIELDS = ['name', 'email', 'role', 'customerId', 'siteId', 'partnerId'] as const;
 
-/** Staff may have a home site; a customer-portal user has none. */
+/** Customers and repair partners work elsewhere than our sites. */
+export const isOutsiderRole = (role: Role | '') => role === 'customer' || role === 'repair_partner';
+
+/** Staff may have a home site; customer-portal and partner users have none. */
 export function siteIdFor(role: Role | '', siteId: string): string | null {
-  return role === 'customer' || siteId === '' ? null : siteId;
+  return isOutsiderRole(role) || siteId === '' ? null : siteId;
+}
+
+/** A repair partner's user acts for one partner; nobody else has one (the server enforces the same rule). */
+export function partnerIdFor(role: Role | '', partnerId: string): string | null {
+  return role === 'repair_partner' && partnerId !== '' ? partnerId : null;
 }
 
 /** A customer-portal user acts for one account; staff belong to none (the server enforces the same rule). */
@@ -46,6 +64,7 @@ export function buildInviteBody(draft: UserDraft): InviteUserBody | null {
     role: draft.role,
     customerId: customerIdFor(draft.role, draft.customer),
     siteId: siteIdFor(draft.role, draft.siteId),
+    partnerId: partnerIdFor(draft.role, draft.partnerId),
   };
 }
 
@@ -61,13 +80,19 @@ export function validateUserDraft(draft: UserDraft): UserErrors {
         ? 'Enter the e-mail address they sign in with.'
         : 'Enter an e-mail address such as name@example.com.';
   }
-  return { ...errors, ...validateRole(draft.role, draft.customer !== null) };
+  return { ...errors, ...validateRole(draft.role, draft.customer !== null, draft.partnerId !== '') };
 }
 
 /** The role's own checks, shared with the change-role dialog. */
-export function validateRole(role: Role | '', hasAccount: boolean): Pick<UserErrors, 'role' | 'customerId'> {
+export function validateRole(
+  role: Role | '',
+  hasAccount: boolean,
+  hasPartner: boolean,
+): Pick<UserErrors, 'role' | 'customerId' | 'partnerId'> {
   if (role === '') return { role: 'Choose a role.' };
   if (role === 'customer' && !hasAccount) return { customerId: 'Choose the customer account this person acts for.' };
+  if (role === 'repair_partner' && !hasPartner)
+    return { partnerId: 'Choose the repair partner this person works for.' };
   return {};
 }
 

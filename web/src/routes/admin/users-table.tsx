@@ -4,6 +4,7 @@ import { DataTable, type Column } from '../../ui/data-table.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
 import { useSites } from '../../api/sites.js';
 import { CustomerName } from './customer-name.js';
+import { PartnerName } from './partner-name.js';
 
 export type UserAction = 'change-role' | 'deactivate' | 'reactivate' | 'reset-password';
 
@@ -44,10 +45,12 @@ export function UsersTable({
     },
     {
       key: 'customer',
-      header: 'Customer account or home site',
+      header: 'Customer account, partner or home site',
       render: (user) =>
         user.customerId ? (
           <CustomerName id={user.customerId} />
+        ) : user.partnerId ? (
+          <PartnerName id={user.partnerId} />
         ) : user.siteId ? (
           <SiteCode id={user.siteId} />
         ) : (

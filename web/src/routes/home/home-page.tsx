@@ -1,5 +1,7 @@
+import { Navigate } from 'react-router';
 import type { Role } from '../../../../src/contracts/common.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
+import { isRepairPartner, PARTNER_WORK_ORDERS_PATH } from '../../auth/permissions.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { CustomerHome } from './customer-home.js';
@@ -8,6 +10,8 @@ import { StaffHome } from './staff-home.js';
 export function HomePage() {
   const user = useCurrentUser();
   const role: Role = user.role;
+  // A repair partner's users have one screen: their work orders.
+  if (isRepairPartner(role)) return <Navigate to={PARTNER_WORK_ORDERS_PATH} replace />;
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} subtitle={ROLE_LABELS[role]} />

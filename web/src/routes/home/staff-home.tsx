@@ -11,6 +11,14 @@ import {
   STOCK_LOOKUP_PATH,
   STOCK_ROLES,
 } from '../../auth/permissions.js';
+import { rolesWith } from '../../../../src/contracts/permissions.js';
+
+/** Where the later stages' screens live (their pages register these routes). */
+const INSPECTION_QUEUE_PATH = '/quality/inspections';
+const OPERATIONS_PATH = '/operations';
+const TRACE_PATH = '/trace';
+const INSPECTION_ROLES = rolesWith('inspection.perform');
+const OPERATIONS_ROLES = ['ops_manager', 'quality', 'warehouse'];
 import { ApprovalQueueCard } from './approval-queue-card.js';
 import { HomeCard } from './home-card.js';
 import { LaterStagesNote } from './later-stages-note.js';
@@ -39,6 +47,21 @@ export function StaffHome({ role }: { role: Role }) {
         {DOCK_ROLES.includes(role) ? (
           <HomeCard to={DOCK_PATH} title="Dock schedule">
             Today's carrier appointments at your site: book, check in, cancel.
+          </HomeCard>
+        ) : null}
+        {INSPECTION_ROLES.includes(role) ? (
+          <HomeCard to={INSPECTION_QUEUE_PATH} title="Inspection queue">
+            Received goods waiting to be inspected at your site, most urgent first, with their SLA.
+          </HomeCard>
+        ) : null}
+        {OPERATIONS_ROLES.includes(role) ? (
+          <HomeCard to={OPERATIONS_PATH} title="Operations">
+            Work orders, vendor returns, quarantine holds, liquidation lots and returns to customers.
+          </HomeCard>
+        ) : null}
+        {STOCK_ROLES.includes(role) ? (
+          <HomeCard to={TRACE_PATH} title="Trace a serial or lot">
+            Its whole path: sold, returned, received, inspected, disposed, and where it is now.
           </HomeCard>
         ) : null}
         {STOCK_ROLES.includes(role) ? (
@@ -74,6 +97,9 @@ export function StaffHome({ role }: { role: Role }) {
             </HomeCard>
             <HomeCard to="/admin/approval-rules" title="Approval rules">
               Which returns need a manager&apos;s approval.
+            </HomeCard>
+            <HomeCard to="/admin/disposition-rules" title="Disposition rules">
+              What the rules recommend for inspected goods, and why; test a change on a sample first.
             </HomeCard>
           </>
         ) : null}
