@@ -32,6 +32,15 @@ const TABLES = {
     'liquidation_lot_lines',
     'customer_return_shipments',
   ],
+  ledger: [
+    'ledger_accounts',
+    'fiscal_period_closes',
+    'journal_entries',
+    'journal_lines',
+    'return_line_valuations',
+    'fx_rates',
+  ],
+  settlement: ['credit_memos', 'credit_memo_lines', 'order_line_credits'],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
 };

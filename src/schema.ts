@@ -14,6 +14,8 @@ import type { DockTables } from './logistics/dock-appointments/dock.tables.js';
 import type { InventoryTables } from './inventory/inventory.tables.js';
 import type { InspectionTables } from './inspection/inspection.tables.js';
 import type { DispositionTables } from './disposition/disposition.tables.js';
+import type { LedgerTables } from './ledger/ledger.tables.js';
+import type { SettlementTables } from './settlement/settlement.tables.js';
 
 export interface AppTables
   extends
@@ -28,7 +30,9 @@ export interface AppTables
     InventoryTables,
     ReceivingTables,
     InspectionTables,
-    DispositionTables {}
+    DispositionTables,
+    LedgerTables,
+    SettlementTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

@@ -65,6 +65,21 @@ export const PERMISSIONS = {
   'users.manage': ['admin'],
   'audit.read': [...STAFF, 'customer'],
   'audit.verify': ['finance', 'admin'],
+  /** The books: chart of accounts, journal, trial balance, periods. */
+  'ledger.read': ['finance', 'ops_manager', 'admin'],
+  /** Adding and editing accounts, reversing an entry. */
+  'ledger.manage': ['finance', 'admin'],
+  /** Closing a fiscal period: finance alone. */
+  'ledger.close': ['finance'],
+  /** Credit memos: staff read all; a customer reads its own issued ones. */
+  'credits.read': [...STAFF, 'customer'],
+  /** Approving a credit memo within the policy's limit; above it, finance alone ('credits.approve_any'). */
+  'credits.approve': ['cs_manager', 'finance'],
+  'credits.approve_any': ['finance'],
+  /** Issuing (numbering and posting), voiding and marking applied: finance. */
+  'credits.issue': ['finance'],
+  /** Importing exchange rates. */
+  'fx.import': ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

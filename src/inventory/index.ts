@@ -6,7 +6,6 @@ export {
   type MoveStockInput,
   type StockEnd,
 } from './stock-movements.js';
-export { moveStockByHand } from './move-stock.js';
 export {
   addStockLocation,
   createStockLocation,
@@ -20,6 +19,7 @@ export {
   findAvailableToPromise,
   findUnitWhereabouts,
   findMovementsById,
+  findReturnStockOnHand,
 } from './stock.queries.js';
 export { ON_HAND_STATUSES, LEAVING_STATUSES, canChangeStatus, canLeaveStock, isOnHand } from './domain/stock-status.js';
 export type * from './inventory.tables.js';

@@ -1,5 +1,5 @@
 // Inventory's endpoints: stock on hand, what planners may promise, where returned units are, the
-// movements, a site's locations, and manual moves. Reading needs 'inventory.read' (staff only:
+// movements and a site's locations (manual moves, which the ledger books, are a workflow). Reading needs 'inventory.read' (staff only:
 // customers see their return's progress, never the warehouse's bins); moving 'inventory.move'.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -11,7 +11,6 @@ import {
   CreateStockLocationBodySchema,
   ListMovementsQuerySchema,
   ListStockQuerySchema,
-  MoveStockBodySchema,
   SiteIdParamsSchema,
   StockBalanceSchema,
   StockLocationSchema,
@@ -21,7 +20,6 @@ import {
 } from '../contracts/inventory.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
-import { moveStockByHand } from './move-stock.js';
 import { createStockLocation, listStockLocations } from './stock-locations.js';
 import { findAvailableToPromise, findUnitWhereabouts, listMovements, listStock } from './stock.queries.js';
 
@@ -80,29 +78,6 @@ export function registerInventoryRoutes(app: FastifyInstance, platform: Platform
       },
     },
     (request) => listMovements(platform.db, contextOf(request), request.query),
-  );
-  api.post(
-    '/stock/moves',
-    {
-      config: SIGNED_IN,
-      schema: {
-        tags,
-        summary:
-          'Move returned stock to another location or status, or out of stock; one movement per return line whose units it takes',
-        body: MoveStockBodySchema,
-        response: {
-          201: z.object({ movements: z.array(StockMovementSchema) }),
-          400: ProblemSchema,
-          403: ProblemSchema,
-          409: ProblemSchema,
-          422: ProblemSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const movements = await moveStockByHand(platform, contextOf(request), request.body);
-      return reply.code(201).send({ movements });
-    },
   );
   api.get(
     '/sites/:siteId/locations',

@@ -280,3 +280,17 @@ export async function findMovementsById(db: Reader, ids: readonly string[]): Pro
   const rows = await movements(db).where('m.id', 'in', ids).orderBy('m.id').execute();
   return rows.map(toMovement);
 }
+
+/** Returned units on hand per site, return line and status (the ledger's reconciliation counts them). */
+export async function findReturnStockOnHand(db: Reader, siteIds: readonly string[]) {
+  if (siteIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('stock_balances')
+    .select((eb) => ['site_id', 'rma_line_id', 'status', eb.fn.sum<number>('quantity').as('quantity')])
+    .where('site_id', 'in', siteIds)
+    .where('rma_line_id', '!=', '')
+    .where('quantity', '>', 0)
+    .groupBy(['site_id', 'rma_line_id', 'status'])
+    .execute();
+  return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
+}

@@ -311,3 +311,35 @@ export async function findCustomerNames(db: Reader, ids: readonly string[]): Pro
   const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** A legal entity's code and the currency its books are kept in (the ledger's). */
+export function findLegalEntity(db: Reader, id: string) {
+  return db
+    .selectFrom('legal_entities')
+    .select(['id', 'code', 'name', 'functional_currency'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findLegalEntities(db: Reader) {
+  return db
+    .selectFrom('legal_entities')
+    .select(['id', 'code', 'name', 'functional_currency'])
+    .orderBy('code')
+    .execute();
+}
+
+/** What a product cost us, in its currency: the value a returned unit is carried at. */
+export function findProductCost(db: Reader, id: string) {
+  return db
+    .selectFrom('products')
+    .select(['id', 'unit_cost_minor', 'currency'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The ids of a legal entity's sites, active or not. */
+export async function findSiteIdsOfEntity(db: Reader, legalEntityId: string): Promise<string[]> {
+  const rows = await db.selectFrom('sites').select('id').where('legal_entity_id', '=', legalEntityId).execute();
+  return rows.map((row) => row.id);
+}

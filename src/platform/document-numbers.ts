@@ -13,7 +13,15 @@ import type { DB, Dialect } from './db/database.js';
 import { prepared } from './db/prepared-query.js';
 
 export type DocumentType =
-  'rma' | 'arrival' | 'credit_memo' | 'work_order' | 'vendor_return' | 'disposal' | 'liquidation_lot' | 'recall';
+  | 'rma'
+  | 'arrival'
+  | 'credit_memo'
+  | 'work_order'
+  | 'vendor_return'
+  | 'disposal'
+  | 'liquidation_lot'
+  | 'recall'
+  | 'journal_entry';
 
 interface Numbering {
   prefix: string;
@@ -32,6 +40,12 @@ export const DOCUMENT_NUMBERING: Readonly<Record<DocumentType, Numbering>> = {
   disposal: { prefix: 'DSP', digits: 7, isGapFree: false },
   liquidation_lot: { prefix: 'LIQ', digits: 7, isGapFree: false },
   recall: { prefix: 'RCL', digits: 5, isGapFree: false },
+  /**
+   * Journal entries post inside receipts and dispositions: a gap-free counter would make every
+   * such transaction of an entity wait for the one before it to commit. Entries are ordered by
+   * posting time; the number identifies, it does not count.
+   */
+  journal_entry: { prefix: 'JE', digits: 8, isGapFree: false },
 };
 
 /** The PostgreSQL sequence behind a gap-allowed document type (created by its migration). */

@@ -34,8 +34,17 @@ import { registerDockRoutes, registerLogisticsRoutes } from '../logistics/index.
 import { registerInventoryRoutes } from '../inventory/index.js';
 import { registerInspectionRoutes } from '../inspection/index.js';
 import { createContentStore } from '../platform/files/content-store.js';
-import { registerOperationsRoutes, registerTraceRoutes } from '../workflows/index.js';
+import {
+  registerCreditMemoRoutes,
+  registerOperationsRoutes,
+  registerReconciliationRoutes,
+  registerStockMoveRoutes,
+  registerTraceRoutes,
+} from '../workflows/index.js';
 import { registerRecallRoutes } from '../returns/index.js';
+import { registerLedgerRoutes } from '../ledger/index.js';
+import { registerSettlementRoutes } from '../settlement/index.js';
+import { registerFxRoutes } from '../ledger/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -119,9 +128,15 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerWorkflowRoutes(v1, platform);
       registerDispositionWorkflowRoutes(v1, platform);
       registerOperationsRoutes(v1, platform);
+      registerStockMoveRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       registerTraceRoutes(v1, platform);
       registerRecallRoutes(v1, platform);
+      registerLedgerRoutes(v1, platform);
+      registerReconciliationRoutes(v1, platform);
+      registerSettlementRoutes(v1, platform);
+      registerCreditMemoRoutes(v1, platform);
+      registerFxRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

@@ -13,3 +13,8 @@ export { shipVendorReturn } from './ship-vendor-return.js';
 export { releaseQuarantineHold } from './release-quarantine-hold.js';
 export { sellLiquidationLot } from './sell-liquidation-lot.js';
 export { shipToCustomer } from './ship-to-customer.js';
+export { registerStockMoveRoutes } from './stock-move.routes.js';
+export { registerReconciliationRoutes } from './reconciliation.routes.js';
+export { reconcileReturnsInventory } from './reconcile-returns-inventory.js';
+export { registerCreditMemoRoutes } from './credit-memo.routes.js';
+export { issueCreditMemo, voidCreditMemo } from './issue-credit-memo.js';

@@ -1,14 +1,17 @@
-// Receiving goods is three facts in one transaction: receiving's receipt (what arrived against which
-// return line), inventory's stock (the units now on hand, awaiting inspection at the site) and
-// inspection's queue (the same units, waiting to be looked at). Every workflow that takes goods in
+// Receiving goods is four facts in one transaction: receiving's receipt (what arrived against which
+// return line), inventory's stock (the units now on hand, awaiting inspection at the site),
+// inspection's queue (the same units, waiting to be looked at) and the ledger's entry (their cost
+// back from cost of goods sold into returns inventory). Every workflow that takes goods in
 // goes through here, so the three never disagree.
 import type { Tx } from '../platform/unit-of-work.js';
 import { receiveIntoStock } from '../inventory/index.js';
 import { recordReceipt, type ReceiptInput } from '../receiving/index.js';
 import { openInspections } from '../inspection/index.js';
+import { postStockMovements } from '../ledger/index.js';
 
 export async function receiveGoods(tx: Tx, input: ReceiptInput) {
   const receipt = await recordReceipt(tx, input);
+  const movements = [];
   for (const line of receipt.lines) {
     const serials = JSON.parse(line.serials) as string[];
     const lots = JSON.parse(line.lots) as string[];
@@ -24,10 +27,18 @@ export async function receiveGoods(tx: Tx, input: ReceiptInput) {
       ...(lot ? { lot } : {}),
     };
     // Serialized units enter one by one, so each serial can be found on its own.
-    for (const serial of serials) await receiveIntoStock(tx, { ...common, quantity: 1, serial });
+    for (const serial of serials) movements.push(await receiveIntoStock(tx, { ...common, quantity: 1, serial }));
     const unserialized = line.quantity - serials.length;
-    if (unserialized > 0) await receiveIntoStock(tx, { ...common, quantity: unserialized });
+    if (unserialized > 0) movements.push(await receiveIntoStock(tx, { ...common, quantity: unserialized }));
   }
+  await postStockMovements(tx, {
+    movements,
+    event: 'receipt.recorded',
+    description: `Goods received: ${unitsText(receipt.lines.reduce((sum, line) => sum + line.quantity, 0))}`,
+    source: { type: 'receipt', id: receipt.id },
+    // Valued at the rate of the day the goods came in (an identified arrival's receipt is dated then).
+    valuedOn: receipt.received_at.slice(0, 10),
+  });
   await openInspections(tx, {
     receiptId: receipt.id,
     siteId: receipt.site_id,
@@ -42,3 +53,5 @@ export async function receiveGoods(tx: Tx, input: ReceiptInput) {
   });
   return receipt;
 }
+
+const unitsText = (units: number) => (units === 1 ? '1 unit' : `${units} units`);

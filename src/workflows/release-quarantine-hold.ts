@@ -6,6 +6,7 @@
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { postStockMovements } from '../ledger/index.js';
 import { locationOfKind, moveReturnLineUnits } from '../inventory/index.js';
 import { openReleaseFollowUp, recordHoldRelease, type ReleaseAction } from '../disposition/index.js';
 
@@ -20,7 +21,7 @@ export async function releaseQuarantineHold(
     const release = await recordHoldRelease(tx, holdId, input);
     const { hold, target } = release;
     const location = await locationOfKind(tx, hold.site_id, target.locationKind);
-    await moveReturnLineUnits(
+    const movements = await moveReturnLineUnits(
       tx,
       {
         siteId: hold.site_id,
@@ -38,6 +39,12 @@ export async function releaseQuarantineHold(
       },
       'holds.release',
     );
+    await postStockMovements(tx, {
+      movements,
+      event: 'quarantine_hold.released',
+      description: `Quarantine hold released: ${input.action.replace(/_/g, ' ')}`,
+      source: { type: 'quarantine_hold', id: hold.id },
+    });
     await openReleaseFollowUp(tx, release, location.id);
   });
 }

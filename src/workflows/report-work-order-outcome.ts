@@ -4,6 +4,8 @@
 // partner reports through its own scoped key or login; our bench through staff's.
 import type { RequestContext } from '../platform/actor.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { convertMinor, postStockMovements, requireRate } from '../ledger/index.js';
+import { minorUnitsOf } from '../platform/money/currencies.js';
 import { locationOfKind, moveReturnLineUnits } from '../inventory/index.js';
 import { isPartner, recordDisposal, recordWorkOrderOutcome, unitsOf, type OutcomeInput } from '../disposition/index.js';
 
@@ -17,7 +19,7 @@ export async function reportWorkOrderOutcome(
     const order = await recordWorkOrderOutcome(tx, workOrderId, input);
     const repaired = order.outcome === 'repaired';
     const location = await locationOfKind(tx, order.site_id, repaired ? 'putaway' : 'scrap');
-    await moveReturnLineUnits(
+    const movements = await moveReturnLineUnits(
       tx,
       {
         siteId: order.site_id,
@@ -34,6 +36,24 @@ export async function reportWorkOrderOutcome(
       },
       isPartner(ctx.actor) ? 'workorders.partner' : 'workorders.report',
     );
+    const costMinor = order.actual_cost_minor ?? 0;
+    await postStockMovements(tx, {
+      movements,
+      event: 'work_order.completed',
+      description: `Work order ${order.work_order_number}: ${repaired ? 'repaired' : 'beyond repair'}`,
+      source: { type: 'work_order', id: order.id },
+      // What the repair cost is owed to whoever did it (our bench's labour, or the partner's invoice).
+      extraLines: async (valuation) => {
+        if (costMinor === 0) return [];
+        const rate = await requireRate(tx.db, order.currency, valuation.currency, tx.today);
+        const cost = convertMinor(costMinor, rate, minorUnitsOf(order.currency), minorUnitsOf(valuation.currency));
+        const memo = `repair cost, work order ${order.work_order_number}`;
+        return [
+          { role: 'repair_costs', amountMinor: cost, memo },
+          { role: 'repair_costs_payable', amountMinor: -cost, memo },
+        ];
+      },
+    });
     if (!repaired)
       await recordDisposal(tx, {
         units: unitsOf(order),

@@ -4,6 +4,7 @@
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { postStockMovements } from '../ledger/index.js';
 import { moveReturnLineUnits } from '../inventory/index.js';
 import { recordShippedToCustomer } from '../disposition/index.js';
 
@@ -16,7 +17,7 @@ export async function shipToCustomer(
   assertCan(ctx.actor, 'disposition.ship');
   await runInTransaction(platform, ctx, async (tx) => {
     const shipment = await recordShippedToCustomer(tx, shipmentId, input);
-    await moveReturnLineUnits(
+    const movements = await moveReturnLineUnits(
       tx,
       {
         siteId: shipment.site_id,
@@ -34,5 +35,13 @@ export async function shipToCustomer(
       },
       'disposition.ship',
     );
+    // The goods are the customer's again: their cost goes back to cost of goods sold.
+    await postStockMovements(tx, {
+      movements,
+      event: 'customer_return_shipment.shipped',
+      description: `Shipped back to the customer (${shipment.carrier_reference})`,
+      source: { type: 'customer_return_shipment', id: shipment.id },
+      exitRole: 'cost_of_goods_sold',
+    });
   });
 }

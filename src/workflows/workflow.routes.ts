@@ -78,7 +78,14 @@ export function registerWorkflowRoutes(app: FastifyInstance, platform: Platform)
           'Receive goods against an authorized return, by scan (GS1, Digital Link, GTIN or SKU) or by hand; what does not match becomes receipt exceptions',
         params: IdParamsSchema,
         body: ReceiveReturnBodySchema,
-        response: { 201: ReceiptResultSchema, 400: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema },
+        response: {
+          201: ReceiptResultSchema,
+          400: ProblemSchema,
+          404: ProblemSchema,
+          409: ProblemSchema,
+          // No exchange rate to value the goods, or their month is closed in the books.
+          422: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -14,6 +14,8 @@ import * as dockAppointments from './migrations/0008-dock-appointments.js';
 import * as receiptExceptions from './migrations/0009-receipt-exceptions.js';
 import * as routingInstructions from './migrations/0010-routing-instructions.js';
 import * as inspectionAndDisposition from './migrations/0011-inspection-and-disposition.js';
+import * as ledger from './migrations/0012-ledger.js';
+import * as settlement from './migrations/0013-settlement.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -27,6 +29,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009-receipt-exceptions': receiptExceptions,
   '0010-routing-instructions': routingInstructions,
   '0011-inspection-and-disposition': inspectionAndDisposition,
+  '0012-ledger': ledger,
+  '0013-settlement': settlement,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
