@@ -272,6 +272,7 @@ function identifiersOf(
     case 'approval_rules':
     case 'return_routing':
     case 'inspection_sla':
+    case 'settlement_policy':
       return null;
   }
 }

@@ -17,6 +17,7 @@ export const CONFIG_KINDS = [
   'disposition_rules',
   'inspection_checklists',
   'inspection_sla',
+  'settlement_policy',
 ] as const;
 export const ConfigKindSchema = z.enum(CONFIG_KINDS);
 export type ConfigKind = z.infer<typeof ConfigKindSchema>;
@@ -187,6 +188,32 @@ export const InspectionSlaSchema = z.strictObject({
 });
 export type InspectionSla = z.infer<typeof InspectionSlaSchema>;
 
+const bps = z.number().int().min(0).max(10_000);
+
+/**
+ * How returns are credited: which return types earn a credit, the restocking fee a customer pays
+ * when the fault is theirs, the deduction for goods found worse than claimed (by grade), and the
+ * amount above which finance itself must approve a credit memo.
+ */
+export const SettlementPolicySchema = z.strictObject({
+  /** Return types credited in money; the others are settled by repair or replacement. */
+  creditedReturnTypes: z.array(z.enum(RETURN_TYPES)),
+  /** Restocking fee, in basis points of the price, by who is at fault for the return's reason. */
+  restockingFeeBpsByFault: z.strictObject({
+    customer: bps,
+    distributor: bps,
+    supplier: bps,
+    carrier: bps,
+    none: bps,
+  }),
+  /** Deducted from the price when inspection contradicts the customer's claim, by the grade found. */
+  damageDeductionBpsByGrade: z.strictObject({ A: bps, B: bps, C: bps, D: bps, X: bps }),
+  /** Credit memos above this (minor units of their currency) need finance's approval. */
+  financeApprovalAboveMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0)),
+  defaultFinanceApprovalAboveMinor: z.number().int().min(0),
+});
+export type SettlementPolicy = z.infer<typeof SettlementPolicySchema>;
+
 export const CONFIG_DOCUMENT_SCHEMAS = {
   return_policy: ReturnPolicySchema,
   approval_rules: ApprovalRulesSchema,
@@ -196,6 +223,7 @@ export const CONFIG_DOCUMENT_SCHEMAS = {
   disposition_rules: DispositionRulesSchema,
   inspection_checklists: InspectionChecklistsSchema,
   inspection_sla: InspectionSlaSchema,
+  settlement_policy: SettlementPolicySchema,
 } as const;
 
 export interface ConfigDocuments {
@@ -207,6 +235,7 @@ export interface ConfigDocuments {
   disposition_rules: DispositionRules;
   inspection_checklists: InspectionChecklists;
   inspection_sla: InspectionSla;
+  settlement_policy: SettlementPolicy;
 }
 
 export const ConfigVersionSchema = z.object({

@@ -25,6 +25,8 @@ import { publishDemoRouting } from './demo-routing.js';
 import { generateReturns } from './generate-returns.js';
 import { createDemoStaff } from './demo-staff.js';
 import { runLaterStages, type LaterStagesSummary } from './demo-later-stages.js';
+import { loadDemoRates } from './demo-rates.js';
+import { settleDemoCredits, type DemoCredits } from './demo-credits.js';
 
 const SEED = 20_260_101;
 const ORDERS_PER_TRANSACTION = 2000;
@@ -41,6 +43,8 @@ export interface DemoDataSummary {
   returnsByStatus: Partial<Record<RmaStatus, number>>;
   /** Received, inspected and dispositioned: what the later stages did with the authorized returns. */
   laterStages: LaterStagesSummary;
+  /** Credit memos the dispositions drafted: issued, approved, still drafts. */
+  credits: DemoCredits;
   milliseconds: number;
   /** Where the time went: master data, orders, users, returns, the later stages. */
   phaseMilliseconds: Record<'masterData' | 'orders' | 'users' | 'returns' | 'laterStages', number>;
@@ -73,6 +77,8 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     log('Demo data: another process is loading it already; skipped');
     return null;
   }
+  // Before any return is received: a receipt values its units in the site's currency.
+  await loadDemoRates(platform, ctx, addDays(today, -400));
   const masterData = lap();
   const orders = generateOrders(createRandom(SEED + 1), platform.ids, master.world, today);
   await insertOrders(platform, ctx, orders);
@@ -94,8 +100,10 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     staff,
     random: createRandom(SEED + 3),
   });
+  const credits = await settleDemoCredits(platform, actors);
   const later = lap();
-  for (const refusal of laterStages.refused) log(`Demo data: a later-stage step was refused: ${refusal}`);
+  for (const refusal of [...laterStages.refused, ...credits.refused])
+    log(`Demo data: a later-stage step was refused: ${refusal}`);
 
   const summary: DemoDataSummary = {
     legalEntities: master.rows.legal_entities.length,
@@ -109,6 +117,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     users: Object.keys(actors).length + staff.clerks.size + 1,
     returnsByStatus: await countReturnsByStatus(platform.db),
     laterStages,
+    credits,
     milliseconds: Math.round(performance.now() - started),
     phaseMilliseconds: { masterData, orders: ordersTime, users, returns, laterStages: later },
   };
@@ -183,6 +192,7 @@ function describe(s: DemoDataSummary): string {
     `${s.products} products, ${s.customers} customers, ${s.salesOrders} orders (${s.salesOrderLines} lines), ${s.users} users, ${returns} returns (${byStatus}); ` +
     `${later.shipments} shipments, ${later.returnsReceived} received (${later.unitsReceived} units in ${later.receipts} receipts), ${later.inspections.completed} inspections completed, ` +
     `${Object.values(later.dispositionsByCode).reduce((a, b) => a + b, 0)} dispositioned (${dispositions}); ` +
+    `credit memos: ${s.credits.issued} issued, ${s.credits.approved} approved, ${s.credits.drafts} drafts; ` +
     `sign in as <role>@demo.local / demo`
   );
 }

@@ -3,13 +3,16 @@
 // inventory moves the units from awaiting inspection to where the decision sends them, and
 // disposition opens what follows (a work order, a vendor return line, a hold, a disposal record,
 // a liquidation lot line, a shipment back to the customer). All of it commits, or none of it.
-// (The journal entry joins here when the ledger lands.)
+// The ledger books the units' carrying value from awaiting inspection to the account of their new
+// status, and settlement adds the units' credit to the return's draft credit memo.
 import type { DecideDispositionRequest } from '../contracts/disposition.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
 import { findLocationByCode, locationOfKind, moveReturnLineUnits } from '../inventory/index.js';
 import { linkFollowUp, openFollowUp, planDisposition, recordDisposition } from '../disposition/index.js';
+import { postStockMovements } from '../ledger/index.js';
+import { draftCreditForDisposition } from './draft-credit.js';
 
 export async function executeDisposition(
   platform: Platform,
@@ -29,7 +32,7 @@ export async function disposeInspectedUnits(tx: Tx, inspectionId: string, reques
     (plan.locationCode ? await findLocationByCode(tx, inspection.siteId, plan.locationCode) : null) ??
     (await locationOfKind(tx, inspection.siteId, plan.profile.locationKind));
   const disposition = await recordDisposition(tx, plan, location.id);
-  await moveReturnLineUnits(
+  const movements = await moveReturnLineUnits(
     tx,
     {
       siteId: inspection.siteId,
@@ -46,8 +49,15 @@ export async function disposeInspectedUnits(tx: Tx, inspectionId: string, reques
     },
     'disposition.decide',
   );
+  await postStockMovements(tx, {
+    movements,
+    event: 'disposition.executed',
+    description: `Disposition ${plan.code.code}: ${inspection.quantity === 1 ? '1 unit' : `${inspection.quantity} units`}`,
+    source: { type: 'disposition', id: disposition.id },
+  });
   const followUp = await openFollowUp(tx, disposition, plan);
   if (followUp) await linkFollowUp(tx, disposition.id, followUp.id);
+  await draftCreditForDisposition(tx, plan);
   tx.emit({
     type: 'disposition.executed',
     aggregateType: 'disposition',

@@ -5,6 +5,7 @@ import { findShippedUnits, HANDED_TO_CARRIER } from '../logistics/index.js';
 import { findReceivedUnits } from '../receiving/index.js';
 import { findInspectedUnits } from '../inspection/index.js';
 import { findDispositionedUnits } from '../disposition/index.js';
+import { findSettledUnits } from '../settlement/index.js';
 
 /**
  * Logistics knows what the carriers have, receiving what arrived. Units in transit are those a
@@ -33,8 +34,12 @@ const inspected: ReturnFactsSource = (db, rmaIds) => findInspectedUnits(db, rmaI
 /** Inspected units with an executed disposition, by disposition code. */
 const dispositioned: ReturnFactsSource = (db, rmaIds) => findDispositionedUnits(db, rmaIds);
 
+/** Units credited on issued credit memos. */
+const settled: ReturnFactsSource = (db, rmaIds) => findSettledUnits(db, rmaIds);
+
 export const loadReturnFacts: LoadReturnFacts = combineFactSources([
   goodsOnTheWayAndReceived,
   inspected,
   dispositioned,
+  settled,
 ]);

@@ -8,7 +8,8 @@ import { fixedClock } from '../../src/platform/clock.js';
 import { systemContext } from '../../src/platform/actor.js';
 import { verifyAuditChain } from '../../src/audit/index.js';
 import { holdsQuantity, loadProgress } from '../../src/returns/index.js';
-import { loadReturnFacts } from '../../src/workflows/index.js';
+import { loadReturnFacts, reconcileReturnsInventory } from '../../src/workflows/index.js';
+import { trialBalance } from '../../src/ledger/index.js';
 import { loadDemoDataIfEmpty, type DemoDataSummary } from '../../src/demo/index.js';
 import { isValidGtin } from '../../src/demo/gtin.js';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.js';
@@ -569,5 +570,38 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       .orderBy('email')
       .execute();
     expect(quality.map((q) => q.email).sort()).toEqual(['quality2@demo.local', 'quality@demo.local']);
+  });
+
+  it('keeps books that balance: issued credit memos posted, every entity’s trial balance balanced and its stock accounts reconciled', async () => {
+    const ctx = systemContext('test');
+    expect(summary!.credits.issued).toBeGreaterThan(10);
+    expect(summary!.credits.refused).toEqual([]);
+    const issued = await platform.db
+      .selectFrom('credit_memos')
+      .select(['id', 'credit_memo_number', 'issue_entry_id', 'legal_entity_id'])
+      .where('status', '=', 'issued')
+      .execute();
+    expect(issued).toHaveLength(summary!.credits.issued);
+    expect(issued.every((memo) => memo.issue_entry_id !== null && /^CM-\d{7}$/.test(memo.credit_memo_number!))).toBe(
+      true,
+    );
+    const entities = await platform.db.selectFrom('legal_entities').select('id').execute();
+    const period = NOW.slice(0, 7);
+    for (const entity of entities) {
+      const balance = await trialBalance(platform.db, ctx, entity.id, period);
+      expect(balance.isBalanced).toBe(true);
+      const reconciliation = await reconcileReturnsInventory(platform.db, ctx, entity.id);
+      expect(reconciliation.rows.filter((row) => row.differenceMinor !== 0)).toEqual([]);
+      expect(reconciliation).toMatchObject({ isReconciled: true, unvaluedUnits: 0 });
+    }
+    // Every receipt posted once, in its own entity's books.
+    const receipts = await platform.db.selectFrom('receipts').select('id').execute();
+    const receiptEntries = await platform.db
+      .selectFrom('journal_entries')
+      .select('source_id')
+      .where('source_type', '=', 'receipt')
+      .execute();
+    expect(new Set(receiptEntries.map((e) => e.source_id)).size).toBe(receiptEntries.length);
+    expect(receiptEntries.length).toBe(receipts.length);
   });
 });

@@ -6,6 +6,7 @@ import type {
   DispositionCodes,
   InspectionChecklists,
   InspectionSla,
+  SettlementPolicy,
   ReasonCodes,
   ReturnPolicy,
   ReturnRouting,
@@ -271,6 +272,16 @@ export const DEFAULT_INSPECTION_CHECKLISTS: InspectionChecklists = {
 };
 
 /** Two working days by default; regulated goods and the best customers' returns within one. */
+export const DEFAULT_SETTLEMENT_POLICY: SettlementPolicy = {
+  creditedReturnTypes: ['standard', 'serialized', 'regulated', 'stock_rotation', 'recall'],
+  // A customer who changed their mind pays 15 %; nobody pays for our, the supplier's or the carrier's fault.
+  restockingFeeBpsByFault: { customer: 1500, distributor: 0, supplier: 0, carrier: 0, none: 0 },
+  // Claimed as new or unopened but found used or damaged: the value lost, by the grade found.
+  damageDeductionBpsByGrade: { A: 0, B: 1500, C: 4000, D: 7000, X: 10_000 },
+  financeApprovalAboveMinor: { USD: 100_000, EUR: 100_000, GBP: 80_000, JPY: 15_000_000 },
+  defaultFinanceApprovalAboveMinor: 100_000,
+};
+
 export const DEFAULT_INSPECTION_SLA: InspectionSla = {
   defaultHours: 48,
   sites: [],
@@ -302,6 +313,7 @@ export const DEFAULT_CONFIGURATION: ConfigDocuments = {
   disposition_rules: DEFAULT_DISPOSITION_RULES,
   inspection_checklists: DEFAULT_INSPECTION_CHECKLISTS,
   inspection_sla: DEFAULT_INSPECTION_SLA,
+  settlement_policy: DEFAULT_SETTLEMENT_POLICY,
 };
 
 /** A deep copy, for callers that edit a document before saving it as a new version. */
