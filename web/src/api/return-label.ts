@@ -32,7 +32,8 @@ function fileNameOf(response: Response): string | null {
   return /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
 }
 
-function saveFile(blob: Blob, fileName: string): void {
+/** Hands a fetched file to the browser as a download (the journal's CSV saves the same way). */
+export function saveFile(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes } from 'react-router';
 import {
   ADMIN_ROLES,
   API_KEY_ROLES,
@@ -7,6 +7,8 @@ import {
   DOCK_ROLES,
   PARTNER_ROLES,
   INSPECTION_ROLES,
+  JOURNAL_PATH,
+  LEDGER_ROLES,
   STOCK_ROLES,
   RECEIVE_ROLES,
   RECEIVING_READ_ROLES,
@@ -69,6 +71,16 @@ import { TracePage } from '../routes/trace/trace-page.js';
 import { RecallsPage } from '../routes/recalls/recalls-page.js';
 import { NewRecallPage } from '../routes/recalls/new-recall-page.js';
 import { RecallPage } from '../routes/recalls/recall-page.js';
+import { JournalPage } from '../routes/finance/journal-page.js';
+import { JournalEntryPage } from '../routes/finance/journal-entry-page.js';
+import { TrialBalancePage } from '../routes/finance/trial-balance-page.js';
+import { ReconciliationPage } from '../routes/finance/reconciliation-page.js';
+import { PeriodsPage } from '../routes/finance/periods-page.js';
+import { AccountsPage } from '../routes/finance/accounts-page.js';
+import { RatesPage } from '../routes/finance/rates-page.js';
+import { CreditsQueuePage } from '../routes/credits/credits-queue-page.js';
+import { CreditMemoPage } from '../routes/credits/credit-memo-page.js';
+import { CREDIT_READ_ROLES } from '../auth/permissions.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -161,6 +173,20 @@ export function AppRoutes() {
           <Route path="/operations/liquidation" element={<LiquidationLotsPage />} />
           <Route path="/operations/customer-returns" element={<CustomerReturnsPage />} />
           <Route path="/operations/disposals" element={<DisposalsPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={LEDGER_ROLES} />}>
+          <Route path="/finance" element={<Navigate to={JOURNAL_PATH} replace />} />
+          <Route path="/finance/journal" element={<JournalPage />} />
+          <Route path="/finance/journal/:entryId" element={<JournalEntryPage />} />
+          <Route path="/finance/trial-balance" element={<TrialBalancePage />} />
+          <Route path="/finance/reconciliation" element={<ReconciliationPage />} />
+          <Route path="/finance/periods" element={<PeriodsPage />} />
+          <Route path="/finance/accounts" element={<AccountsPage />} />
+          <Route path="/finance/rates" element={<RatesPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={CREDIT_READ_ROLES} />}>
+          <Route path="/credits" element={<CreditsQueuePage />} />
+          <Route path="/credits/:creditMemoId" element={<CreditMemoPage />} />
         </Route>
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>
           <Route path="/admin" element={<AdminHomePage />} />

@@ -95,6 +95,37 @@ export const RECALLS_PATH = '/recalls';
 export const NEW_RECALL_PATH = '/recalls/new';
 export const recallPath = (id: string) => `${RECALLS_PATH}/${encodeURIComponent(id)}`;
 
+/** Staff who read the books: the journal, the trial balance, periods, the chart of accounts, rates. */
+export const LEDGER_ROLES: readonly Role[] = rolesWith('ledger.read');
+/** Adding and editing accounts, reversing an entry. */
+export const canManageLedger = (role: Role) => roleCan(role, 'ledger.manage');
+/** Closing a month: finance alone. */
+export const canClosePeriods = (role: Role) => roleCan(role, 'ledger.close');
+/** Uploading the ECB's reference rates. */
+export const canImportRates = (role: Role) => roleCan(role, 'fx.import');
+export const FINANCE_PATH = '/finance';
+export const JOURNAL_PATH = `${FINANCE_PATH}/journal`;
+export const journalEntryPath = (id: string) => `${JOURNAL_PATH}/${encodeURIComponent(id)}`;
+export const TRIAL_BALANCE_PATH = `${FINANCE_PATH}/trial-balance`;
+export const PERIODS_PATH = `${FINANCE_PATH}/periods`;
+export const ACCOUNTS_PATH = `${FINANCE_PATH}/accounts`;
+export const RATES_PATH = `${FINANCE_PATH}/rates`;
+export const RECONCILIATION_PATH = `${FINANCE_PATH}/reconciliation`;
+
+/** Staff who read credit memos (a customer reads its own issued ones on its return's page). */
+export const CREDIT_READ_ROLES: readonly Role[] = rolesWith('credits.read').filter((role) => role !== 'customer');
+/** Staff who work credit memos: approve them (within the policy's limit), or issue, void and apply them. */
+export const CREDIT_ROLES: readonly Role[] = CREDIT_READ_ROLES.filter(
+  (role) => roleCan(role, 'credits.approve') || roleCan(role, 'credits.issue'),
+);
+export const canApproveCredits = (role: Role) => roleCan(role, 'credits.approve');
+/** Approving above the settlement policy's limit: finance alone. */
+export const canApproveAnyCredit = (role: Role) => roleCan(role, 'credits.approve_any');
+/** Issuing (numbering and posting), voiding and marking applied. */
+export const canIssueCredits = (role: Role) => roleCan(role, 'credits.issue');
+export const CREDITS_PATH = '/credits';
+export const creditMemoPath = (id: string) => `${CREDITS_PATH}/${encodeURIComponent(id)}`;
+
 export interface NavLink {
   to: string;
   label: string;
@@ -128,6 +159,9 @@ export function navLinksFor(role: Role): NavLink[] {
   if (isFloor) links.push({ to: INSPECTIONS_PATH, label: 'Inspect' });
   if (isFloor || role === 'ops_manager') links.push({ to: OPERATIONS_PATH, label: 'Operations' });
   if (isFloor || role === 'ops_manager') links.push({ to: TRACE_PATH, label: 'Trace' });
+  if (CREDIT_ROLES.includes(role)) links.push({ to: CREDITS_PATH, label: 'Credits' });
+  // The books under one link; its tabs lead to the trial balance, periods, accounts and rates.
+  if (LEDGER_ROLES.includes(role)) links.push({ to: FINANCE_PATH, label: 'Finance' });
   if (ADMIN_ROLES.includes(role)) links.push({ to: '/admin', label: 'Admin' });
   return links;
 }

@@ -4,7 +4,7 @@ import { Alert } from '../../ui/alert.js';
 // Honest about what this release does: the screens for later lifecycle stages are not built yet.
 const NOTES: Partial<Record<Role, string>> = {
   finance:
-    'Credit memos, supplier claims and the ledger arrive with the financial-settlement stage. For now, the returns list shows the value of authorized returns.',
+    'Supplier claims, replacements and earlier credit for trusted customers arrive with the rest of the settlement stage. For now: credit memos to approve and issue, the journal, trial balance, periods, the chart of accounts and exchange rates.',
   ops_manager:
     'KPI dashboards (cycle time, recovery rate, exception backlog) arrive in a later stage. For now, the counts below, the returns list and Operations give the overview.',
 };

@@ -4,6 +4,8 @@ import {
   canRecordArrivals,
   DOCK_PATH,
   DOCK_ROLES,
+  JOURNAL_PATH,
+  LEDGER_ROLES,
   NEW_ARRIVAL_PATH,
   RECEIPT_EXCEPTIONS_PATH,
   RECEIVE_PATH,
@@ -24,6 +26,8 @@ import { HomeCard } from './home-card.js';
 import { LaterStagesNote } from './later-stages-note.js';
 import { StatusOverview } from './status-overview.js';
 import { ArrivalsToIdentifyCard, UnauthorizedArrivalsCard } from './unauthorized-arrivals-card.js';
+import { CreditMemosCard } from '../credits/credit-memos-card.js';
+import { CREDIT_ROLES } from '../../auth/permissions.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -67,6 +71,12 @@ export function StaffHome({ role }: { role: Role }) {
         {STOCK_ROLES.includes(role) ? (
           <HomeCard to={STOCK_LOOKUP_PATH} title="Where is this unit?">
             Find returned units by serial or RMA number, and how they got there.
+          </HomeCard>
+        ) : null}
+        {CREDIT_ROLES.includes(role) ? <CreditMemosCard role={role} /> : null}
+        {LEDGER_ROLES.includes(role) ? (
+          <HomeCard to={JOURNAL_PATH} title="Finance">
+            The journal of returned goods, the trial balance, periods, the chart of accounts and exchange rates.
           </HomeCard>
         ) : null}
         <HomeCard to="/returns" title="Returns">

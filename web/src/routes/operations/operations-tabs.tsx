@@ -79,11 +79,11 @@ export function WaitingCount({
 
 export function OperationsTabs() {
   return (
-    <nav className="ops-tabs" aria-label="Operations">
+    <nav className="tab-bar" aria-label="Operations">
       {OPERATIONS_LISTS.map((entry) => (
         <NavLink key={entry.path} to={entry.path}>
           {entry.label}
-          <WaitingCount entry={entry} className="ops-count" />
+          <WaitingCount entry={entry} className="tab-count" />
         </NavLink>
       ))}
     </nav>

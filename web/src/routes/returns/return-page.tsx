@@ -14,6 +14,7 @@ import { ReturnTimeline } from './return-timeline.js';
 import { RoutingSummary } from './routing-summary.js';
 import { RoutingInstructionPanel } from './routing-instruction-panel.js';
 import { CustodyPanel } from './custody-panel.js';
+import { CreditsPanel } from './credits-panel.js';
 import { ReturnInspectionsPanel } from './return-inspections-panel.js';
 import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
@@ -89,6 +90,7 @@ function ReturnView({ rma }: { rma: RmaView }) {
         <CustodyPanel rma={rma} />
       ) : null}
       <ReturnInspectionsPanel rma={rma} />
+      <CreditsPanel rma={rma} />
       <ReturnTimeline rmaId={rma.id} />
     </>
   );
