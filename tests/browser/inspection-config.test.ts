@@ -25,8 +25,11 @@ describeInBrowser('inspection configuration', () => {
         await page.getByRole('heading', { level: 1, name: 'Inspection checklists' }).waitFor();
         const panel = page.getByRole('region', { name: 'Checklist for any other category' });
         const items = panel.getByRole('table', { name: /^Items of the checklist/ }).getByRole('row');
+        // The checklist's items are on screen (a header row and the saved items) before counting them.
+        await items.nth(1).waitFor();
         const rowsBefore = await items.count();
         await panel.getByRole('button', { name: '+ Add an item' }).click();
+        await items.nth(rowsBefore).waitFor();
         expect(await items.count()).toBe(rowsBefore + 1);
         const item = items.last();
         await item.getByLabel(/^Id of /).fill('insulation_resistance');
