@@ -62,11 +62,12 @@ export async function valuationOf(
     valued_on: input.date,
   };
   // Two receipts of one line at once: the first valuation stands, and both use it.
-  await tx.db
+  const inserted = await tx.db
     .insertInto('return_line_valuations')
     .values(row)
     .onConflict((oc) => oc.doNothing())
-    .execute();
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) return toValuation(row);
   const stored = await tx.db
     .selectFrom('return_line_valuations')
     .selectAll()
