@@ -2,7 +2,7 @@
 // return line), inventory's stock (the units now on hand, awaiting inspection at the site),
 // inspection's queue (the same units, waiting to be looked at) and the ledger's entry (their cost
 // back from cost of goods sold into returns inventory). Every workflow that takes goods in
-// goes through here, so the three never disagree.
+// goes through here, so the four never disagree.
 import type { Tx } from '../platform/unit-of-work.js';
 import { receiveIntoStock } from '../inventory/index.js';
 import { recordReceipt, type ReceiptInput } from '../receiving/index.js';
