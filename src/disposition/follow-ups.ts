@@ -10,7 +10,7 @@ import { nextDocumentNumber } from '../platform/document-numbers.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { findSite } from '../masterdata/index.js';
 import { gradedValue, performerOf } from './domain/disposition-actions.js';
-import { joinOpenDocument } from './open-document.js';
+import { joinOpenDocument } from '../platform/db/open-document.js';
 import type { DispositionPlan } from './record-disposition.js';
 import type {
   CustomerReturnShipmentsTable,

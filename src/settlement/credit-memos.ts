@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan, can } from '../platform/access.js';
+import { joinOpenDocument } from '../platform/db/open-document.js';
 import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import { nextDocumentNumber } from '../platform/document-numbers.js';
 import { AppError, notFound } from '../platform/errors.js';
@@ -118,75 +119,82 @@ export async function addToDraftCreditMemo(
   return { creditMemoId: memo.id };
 }
 
-/** The return's draft, opened on first use; its version bumps with every line (see open documents). */
+/** The return's draft, opened on first use and held until commit (see platform/db/open-document.ts). */
 async function draftOf(tx: Tx, input: DraftCreditInput): Promise<CreditMemosTable> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const open = await tx.db
-      .selectFrom('credit_memos')
-      .selectAll()
-      .where('rma_id', '=', input.rmaId)
-      .where('status', '=', 'draft')
-      .executeTakeFirst();
-    if (open) {
-      // Hold the draft until commit: a void running meanwhile must not leave it with a line added
-      // after the void (the units would count as credited on a void memo). If the void committed
-      // first there is nothing to hold, and a new draft is opened.
-      const held = await tx.db
-        .updateTable('credit_memos')
-        .set({ updated_at: tx.now })
-        .where('id', '=', open.id)
-        .where('status', '=', 'draft')
-        .executeTakeFirst();
-      if (Number(held.numUpdatedRows) === 1) return open;
-      continue;
-    }
-    const row: CreditMemosTable = {
-      id: tx.ids.next('cm'),
-      credit_memo_number: null,
-      rma_id: input.rmaId,
-      customer_id: input.customerId,
-      legal_entity_id: input.legalEntityId,
-      currency: input.currency,
-      status: 'draft',
-      price_minor: 0,
-      tax_minor: 0,
-      restocking_fee_minor: 0,
-      deduction_minor: 0,
-      total_minor: 0,
-      needs_finance_approval: 0,
-      policy_version: input.policyVersion,
-      created_by: tx.ctx.actor.name,
-      approved_at: null,
-      approved_by: null,
-      issued_at: null,
-      issued_by: null,
-      issue_entry_id: null,
-      applied_at: null,
-      applied_by: null,
-      voided_at: null,
-      voided_by: null,
-      void_reason: null,
-      version: 0,
-      created_at: tx.now,
-      updated_at: tx.now,
-    };
-    const inserted = await tx.db
-      .insertInto('credit_memos')
-      .values(row)
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-      tx.audit({
-        entityType: 'credit_memo',
-        entityId: row.id,
-        streamId: input.rmaId,
-        action: 'credit_memo.drafted',
-        after: { currency: row.currency },
-      });
-      return row;
-    }
-  }
-  throw new Error(`could not open a draft credit memo for ${input.rmaId}`);
+  const { document, opened } = await joinOpenDocument(
+    {
+      findOpen: () =>
+        tx.db
+          .selectFrom('credit_memos')
+          .selectAll()
+          .where('rma_id', '=', input.rmaId)
+          .where('status', '=', 'draft')
+          .executeTakeFirst(),
+      tryOpen: async () => {
+        const row = newDraft(tx, input);
+        const inserted = await tx.db
+          .insertInto('credit_memos')
+          .values(row)
+          .onConflict((oc) => oc.doNothing())
+          .executeTakeFirst();
+        return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1 ? row : undefined;
+      },
+      // A void running meanwhile must not leave the draft with a line added after it (the units
+      // would count as credited on a void memo); the version bumps with the line (refreshTotals).
+      touchIfOpen: async (open) => {
+        const held = await tx.db
+          .updateTable('credit_memos')
+          .set({ updated_at: tx.now })
+          .where('id', '=', open.id)
+          .where('status', '=', 'draft')
+          .executeTakeFirst();
+        return Number(held.numUpdatedRows) === 1;
+      },
+    },
+    3,
+  );
+  if (opened)
+    tx.audit({
+      entityType: 'credit_memo',
+      entityId: document.id,
+      streamId: input.rmaId,
+      action: 'credit_memo.drafted',
+      after: { currency: document.currency },
+    });
+  return document;
+}
+
+function newDraft(tx: Tx, input: DraftCreditInput): CreditMemosTable {
+  return {
+    id: tx.ids.next('cm'),
+    credit_memo_number: null,
+    rma_id: input.rmaId,
+    customer_id: input.customerId,
+    legal_entity_id: input.legalEntityId,
+    currency: input.currency,
+    status: 'draft',
+    price_minor: 0,
+    tax_minor: 0,
+    restocking_fee_minor: 0,
+    deduction_minor: 0,
+    total_minor: 0,
+    needs_finance_approval: 0,
+    policy_version: input.policyVersion,
+    created_by: tx.ctx.actor.name,
+    approved_at: null,
+    approved_by: null,
+    issued_at: null,
+    issued_by: null,
+    issue_entry_id: null,
+    applied_at: null,
+    applied_by: null,
+    voided_at: null,
+    voided_by: null,
+    void_reason: null,
+    version: 0,
+    created_at: tx.now,
+    updated_at: tx.now,
+  };
 }
 
 async function refreshTotals(tx: Tx, memoId: string, policy: SettlementPolicy): Promise<void> {
