@@ -38,6 +38,13 @@ export async function listAccounts(db: Reader, ctx: RequestContext, legalEntityI
   return rows.map(toAccount);
 }
 
+export async function getAccount(db: Reader, ctx: RequestContext, id: string): Promise<LedgerAccount> {
+  assertCan(ctx.actor, 'ledger.read');
+  const row = await db.selectFrom('ledger_accounts').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('ledger account', id);
+  return toAccount(row);
+}
+
 export interface EntryFilter {
   legalEntityId?: string | undefined;
   period?: string | undefined;

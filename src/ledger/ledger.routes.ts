@@ -20,12 +20,19 @@ import {
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import { assertCan } from '../platform/access.js';
-import { notFound } from '../platform/errors.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { ensureChart } from './accounts.js';
 import { journalCsv } from './domain/journal-csv.js';
 import { closePeriod, createAccount, reverseEntry, updateAccount } from './ledger-admin.js';
-import { entriesForExport, getEntry, listAccounts, listEntries, listPeriods, trialBalance } from './ledger.queries.js';
+import {
+  entriesForExport,
+  getAccount,
+  getEntry,
+  listAccounts,
+  listEntries,
+  listPeriods,
+  trialBalance,
+} from './ledger.queries.js';
 
 const tags = ['ledger'];
 const readErrors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema };
@@ -69,8 +76,7 @@ export function registerLedgerRoutes(app: FastifyInstance, platform: Platform): 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const id = await createAccount(platform, ctx, request.body);
-      const account = (await listAccounts(platform.db, ctx, request.body.legalEntityId)).find((a) => a.id === id)!;
+      const account = await getAccount(platform.db, ctx, await createAccount(platform, ctx, request.body));
       setVersionEtag(reply, account.version);
       return reply.code(201).send(account);
     },
@@ -90,20 +96,14 @@ export function registerLedgerRoutes(app: FastifyInstance, platform: Platform): 
     },
     async (request, reply) => {
       const ctx = contextOf(request);
+      // Who may, and whether it exists, are answered before the missing If-Match is.
       assertCan(ctx.actor, 'ledger.manage');
-      const existing = await platform.db
-        .selectFrom('ledger_accounts')
-        .select('legal_entity_id')
-        .where('id', '=', request.params.id)
-        .executeTakeFirst();
-      if (!existing) throw notFound('ledger account', request.params.id);
+      await getAccount(platform.db, ctx, request.params.id);
       await updateAccount(platform, ctx, request.params.id, {
         ...request.body,
         expectedVersion: requireIfMatchVersion(request),
       });
-      const account = (await listAccounts(platform.db, ctx, existing.legal_entity_id)).find(
-        (a) => a.id === request.params.id,
-      )!;
+      const account = await getAccount(platform.db, ctx, request.params.id);
       setVersionEtag(reply, account.version);
       return account;
     },
