@@ -40,7 +40,17 @@ const TABLES = {
     'return_line_valuations',
     'fx_rates',
   ],
-  settlement: ['credit_memos', 'credit_memo_lines', 'order_line_credits'],
+  settlement: [
+    'credit_memos',
+    'credit_memo_lines',
+    'order_line_credits',
+    'credit_reserves',
+    'credit_reserve_releases',
+    'replacement_orders',
+    'replacement_order_lines',
+    'replacement_allocations',
+  ],
+  recovery: ['supplier_claims', 'supplier_claim_lines'],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
 };

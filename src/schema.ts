@@ -16,6 +16,7 @@ import type { InspectionTables } from './inspection/inspection.tables.js';
 import type { DispositionTables } from './disposition/disposition.tables.js';
 import type { LedgerTables } from './ledger/ledger.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
+import type { RecoveryTables } from './recovery/recovery.tables.js';
 
 export interface AppTables
   extends
@@ -32,7 +33,8 @@ export interface AppTables
     InspectionTables,
     DispositionTables,
     LedgerTables,
-    SettlementTables {}
+    SettlementTables,
+    RecoveryTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

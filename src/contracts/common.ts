@@ -12,9 +12,18 @@ export const ROLES = [
   'ops_manager',
   'admin',
   'repair_partner',
+  'supplier',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Roles of people outside the distributor who act for one partner organisation (its `partnerId`):
+ * a repair partner (its work orders) or a supplier (its claims). Neither is staff nor a customer.
+ */
+export const PARTNER_ROLES = ['repair_partner', 'supplier'] as const satisfies readonly Role[];
+export const isPartnerRole = (role: Role | ''): role is (typeof PARTNER_ROLES)[number] =>
+  (PARTNER_ROLES as readonly string[]).includes(role);
 
 /** ISO calendar date, e.g. 2026-11-26. */
 export const IsoDateSchema = z.iso.date();

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { RETURN_TYPES, CLAIMED_CONDITIONS } from './returns-vocabulary.js';
 import { forAudiences } from './common.js';
-import { SITE_CAPABILITIES } from './masterdata.js';
+import { CUSTOMER_TIERS, SITE_CAPABILITIES } from './masterdata.js';
 import { DISPOSITION_ACTIONS } from './inspection-vocabulary.js';
 import { LOCATION_KINDS } from './inventory.js';
 import { DispositionRulesSchema, type DispositionRules } from './disposition-rules.js';
@@ -190,6 +190,10 @@ export type InspectionSla = z.infer<typeof InspectionSlaSchema>;
 
 const bps = z.number().int().min(0).max(10_000);
 
+/** When a return is credited: after inspection (the default), or ahead of proof for trusted tiers. */
+export const CREDIT_TIMINGS = ['after_inspection', 'on_receipt', 'on_authorization'] as const;
+export type CreditTiming = (typeof CREDIT_TIMINGS)[number];
+
 /**
  * How returns are credited: which return types earn a credit, the restocking fee a customer pays
  * when the fault is theirs, the deduction for goods found worse than claimed (by grade), and the
@@ -211,6 +215,18 @@ export const SettlementPolicySchema = z.strictObject({
   /** Credit memos above this (minor units of their currency) need finance's approval. */
   financeApprovalAboveMinor: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0)),
   defaultFinanceApprovalAboveMinor: z.number().int().min(0),
+  /**
+   * Days an advance replacement's deposit is held for the return to arrive; after them it is
+   * invoiced (the replacement becomes a sale). Absent (documents saved before it existed): 30.
+   */
+  advanceReplacementDepositDays: z.number().int().min(1).max(365).optional(),
+  /**
+   * When a customer of a tier is credited; tiers not named are credited after inspection. Credit
+   * given earlier — when the return is authorized, or when its goods are received — goes through
+   * the returns reserve until inspection proves the claim (or charges back the deduction). Absent
+   * (documents saved before it existed): everyone after inspection.
+   */
+  creditTimingByTier: z.partialRecord(z.enum(CUSTOMER_TIERS), z.enum(CREDIT_TIMINGS)).optional(),
 });
 export type SettlementPolicy = z.infer<typeof SettlementPolicySchema>;
 

@@ -16,9 +16,12 @@ export const ACCOUNT_ROLES = [
   'returns_on_vendor_return',
   'returns_secondary_channel',
   'cost_of_goods_sold',
+  'sales',
   'sales_returns',
   'tax_payable',
   'customer_credit',
+  'accounts_receivable',
+  'customer_deposits',
   'restocking_fee_income',
   'return_freight',
   'scrap_write_off',
@@ -26,6 +29,8 @@ export const ACCOUNT_ROLES = [
   'repair_costs',
   'repair_costs_payable',
   'vendor_receivable',
+  'accounts_payable',
+  'supplier_recovery_loss',
   'liquidation_receivable',
   'returns_reserve',
   'fx_gain_loss',
@@ -172,6 +177,9 @@ export const FxImportResultSchema = z.object({
 });
 export type FxImportResult = z.infer<typeof FxImportResultSchema>;
 
+export const SUBLEDGERS = ['supplier_claims', 'customer_credits', 'returns_reserve'] as const;
+export type Subledger = (typeof SUBLEDGERS)[number];
+
 export const ReconciliationSchema = z.object({
   legalEntityId: z.string(),
   currency: z.string(),
@@ -187,5 +195,22 @@ export const ReconciliationSchema = z.object({
     }),
   ),
   unvaluedUnits: z.number().int(),
+  /**
+   * The other subledgers beside their control accounts: open supplier claims (vendor receivable),
+   * open customer credits (customer credit), credits given ahead of inspection (returns reserve).
+   */
+  subledgers: z.array(
+    z.object({
+      name: z.enum(SUBLEDGERS),
+      role: z.enum(ACCOUNT_ROLES),
+      accountCode: z.string().nullable(),
+      accountName: z.string().nullable(),
+      ledgerMinor: z.number().int(),
+      subledgerMinor: z.number().int(),
+      /** Documents the subledger holds open (claims, memos). */
+      openItems: z.number().int(),
+      differenceMinor: z.number().int(),
+    }),
+  ),
   isReconciled: z.boolean(),
 });

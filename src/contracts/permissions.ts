@@ -78,8 +78,22 @@ export const PERMISSIONS = {
   'credits.approve_any': ['finance'],
   /** Issuing (numbering and posting), voiding and marking applied: finance. */
   'credits.issue': ['finance'],
+  /** Supplier claims, their aging and the reimbursement cycle: the people who follow the money and supplier quality. */
+  'claims.read': ['finance', 'ops_manager', 'quality', 'admin'],
+  /** Recording a supplier's answer for it (it replied by e-mail) and its credit note: finance. */
+  'claims.record': ['finance', 'admin'],
+  /** A supplier reading, acknowledging and answering its own claims (its users and API keys). */
+  'claims.supplier': ['supplier'],
   /** Importing exchange rates. */
   'fx.import': ['finance', 'admin'],
+  /** Replacement and exchange orders: staff read all; a customer reads those of its own returns. */
+  'replacements.read': [...STAFF, 'customer'],
+  /** Requesting (and cancelling) a replacement, an exchange or an advance replacement for a return line. */
+  'replacements.create': ['cs_agent', 'cs_manager', 'admin'],
+  /** Allocating saleable stock to a replacement order and shipping it. */
+  'replacements.ship': ['warehouse', 'ops_manager', 'admin'],
+  /** Invoicing advance-replacement deposits whose return did not arrive within the policy's days. */
+  'replacements.invoice': ['finance', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

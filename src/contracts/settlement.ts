@@ -1,14 +1,49 @@
 // Credit memos: what a return is credited, computed from the original sale, and their life.
 import { z } from 'zod';
+import { CLAIM_VERDICTS } from './inspection-vocabulary.js';
 
 export const CREDIT_MEMO_STATUSES = ['draft', 'approved', 'issued', 'applied', 'void'] as const;
 export type CreditMemoStatus = (typeof CREDIT_MEMO_STATUSES)[number];
+
+/** When a line's units were credited: ahead of proof (authorization, receipt) or after inspection. */
+export const CREDIT_BASES = ['authorization', 'receipt', 'inspection'] as const;
+export type CreditBasis = (typeof CREDIT_BASES)[number];
+
+/** One inspection's verdict on units credited ahead of it: what the reserve released or charged back. */
+export const ReserveReleaseSchema = z.object({
+  inspectionId: z.string(),
+  quantity: z.number().int(),
+  claimVerdict: z.enum(CLAIM_VERDICTS).nullable(),
+  grade: z.string().nullable(),
+  chargedBackMinor: z.number().int(),
+  releasedMinor: z.number().int(),
+  explanation: z.string(),
+  /** Whether the books have taken it (an unissued memo's releases are posted when it is issued). */
+  isPosted: z.boolean(),
+  createdAt: z.string(),
+});
+
+/**
+ * Where a line credited ahead of inspection stands with the returns reserve: not yet booked (the
+ * memo is not issued), held, partly or wholly released by inspection, or void with its memo.
+ */
+export const RESERVE_STATUSES = ['not_booked', 'held', 'partly_released', 'released', 'void'] as const;
+export const LineReserveSchema = z.object({
+  status: z.enum(RESERVE_STATUSES),
+  unitsInspected: z.number().int(),
+  chargedBackMinor: z.number().int(),
+  releases: z.array(ReserveReleaseSchema),
+});
 
 export const CreditMemoLineSchema = z.object({
   id: z.string(),
   rmaLineId: z.string(),
   orderLineId: z.string(),
-  inspectionId: z.string(),
+  /** The inspection whose units the line credits; null when credited ahead of inspection. */
+  inspectionId: z.string().nullable(),
+  basis: z.enum(CREDIT_BASES),
+  /** For a line credited ahead of inspection: the reserve and what inspection made of the claim. */
+  reserve: LineReserveSchema.nullable(),
   productId: z.string(),
   productSku: z.string().nullable(),
   quantity: z.number().int(),
@@ -53,14 +88,17 @@ export const CreditMemoSchema = z.object({
 });
 export type CreditMemo = z.infer<typeof CreditMemoSchema>;
 
-/** What a customer sees: issued memos only, without who approved them or the ledger's entry. */
+/**
+ * What a customer sees: issued memos only, without who approved them or the ledger's entry, and
+ * lines without the reserve (inspection's verdict on the claim is kept for finance).
+ */
 export const CustomerCreditMemoSchema = CreditMemoSchema.omit({
   approvedBy: true,
   issuedBy: true,
   issueEntryId: true,
   needsFinanceApproval: true,
   policyVersion: true,
-});
+}).extend({ lines: z.array(CreditMemoLineSchema.omit({ reserve: true })) });
 
 export const ListCreditMemosQuerySchema = z.strictObject({
   status: z.enum(CREDIT_MEMO_STATUSES).optional(),

@@ -1,9 +1,10 @@
 // The demo's credit memos: dispositions drafted them as they happened; finance has approved and
-// issued most (each numbered and posted to the ledger through the real workflow), and left the
+// issued most (each numbered and posted to the ledger through the real workflow; the oldest
+// third since applied to the customers' invoices), and left the
 // newest few in the queue — some still drafts, some approved and waiting to be issued — so the
 // screens have work on them.
 import { approveCreditMemo, listCreditMemos } from '../settlement/index.js';
-import { issueCreditMemo } from '../workflows/index.js';
+import { applyCreditMemo, issueCreditMemo } from '../workflows/index.js';
 import { AppError } from '../platform/errors.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import type { DemoActors } from './demo-users.js';
@@ -15,6 +16,8 @@ const LEFT_APPROVED = 3;
 
 export interface DemoCredits {
   issued: number;
+  /** Of those issued, applied to the customer's invoices since. */
+  applied: number;
   approved: number;
   drafts: number;
   refused: string[];
@@ -31,7 +34,13 @@ export async function settleDemoCredits(platform: Platform, actors: DemoActors):
   // Oldest first; the newest stay in the queue.
   drafts.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   const toApprove = drafts.slice(0, Math.max(drafts.length - LEFT_AS_DRAFTS, 0));
-  const result: DemoCredits = { issued: 0, approved: 0, drafts: drafts.length - toApprove.length, refused: [] };
+  const result: DemoCredits = {
+    issued: 0,
+    applied: 0,
+    approved: 0,
+    drafts: drafts.length - toApprove.length,
+    refused: [],
+  };
   for (const [index, memo] of toApprove.entries()) {
     try {
       await approveCreditMemo(platform, finance, memo.id, memo.version);
@@ -41,6 +50,11 @@ export async function settleDemoCredits(platform: Platform, actors: DemoActors):
       }
       await issueCreditMemo(platform, finance, memo.id, memo.version + 1);
       result.issued += 1;
+      // The oldest third have since been used against the customer's invoices.
+      if (index < toApprove.length / 3) {
+        await applyCreditMemo(platform, finance, memo.id, memo.version + 2);
+        result.applied += 1;
+      }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       result.refused.push(`credit memo for ${memo.rmaNumber}: ${error.message}`);

@@ -29,6 +29,7 @@ import { planInspection, type ReturnOfUnits } from './demo-bench.js';
 import { createStageContext, summarize, type LaterStagesSummary, type StageContext } from './demo-stage-context.js';
 import { minutesAfter, workingHoursAfter } from './demo-timeline.js';
 import { planShipment, trackingNumberFor } from './demo-shipments.js';
+import { planVendorReturnShipments } from './demo-claims.js';
 
 export type { LaterStagesSummary } from './demo-stage-context.js';
 
@@ -49,6 +50,7 @@ export async function runLaterStages(
     if (rma.isUnauthorized) await planArrivalInspections(s, rma);
     else await planReceipt(s, rma, world);
   }
+  planVendorReturnShipments(s, s.tally.claims);
   await s.run();
   return summarize(s);
 }

@@ -11,6 +11,7 @@ import type { Random } from './random.js';
 import type { DemoActors } from './demo-users.js';
 import type { DemoStaff } from './demo-staff.js';
 import { createTimeline, type Timeline } from './demo-timeline.js';
+import type { DemoClaimsTally } from './demo-claims.js';
 
 export interface LaterStagesSummary {
   /** Authorized returns whose goods arrived (some of them partly) and the receipts that took them in. */
@@ -25,6 +26,8 @@ export interface LaterStagesSummary {
   dispositionsByCode: Record<string, number>;
   overrides: number;
   workOrdersReported: number;
+  /** Vendor returns shipped on the Friday runs, the claims they submitted, and those paid. */
+  claims: DemoClaimsTally;
   /** Steps a use case refused (none unless the configuration changed under the demo), with why. */
   refused: string[];
 }
@@ -71,6 +74,7 @@ export async function createStageContext(
     dispositionsByCode: {},
     overrides: 0,
     workOrdersReported: 0,
+    claims: { vendorReturnsShipped: 0, claimsSubmitted: 0, claimsPaid: 0 },
     refused: [],
     stillExpected: new Map(),
   };

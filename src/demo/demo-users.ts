@@ -1,6 +1,7 @@
 // One demo user per role (`<role>@demo.local`, password `demo`; the repair partner's is
 // `repair@demo.local`, of FixPoint), created through the real use case, and the actors the return
-// generator acts as.
+// generator acts as. The supplier's (`supplier@demo.local`) is made later, for the first supplier
+// the demo sends a claim to (demo-claims.ts).
 import type { Role } from '../contracts/common.js';
 import { systemContext, type Actor } from '../platform/actor.js';
 import type { Platform } from '../platform/unit-of-work.js';
@@ -10,7 +11,7 @@ import { createDemoPartners } from './demo-partners.js';
 
 export const DEMO_PASSWORD = 'demo';
 
-const USERS: ReadonlyArray<readonly [Role, string]> = [
+const USERS: ReadonlyArray<readonly [Exclude<Role, 'supplier'>, string]> = [
   ['customer', 'Casey Customer'],
   ['cs_agent', 'Alex Agent'],
   ['cs_manager', 'Morgan Manager'],
@@ -28,7 +29,8 @@ export const demoEmailOf = (role: Role) => `${role === 'repair_partner' ? 'repai
 /** The repair partner the demo's partner user works for. */
 const DEMO_PARTNER_CODE = 'PTN-FIX';
 
-export type DemoActors = Record<Role, Actor>;
+/** The demo's people by role; the supplier's joins once the first claim is submitted. */
+export type DemoActors = Record<Exclude<Role, 'supplier'>, Actor> & { supplier?: Actor };
 
 export async function createDemoUsers(platform: Platform, world: DemoWorld): Promise<DemoActors> {
   const ctx = systemContext('demo-data');
@@ -40,7 +42,7 @@ export async function createDemoUsers(platform: Platform, world: DemoWorld): Pro
   // Concurrently, because scrypt is deliberately slow and runs on the thread pool; the inserts
   // themselves still commit one at a time.
   const created = await Promise.all(
-    USERS.map(async ([role, baseName]): Promise<[Role, Actor]> => {
+    USERS.map(async ([role, baseName]): Promise<[Exclude<Role, 'supplier'>, Actor]> => {
       const customerId = role === 'customer' ? demoCustomer.id : null;
       const userPartnerId = role === 'repair_partner' ? partnerId : null;
       const name = role === 'customer' ? `${baseName} (${demoCustomer.name})` : baseName;

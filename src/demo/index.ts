@@ -27,6 +27,7 @@ import { createDemoStaff } from './demo-staff.js';
 import { runLaterStages, type LaterStagesSummary } from './demo-later-stages.js';
 import { loadDemoRates } from './demo-rates.js';
 import { settleDemoCredits, type DemoCredits } from './demo-credits.js';
+import { createDemoSupplierUser } from './demo-claims.js';
 
 const SEED = 20_260_101;
 const ORDERS_PER_TRANSACTION = 2000;
@@ -101,6 +102,7 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     random: createRandom(SEED + 3),
   });
   const credits = await settleDemoCredits(platform, actors);
+  await createDemoSupplierUser(platform, actors);
   const later = lap();
   for (const refusal of [...laterStages.refused, ...credits.refused])
     log(`Demo data: a later-stage step was refused: ${refusal}`);
@@ -192,7 +194,8 @@ function describe(s: DemoDataSummary): string {
     `${s.products} products, ${s.customers} customers, ${s.salesOrders} orders (${s.salesOrderLines} lines), ${s.users} users, ${returns} returns (${byStatus}); ` +
     `${later.shipments} shipments, ${later.returnsReceived} received (${later.unitsReceived} units in ${later.receipts} receipts), ${later.inspections.completed} inspections completed, ` +
     `${Object.values(later.dispositionsByCode).reduce((a, b) => a + b, 0)} dispositioned (${dispositions}); ` +
-    `credit memos: ${s.credits.issued} issued, ${s.credits.approved} approved, ${s.credits.drafts} drafts; ` +
+    `credit memos: ${s.credits.issued} issued (${s.credits.applied} since applied), ${s.credits.approved} approved, ${s.credits.drafts} drafts; ` +
+    `${later.claims.vendorReturnsShipped} vendor returns shipped, ${later.claims.claimsSubmitted} supplier claims (${later.claims.claimsPaid} paid); ` +
     `sign in as <role>@demo.local / demo`
   );
 }

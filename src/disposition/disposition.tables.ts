@@ -4,6 +4,7 @@
 import type { Flag, Json, VersionedRow } from '../platform/db/kernel-tables.js';
 import type { DispositionAction, Grade } from '../contracts/inspection-vocabulary.js';
 import type { StockStatus } from '../contracts/inventory.js';
+import type { ClaimBasis } from '../contracts/recovery.js';
 
 interface Units {
   site_id: string;
@@ -85,6 +86,8 @@ export interface VendorReturnLinesTable extends Units {
   grade: Grade;
   /** { defectCodes, findings, noFaultFound, photos: [{ id, sha256 }] } from the inspection. */
   evidence: Json;
+  /** Under which of the supplier's terms it takes the units back: decides the claim's amount. */
+  claim_basis: ClaimBasis;
 }
 
 export interface QuarantineHoldsTable extends Units, VersionedRow {

@@ -10,6 +10,8 @@ import { nextDocumentNumber } from '../platform/document-numbers.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { findSite } from '../masterdata/index.js';
 import { gradedValue, performerOf } from './domain/disposition-actions.js';
+import { claimBasisOf } from './domain/claim-basis.js';
+import type { ClaimBasis } from '../contracts/recovery.js';
 import { joinOpenDocument } from '../platform/db/open-document.js';
 import type { DispositionPlan } from './record-disposition.js';
 import type {
@@ -113,6 +115,7 @@ export interface VendorReturnLineInput {
   reasonCode: string;
   grade: string;
   evidence: unknown;
+  claimBasis: ClaimBasis;
 }
 
 /** Adds the units to the supplier's open vendor return at the site (opened on first use). */
@@ -181,6 +184,7 @@ export async function addToVendorReturn(tx: Tx, input: VendorReturnLineInput): P
     reason_code: input.reasonCode,
     grade: input.grade as VendorReturnLinesTable['grade'],
     evidence: JSON.stringify(input.evidence),
+    claim_basis: input.claimBasis,
   };
   await tx.db.insertInto('vendor_return_lines').values(line).execute();
   tx.audit({
@@ -435,6 +439,7 @@ export async function openFollowUp(
         type: 'vendor_return',
         id: await addToVendorReturn(tx, {
           units,
+          claimBasis: claimBasisOf(plan.facts),
           dispositionId: disposition.id,
           inspectionId: plan.inspection.id,
           supplierId: plan.product.supplier_id!,

@@ -37,6 +37,7 @@ export {
   listCustomerReturnShipments,
   getCustomerReturnShipment,
   listDisposals,
+  vendorReturnNumberOf,
 } from './operations.queries.js';
 export {
   recordVendorReturnShipped,

@@ -1,7 +1,7 @@
 // Reading what executing dispositions opened, for the people who work it off: vendor returns (with
 // each line's inspection evidence), quarantine holds, liquidation lots, shipments back to
 // customers and disposal records. Staff who read inspections read these; lists are newest first.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Page } from '../contracts/common.js';
 import type { z } from 'zod';
 import type {
@@ -433,4 +433,11 @@ export async function listDisposals(
     filter.pageSize,
     total,
   );
+}
+
+/** A vendor return's number beside another context's row that names it (a supplier claim). */
+export function vendorReturnNumberOf(vendorReturnIdColumn: string) {
+  return sql<
+    string | null
+  >`(select vendor_return_number from vendor_returns where vendor_returns.id = ${sql.ref(vendorReturnIdColumn)})`;
 }

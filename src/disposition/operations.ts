@@ -11,6 +11,7 @@ import { findProductsWithSupplier, findSupplierTerms, type ProductWithSupplier }
 import { findReturnLineDetails, type ReturnLineDetails } from '../returns/index.js';
 import { findCompletedInspection, type CompletedInspection } from '../inspection/index.js';
 import { ACTION_PROFILES, type ActionProfile } from './domain/disposition-actions.js';
+import { claimBasisOf } from './domain/claim-basis.js';
 import type {
   CustomerReturnShipmentsTable,
   LiquidationLotLinesTable,
@@ -281,6 +282,7 @@ export async function openReleaseFollowUp(tx: Tx, release: HoldRelease, location
     case 'return_to_vendor':
       return addToVendorReturn(tx, {
         units,
+        claimBasis: claimBasisOf({ returnType: line.returnType }),
         dispositionId: hold.disposition_id,
         inspectionId: inspection.id,
         supplierId: product.supplier_id!,

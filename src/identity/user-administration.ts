@@ -5,7 +5,7 @@
 // in the same transaction, so nothing they hold keeps working.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import type { Role } from '../contracts/common.js';
+import { isPartnerRole, type Role } from '../contracts/common.js';
 import type { User } from '../contracts/identity.js';
 import type { RequestContext } from '../platform/actor.js';
 import type { DB } from '../platform/db/database.js';
@@ -80,12 +80,12 @@ interface Affiliation {
 
 /**
  * A customer-portal user belongs to one existing customer account; a repair partner's user to one
- * active repair partner; staff belong to neither, and may have a home site (an existing, active
+ * active repair partner, a supplier's to one supplier; staff belong to neither, and may have a home site (an existing, active
  * one). Outsiders (customers, partners) have no home site: our sites are not where they work.
  */
 async function assertAccountFitsRole(db: Reader, account: Affiliation): Promise<void> {
   const { role, customerId, siteId, partnerId } = account;
-  if (siteId && (role === 'customer' || role === 'repair_partner'))
+  if (siteId && (role === 'customer' || isPartnerRole(role)))
     throw new AppError('validation_failed', `${roleNoun(role)} users have no home site`, {
       errors: [{ path: 'siteId', message: `leave empty for role ${role}` }],
     });
@@ -111,7 +111,8 @@ async function assertAccountFitsRole(db: Reader, account: Affiliation): Promise<
   await assertPartnerFitsRole(db, role, partnerId);
 }
 
-const roleNoun = (role: Role) => (role === 'customer' ? 'customer-portal' : 'repair partner');
+const roleNoun = (role: Role) =>
+  role === 'customer' ? 'customer-portal' : role === 'supplier' ? 'supplier' : 'repair partner';
 
 /** Refuses a change that would leave nobody able to administer users. */
 async function assertAdminRemains(db: Reader, user: UsersTable, change: string): Promise<void> {
@@ -283,10 +284,9 @@ export function updateUser(
     const role = patch.role ?? user.role;
     const customerId =
       patch.customerId !== undefined ? patch.customerId : role === 'customer' ? user.customer_id : null;
-    const partnerId =
-      patch.partnerId !== undefined ? patch.partnerId : role === 'repair_partner' ? user.partner_id : null;
+    const partnerId = patch.partnerId !== undefined ? patch.partnerId : isPartnerRole(role) ? user.partner_id : null;
     // Customer-portal and partner users keep no home site; staff keep theirs unless it is changed.
-    const isOutsider = role === 'customer' || role === 'repair_partner';
+    const isOutsider = role === 'customer' || isPartnerRole(role);
     const siteId = patch.siteId !== undefined ? patch.siteId : isOutsider ? null : user.site_id;
     await assertAccountFitsRole(tx.db, { role, customerId, siteId, partnerId });
     if (role !== 'admin') {

@@ -11,3 +11,4 @@ export { findInspectionTrace } from './inspection-trace.js';
 // The use cases themselves, for seeders that work the queue as people would (the demo's later stages).
 export { claimInspection, completeInspection, signOffInspection } from './inspection-work.js';
 export { getInspection, listInspectionsOfReturn } from './inspection.queries.js';
+export { openEvidencePhoto } from './inspection-photos.js';

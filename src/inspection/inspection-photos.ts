@@ -86,6 +86,19 @@ export async function openInspectionPhoto(
   photoId: string,
 ) {
   assertCan(ctx.actor, 'inspection.read');
+  return openEvidencePhoto(platform, store, inspectionId, photoId);
+}
+
+/**
+ * A photo's bytes for a reader another context has already let in: a supplier sees the photos
+ * that are the evidence of its own claim (recovery checks the claim and that the photo is on it).
+ */
+export async function openEvidencePhoto(
+  platform: Platform,
+  store: ContentStore,
+  inspectionId: string,
+  photoId: string,
+) {
   const photo = await platform.db
     .selectFrom('inspection_photos')
     .selectAll()

@@ -31,3 +31,9 @@ export {
   type MoveReturnLineUnitsInput,
 } from './return-line-stock.js';
 export { findStockTrace, type StockTrace } from './stock-trace.js';
+export {
+  allocateSaleableUnits,
+  type AllocationResult,
+  type UnitsAllocated,
+  type UnitsWanted,
+} from './replacement-stock.js';

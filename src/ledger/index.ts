@@ -8,6 +8,12 @@ export type { LedgerTables } from './ledger.tables.js';
 export { registerLedgerRoutes } from './ledger.routes.js';
 export { registerFxRoutes } from './fx.routes.js';
 export { importEcbRates, storeFxRates, listRates, type FxRatesToStore } from './fx-import.js';
-export { carryingValues, STOCK_ACCOUNT_ROLES, stockAccountBalances, stockAccountOfStatus } from './reconciliation.js';
+export {
+  accountBalancesByRole,
+  carryingValues,
+  STOCK_ACCOUNT_ROLES,
+  stockAccountBalances,
+  stockAccountOfStatus,
+} from './reconciliation.js';
 export { postReversal } from './ledger-admin.js';
 export { trialBalance, listEntries, getEntry } from './ledger.queries.js';

@@ -19,7 +19,12 @@ export function stockAccountOfStatus(status: string): AccountRole | null {
 }
 
 /** Debits minus credits of the entity's stock accounts, all periods, by role. */
-export async function stockAccountBalances(db: Reader, legalEntityId: string) {
+export function stockAccountBalances(db: Reader, legalEntityId: string) {
+  return accountBalancesByRole(db, legalEntityId, STOCK_ACCOUNT_ROLES);
+}
+
+/** Debits minus credits of the entity's accounts of these roles, all periods, by role. */
+export async function accountBalancesByRole(db: Reader, legalEntityId: string, roles: readonly AccountRole[]) {
   const rows = await db
     .selectFrom('journal_lines')
     .innerJoin('journal_entries', 'journal_entries.id', 'journal_lines.entry_id')
@@ -32,7 +37,7 @@ export async function stockAccountBalances(db: Reader, legalEntityId: string) {
       eb.fn.sum<number>('journal_lines.credit_minor').as('credits'),
     ])
     .where('journal_entries.legal_entity_id', '=', legalEntityId)
-    .where('ledger_accounts.role', 'in', [...STOCK_ACCOUNT_ROLES])
+    .where('ledger_accounts.role', 'in', [...roles])
     .groupBy(['ledger_accounts.role', 'ledger_accounts.code', 'ledger_accounts.name'])
     .execute();
   return new Map(

@@ -21,7 +21,9 @@ export type DocumentType =
   | 'disposal'
   | 'liquidation_lot'
   | 'recall'
-  | 'journal_entry';
+  | 'supplier_claim'
+  | 'journal_entry'
+  | 'replacement_order';
 
 interface Numbering {
   prefix: string;
@@ -40,12 +42,16 @@ export const DOCUMENT_NUMBERING: Readonly<Record<DocumentType, Numbering>> = {
   disposal: { prefix: 'DSP', digits: 7, isGapFree: false },
   liquidation_lot: { prefix: 'LIQ', digits: 7, isGapFree: false },
   recall: { prefix: 'RCL', digits: 5, isGapFree: false },
+  /** What we ask a supplier to pay for the goods it took back; not a tax document (its credit note is). */
+  supplier_claim: { prefix: 'SC', digits: 7, isGapFree: false },
   /**
    * Journal entries post inside receipts and dispositions: a gap-free counter would make every
    * such transaction of an entity wait for the one before it to commit. Entries are ordered by
    * posting time; the number identifies, it does not count.
    */
   journal_entry: { prefix: 'JE', digits: 8, isGapFree: false },
+  /** Replacement, exchange and advance-replacement orders: shipping documents, not tax documents. */
+  replacement_order: { prefix: 'RPL', digits: 7, isGapFree: false },
 };
 
 /** The PostgreSQL sequence behind a gap-allowed document type (created by its migration). */

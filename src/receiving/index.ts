@@ -1,5 +1,10 @@
 export { recordReceipt, type ReceiptInput } from './record-receipt.js';
-export { findReceivedSerials, findReceivedUnits, findReceiptExpiry } from './receipt.queries.js';
+export {
+  findReceivedSerials,
+  findReceivedUnits,
+  findReceiptExpiry,
+  findReceiptLinesOfReturn,
+} from './receipt.queries.js';
 export { parseScan, type ScanResult, type ScannedElement } from './domain/gs1/parse-scan.js';
 export {
   recordUnidentifiedArrival,

@@ -17,6 +17,18 @@ export async function findReceivedUnits(db: Reader, rmaIds: readonly string[]) {
   return rows.map((r) => ({ rmaLineId: r.rma_line_id, received: Number(r.received) }));
 }
 
+/** The receipt lines of a return, oldest first: settlement credits a trusted customer's units as they arrive. */
+export function findReceiptLinesOfReturn(db: Reader, rmaId: string) {
+  return db
+    .selectFrom('receipt_lines as l')
+    .innerJoin('receipts as r', 'r.id', 'l.receipt_id')
+    .select(['l.id', 'l.rma_line_id', 'l.quantity'])
+    .where('l.rma_id', '=', rmaId)
+    .orderBy('r.received_at')
+    .orderBy('l.id')
+    .execute();
+}
+
 /** Serials already received on each line of a return (a serial scanned twice is not received twice). */
 export async function findReceivedSerials(db: Reader, rmaId: string): Promise<Map<string, string[]>> {
   const rows = await db

@@ -4,6 +4,7 @@ export { approveRma, rejectRma, cancelRma, expireDueAuthorizations } from './use
 export { getRma, searchRmas, getRmaTimeline, loadProgress, countReturnsByStatus } from './use-cases/read-rmas.js';
 export { openUnauthorizedReturn, type OpenedUnauthorizedReturn } from './use-cases/open-unauthorized-return.js';
 export { combineFactSources, type LoadReturnFacts, type ReturnFactsSource } from './return-facts.js';
+export type { OnReturnAuthorized } from './on-authorized.js';
 export { NO_FACTS, type LineFacts, type Progress } from './domain/return-progress.js';
 export { holdsQuantity } from './domain/rma-state-machine.js';
 

@@ -24,16 +24,20 @@ import { rerouteReturn } from './use-cases/reroute-return.js';
 import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
+import type { OnReturnAuthorized } from './on-authorized.js';
 import { rmaFor, rmaSummariesFor, timelineFor, verdictFor } from './rma-audience.js';
 
 const tags = ['returns'];
 const errors = { 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema };
 
-/** `loadFacts` asks the later stages what happened to the goods; the composition root supplies it. */
+/**
+ * `loadFacts` asks the later stages what happened to the goods; `onAuthorized` lets them act in the
+ * transaction that authorizes a return (credit on authorization). The composition root supplies both.
+ */
 export function registerReturnRoutes(
   app: FastifyInstance,
   platform: Platform,
-  { loadFacts }: { loadFacts: LoadReturnFacts },
+  { loadFacts, onAuthorized }: { loadFacts: LoadReturnFacts; onAuthorized?: OnReturnAuthorized },
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -67,7 +71,7 @@ export function registerReturnRoutes(
     },
     async (request, reply) => {
       const ctx = contextOf(request);
-      const rma = await createRma(platform, ctx, request.body);
+      const rma = await createRma(platform, ctx, request.body, onAuthorized);
       setVersionEtag(reply, rma.version);
       return reply.code(201).header('Location', `/api/v1/returns/${rma.id}`).send(rmaFor(ctx.actor, rma));
     },
@@ -165,7 +169,7 @@ export function registerReturnRoutes(
     'approve',
     'Approve a return pending approval (If-Match optional)',
     DecisionBodySchema,
-    (ctx, id, body, version) => approveRma(platform, ctx, id, body.comment, version, loadFacts),
+    (ctx, id, body, version) => approveRma(platform, ctx, id, body.comment, version, loadFacts, onAuthorized),
   );
   registerTransition(
     'reject',

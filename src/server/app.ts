@@ -27,7 +27,12 @@ import { registerSalesRoutes } from '../sales/index.js';
 import { registerConfigurationRoutes } from '../configuration/index.js';
 import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/index.js';
 import { registerAuditRoutes } from '../audit/index.js';
-import { loadReturnFacts, registerDispositionWorkflowRoutes, registerWorkflowRoutes } from '../workflows/index.js';
+import {
+  creditAheadOfInspection,
+  loadReturnFacts,
+  registerDispositionWorkflowRoutes,
+  registerWorkflowRoutes,
+} from '../workflows/index.js';
 import { registerDispositionRoutes } from '../disposition/index.js';
 import { registerReceivingRoutes } from '../receiving/index.js';
 import { registerDockRoutes, registerLogisticsRoutes } from '../logistics/index.js';
@@ -38,12 +43,15 @@ import {
   registerCreditMemoRoutes,
   registerOperationsRoutes,
   registerReconciliationRoutes,
+  registerReplacementRoutes,
   registerStockMoveRoutes,
+  registerSupplierClaimRoutes,
   registerTraceRoutes,
 } from '../workflows/index.js';
 import { registerRecallRoutes } from '../returns/index.js';
 import { registerLedgerRoutes } from '../ledger/index.js';
 import { registerSettlementRoutes } from '../settlement/index.js';
+import { registerRecoveryRoutes } from '../recovery/index.js';
 import { registerFxRoutes } from '../ledger/index.js';
 
 export type App = FastifyInstance;
@@ -118,7 +126,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerMasterdataRoutes(v1, platform);
       registerSalesRoutes(v1, platform, { returnableUntilOf: findReturnableUntilOfOrders });
       registerConfigurationRoutes(v1, platform);
-      registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts });
+      registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts, onAuthorized: creditAheadOfInspection });
       registerLogisticsRoutes(v1, platform, { easyPostWebhookSecret: options.easyPostWebhookSecret });
       registerDockRoutes(v1, platform);
       registerReceivingRoutes(v1, platform);
@@ -136,6 +144,9 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerReconciliationRoutes(v1, platform);
       registerSettlementRoutes(v1, platform);
       registerCreditMemoRoutes(v1, platform);
+      registerRecoveryRoutes(v1, platform);
+      registerSupplierClaimRoutes(v1, platform, { photos });
+      registerReplacementRoutes(v1, platform);
       registerFxRoutes(v1, platform);
       done();
     },

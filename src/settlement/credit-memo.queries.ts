@@ -11,6 +11,7 @@ import { readPage, toPage } from '../platform/pagination.js';
 import { customerNameOf, productSkuOf } from '../masterdata/index.js';
 import { findRmaNumbers } from '../returns/index.js';
 import type { CreditMemosTable } from './settlement.tables.js';
+import { findLineReserves, findProvenInspections } from './credit-reserve.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 const CUSTOMER_STATUSES: CreditMemoStatus[] = ['issued', 'applied'];
@@ -39,6 +40,11 @@ async function memosOf(db: Reader, rows: NamedRow[]): Promise<CreditMemo[]> {
       .execute(),
     findRmaNumbers(db, [...new Set(rows.map((row) => row.rma_id))]),
   ]);
+  const statusOf = new Map(rows.map((row) => [row.id, row.status]));
+  const reserves = await findLineReserves(
+    db,
+    lines.map((line) => ({ ...line, memoStatus: statusOf.get(line.credit_memo_id) ?? 'void' })),
+  );
   return rows.map((row) => ({
     id: row.id,
     creditMemoNumber: row.credit_memo_number,
@@ -72,7 +78,10 @@ async function memosOf(db: Reader, rows: NamedRow[]): Promise<CreditMemo[]> {
         id: line.id,
         rmaLineId: line.rma_line_id,
         orderLineId: line.order_line_id,
-        inspectionId: line.inspection_id.split(':void:')[0]!,
+        // Lines voided before credit timing existed kept their inspection apart by its id.
+        inspectionId: line.inspection_id?.split(':void:')[0] ?? null,
+        basis: line.basis,
+        reserve: reserves.get(line.id) ?? null,
         productId: line.product_id,
         productSku: line.product_sku,
         quantity: line.quantity,
@@ -140,7 +149,10 @@ export async function findSettledUnits(db: Reader, rmaIds: readonly string[]) {
   return rows.map((row) => ({ rmaLineId: row.rma_line_id, settled: Number(row.units) }));
 }
 
-/** The inspections of a return whose units are on a live (not void) credit memo. */
+/**
+ * The inspections of a return whose units are on a live (not void) credit memo — credited after
+ * inspection, or proven against credit given ahead of it.
+ */
 export async function findCreditedInspections(db: Reader, rmaId: string): Promise<Set<string>> {
   const rows = await db
     .selectFrom('credit_memo_lines as l')
@@ -148,6 +160,53 @@ export async function findCreditedInspections(db: Reader, rmaId: string): Promis
     .select('l.inspection_id')
     .where('cm.rma_id', '=', rmaId)
     .where('cm.status', '!=', 'void')
+    .where('l.inspection_id', 'is not', null)
     .execute();
-  return new Set(rows.map((row) => row.inspection_id));
+  const proven = await findProvenInspections(db, rmaId);
+  return new Set([...rows.flatMap((row) => (row.inspection_id ? [row.inspection_id] : [])), ...proven]);
+}
+
+/** The chargebacks inspection took from an issued memo's credit, in the books' currency. */
+export async function chargedBackOfMemo(db: Reader, memoId: string): Promise<number> {
+  const row = await db
+    .selectFrom('credit_reserve_releases')
+    .select((eb) => eb.fn.sum<number>('charged_back_functional_minor').as('total'))
+    .where('credit_memo_id', '=', memoId)
+    .where('voided_at', 'is', null)
+    .where('entry_id', 'is not', null)
+    .executeTakeFirst();
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * The customer-credit subledger of an entity: per issued (or applied) memo, the credit it gave
+ * less what inspection charged back and what applying it cleared — debit-positive, like the
+ * account's balance (a credit owed to the customer is negative).
+ */
+export async function openCustomerCredits(db: Reader, legalEntityId: string) {
+  const memos = await db
+    .selectFrom('credit_memos')
+    .select(['id', 'functional_credit_minor', 'applied_functional_minor'])
+    .where('legal_entity_id', '=', legalEntityId)
+    .where('status', 'in', ['issued', 'applied'])
+    .where('functional_credit_minor', 'is not', null)
+    .execute();
+  const chargebacks = await db
+    .selectFrom('credit_reserve_releases')
+    .select(['credit_memo_id', (eb) => eb.fn.sum<number>('charged_back_functional_minor').as('total')])
+    .where('credit_memo_id', 'in', memos.length > 0 ? memos.map((memo) => memo.id) : [''])
+    .where('voided_at', 'is', null)
+    .where('entry_id', 'is not', null)
+    .groupBy('credit_memo_id')
+    .execute();
+  const chargedBack = new Map(chargebacks.map((row) => [row.credit_memo_id, Number(row.total ?? 0)]));
+  let totalMinor = 0;
+  let items = 0;
+  for (const memo of memos) {
+    const open = memo.functional_credit_minor! - (chargedBack.get(memo.id) ?? 0) - (memo.applied_functional_minor ?? 0);
+    if (open === 0) continue;
+    totalMinor -= open;
+    items += 1;
+  }
+  return { totalMinor, items };
 }

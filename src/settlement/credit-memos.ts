@@ -15,13 +15,32 @@ import { creditFor, needsFinanceApproval, type UnitsToCredit } from './domain/cr
 import type { SettlementPolicy } from '../contracts/configuration.js';
 import type { CreditMemoLinesTable, CreditMemosTable } from './settlement.tables.js';
 
+export type CreditedUnits =
+  | { basis: 'inspection'; inspectionId: string }
+  | { basis: 'authorization' }
+  | { basis: 'receipt'; receiptLineId: string };
+
+/** The line's unique key: the same units are never on two live memos (a void memo's keys are set apart). */
+function creditKeyOf(input: DraftCreditInput): string {
+  const { of } = input;
+  switch (of.basis) {
+    case 'inspection':
+      return `inspection:${of.inspectionId}`;
+    case 'authorization':
+      return `authorization:${input.rmaLineId}`;
+    case 'receipt':
+      return `receipt:${of.receiptLineId}`;
+  }
+}
+
 export interface DraftCreditInput {
   rmaId: string;
   rmaLineId: string;
   customerId: string;
   legalEntityId: string;
   currency: string;
-  inspectionId: string;
+  /** What the units are: an inspection's, or — ahead of proof — the line's authorized or a receipt line's. */
+  of: CreditedUnits;
   productId: string;
   orderLine: { id: string; quantityShipped: number; unitPriceMinor: number; taxMinor: number };
   units: Omit<UnitsToCredit, 'alreadyCredited' | 'invoiced' | 'unitPriceMinor'>;
@@ -30,9 +49,10 @@ export interface DraftCreditInput {
 }
 
 /**
- * The step: the inspected units of a return line onto the return's draft credit memo. Returns the
- * memo's id, or null when there is nothing to credit (the policy does not credit the return type,
- * or the line is fully credited already — said in the reason).
+ * The step: units of a return line onto the return's draft credit memo — inspected units, or units
+ * credited ahead of inspection (authorized or received; see credit-reserve.ts for what inspection
+ * later does with them). Returns the memo's id, or null when there is nothing to credit (the
+ * policy does not credit the return type, or the line is fully credited already — said in the reason).
  */
 export async function addToDraftCreditMemo(
   tx: Tx,
@@ -96,7 +116,9 @@ export async function addToDraftCreditMemo(
     credit_memo_id: memo.id,
     rma_line_id: input.rmaLineId,
     order_line_id: orderLine.id,
-    inspection_id: input.inspectionId,
+    inspection_id: input.of.basis === 'inspection' ? input.of.inspectionId : null,
+    basis: input.of.basis,
+    credit_key: creditKeyOf(input),
     product_id: input.productId,
     quantity: line.quantity,
     unit_price_minor: orderLine.unitPriceMinor,
@@ -114,7 +136,7 @@ export async function addToDraftCreditMemo(
     entityId: memo.id,
     streamId: input.rmaId,
     action: 'credit_memo.line_added',
-    after: { inspectionId: input.inspectionId, quantity: line.quantity, totalMinor: line.totalMinor },
+    after: { ...input.of, quantity: line.quantity, totalMinor: line.totalMinor },
   });
   return { creditMemoId: memo.id };
 }
@@ -186,6 +208,10 @@ function newDraft(tx: Tx, input: DraftCreditInput): CreditMemosTable {
     issued_at: null,
     issued_by: null,
     issue_entry_id: null,
+    functional_currency: null,
+    functional_credit_minor: null,
+    applied_functional_minor: null,
+    apply_entry_id: null,
     applied_at: null,
     applied_by: null,
     voided_at: null,
@@ -309,8 +335,18 @@ export async function recordCreditMemoIssued(tx: Tx, id: string, expectedVersion
   return { memo: issued, lines };
 }
 
-export async function linkIssueEntry(tx: Tx, id: string, entryId: string | null): Promise<void> {
-  await tx.db.updateTable('credit_memos').set({ issue_entry_id: entryId }).where('id', '=', id).execute();
+/** What the issue posted: its entry and the customer's credit in the books' currency. */
+export async function linkIssueEntry(
+  tx: Tx,
+  id: string,
+  entryId: string | null,
+  credit: { currency: string; creditMinor: number },
+): Promise<void> {
+  await tx.db
+    .updateTable('credit_memos')
+    .set({ issue_entry_id: entryId, functional_currency: credit.currency, functional_credit_minor: credit.creditMinor })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The step: a memo void (draft, approved or issued); its units may be credited again. */
@@ -328,10 +364,10 @@ export async function recordCreditMemoVoid(tx: Tx, id: string, reason: string, e
       })
       .where('order_line_id', '=', line.order_line_id)
       .execute();
-  // The void memo keeps its lines (it is a document); their inspections may be credited anew.
+  // The void memo keeps its lines (it is a document); the units they credited may be credited anew.
   await tx.db
     .updateTable('credit_memo_lines')
-    .set({ inspection_id: sql<string>`inspection_id || ':void:' || ${id}` })
+    .set({ credit_key: sql<string>`credit_key || ':void:' || ${id}` })
     .where('credit_memo_id', '=', id)
     .execute();
   const voided = await save(tx, memo, {
@@ -351,12 +387,23 @@ export async function recordCreditMemoVoid(tx: Tx, id: string, reason: string, e
   return { memo: voided, wasIssued: memo.status === 'issued' };
 }
 
-export async function applyCreditMemo(platform: Platform, ctx: RequestContext, id: string, expectedVersion: number) {
-  assertCan(ctx.actor, 'credits.issue');
-  await runInTransaction(platform, ctx, async (tx) => {
-    const memo = await memoForChange(tx, id, expectedVersion);
-    if (memo.status !== 'issued') throw wrongState(memo, 'applied');
-    await save(tx, memo, { status: 'applied', applied_at: tx.now, applied_by: ctx.actor.name });
-    tx.audit({ entityType: 'credit_memo', entityId: id, streamId: memo.rma_id, action: 'credit_memo.applied' });
-  });
+/**
+ * The step: an issued memo marked applied (the credit was used against an invoice or refunded).
+ * The workflow posts what it clears from the customer's credit and records it here.
+ */
+export async function recordCreditMemoApplied(tx: Tx, id: string, expectedVersion: number) {
+  assertCan(tx.ctx.actor, 'credits.issue');
+  const memo = await memoForChange(tx, id, expectedVersion);
+  if (memo.status !== 'issued') throw wrongState(memo, 'applied');
+  const applied = await save(tx, memo, { status: 'applied', applied_at: tx.now, applied_by: tx.ctx.actor.name });
+  tx.audit({ entityType: 'credit_memo', entityId: id, streamId: memo.rma_id, action: 'credit_memo.applied' });
+  return applied;
+}
+
+export async function linkApplyEntry(tx: Tx, id: string, entryId: string | null, appliedMinor: number) {
+  await tx.db
+    .updateTable('credit_memos')
+    .set({ apply_entry_id: entryId, applied_functional_minor: appliedMinor })
+    .where('id', '=', id)
+    .execute();
 }

@@ -2,12 +2,56 @@
 export {
   addToDraftCreditMemo,
   approveCreditMemo,
-  applyCreditMemo,
+  recordCreditMemoApplied,
+  linkApplyEntry,
   linkIssueEntry,
   recordCreditMemoIssued,
   recordCreditMemoVoid,
   type DraftCreditInput,
+  type CreditedUnits,
 } from './credit-memos.js';
 export type { SettlementTables } from './settlement.tables.js';
-export { findCreditedInspections, findSettledUnits, getCreditMemo, listCreditMemos } from './credit-memo.queries.js';
+export {
+  chargedBackOfMemo,
+  findCreditedInspections,
+  findSettledUnits,
+  getCreditMemo,
+  listCreditMemos,
+  openCustomerCredits,
+} from './credit-memo.queries.js';
 export { registerSettlementRoutes } from './settlement.routes.js';
+export {
+  findReturnLineCredits,
+  recordEarlyCreditProof,
+  recordCreditReserves,
+  linkReleaseEntry,
+  recordReserveVoid,
+  openReserveByEntity,
+  type ReleaseToPost,
+} from './credit-reserve.js';
+export { creditTimingOf, earlyCreditsOf, type EarlyCredit } from './domain/credit-timing.js';
+export {
+  recordReplacementRequested,
+  takeReplacementToAllocate,
+  recordReplacementAllocated,
+  recordReplacementBackordered,
+  recordReplacementShipped,
+  recordReplacementCancelled,
+  recordDepositCharged,
+  releaseHeldDeposits,
+  findOverdueDeposits,
+  recordDepositInvoiced,
+  linkInvoiceEntry,
+  type AllocationToRecord,
+  type DepositCharge,
+  type ReplacementLineRequest,
+} from './replacement-orders.js';
+export {
+  listReplacementOrders,
+  getReplacementOrder,
+  customerReplacementView,
+  findReplacedUnits,
+  findCreditedUnitsOfLines,
+  findHeldDepositUnits,
+} from './replacement-order.queries.js';
+export { depositFor, depositDueOn } from './domain/replacement-deposit.js';

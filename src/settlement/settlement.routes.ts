@@ -1,5 +1,5 @@
-// Credit memos over HTTP: listing and reading (customers: their own issued ones), approving,
-// marking applied, and the PDF. Issuing and voiding post to the ledger: workflows' routes.
+// Credit memos over HTTP: listing and reading (customers: their own issued ones), approving, and
+// the PDF. Issuing, voiding and applying post to the ledger: workflows' routes.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema, pageOf, ProblemSchema } from '../contracts/common.js';
@@ -14,7 +14,7 @@ import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { findLegalEntity } from '../masterdata/index.js';
-import { applyCreditMemo, approveCreditMemo } from './credit-memos.js';
+import { approveCreditMemo } from './credit-memos.js';
 import { getCreditMemo, listCreditMemos } from './credit-memo.queries.js';
 import { renderCreditMemoPdf } from './domain/credit-memo-pdf.js';
 
@@ -23,11 +23,14 @@ const readErrors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema 
 const writeErrors = { ...readErrors, 409: ProblemSchema, 412: ProblemSchema, 422: ProblemSchema, 428: ProblemSchema };
 const MemoForAnyone = CreditMemoSchema.or(CustomerCreditMemoSchema);
 
-/** A customer's view leaves out who approved it and where the books hold it. */
+/**
+ * A customer's view leaves out who approved it, where the books hold it, and the reserve of units
+ * credited ahead of inspection (inspection's verdict on the claim is finance's).
+ */
 export function forAudience(ctx: RequestContext, memo: CreditMemo) {
   if (ctx.actor.role !== 'customer') return memo;
   const { approvedBy: _a, issuedBy: _i, issueEntryId: _e, needsFinanceApproval: _n, policyVersion: _p, ...rest } = memo;
-  return rest;
+  return { ...rest, lines: rest.lines.map(({ reserve: _r, ...line }) => line) };
 }
 
 export function registerSettlementRoutes(app: FastifyInstance, platform: Platform): void {
@@ -91,22 +94,23 @@ export function registerSettlementRoutes(app: FastifyInstance, platform: Platfor
     },
   );
 
-  for (const [action, run, summary] of [
-    ['approve', approveCreditMemo, 'Approve a draft (If-Match); above the policy limit, finance alone'],
-    ['apply', applyCreditMemo, 'Mark an issued memo applied: the credit was used or refunded (If-Match)'],
-  ] as const)
-    api.post(
-      `/credit-memos/:id/${action}`,
-      {
-        config: SIGNED_IN,
-        schema: { tags, summary, params: IdParamsSchema, response: { 200: CreditMemoSchema, ...writeErrors } },
+  api.post(
+    '/credit-memos/:id/approve',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags,
+        summary: 'Approve a draft (If-Match); above the policy limit, finance alone',
+        params: IdParamsSchema,
+        response: { 200: CreditMemoSchema, ...writeErrors },
       },
-      async (request, reply) => {
-        const ctx = contextOf(request);
-        await run(platform, ctx, request.params.id, requireIfMatchVersion(request));
-        const memo = await getCreditMemo(platform.db, ctx, request.params.id);
-        setVersionEtag(reply, memo.version);
-        return memo;
-      },
-    );
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await approveCreditMemo(platform, ctx, request.params.id, requireIfMatchVersion(request));
+      const memo = await getCreditMemo(platform.db, ctx, request.params.id);
+      setVersionEtag(reply, memo.version);
+      return memo;
+    },
+  );
 }

@@ -1,5 +1,5 @@
-// Issuing and voiding a credit memo: settlement's record and the ledger's entry in one transaction
-// (see issue-credit-memo.ts).
+// Issuing, voiding and applying a credit memo: settlement's record and the ledger's entry in one
+// transaction (see issue-credit-memo.ts).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
@@ -8,7 +8,7 @@ import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { requireIfMatchVersion, setVersionEtag } from '../platform/http/preconditions.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { getCreditMemo } from '../settlement/index.js';
-import { issueCreditMemo, voidCreditMemo } from './issue-credit-memo.js';
+import { applyCreditMemo, issueCreditMemo, voidCreditMemo } from './issue-credit-memo.js';
 import { redraftCredit } from './draft-credit.js';
 
 const errors = {
@@ -23,6 +23,26 @@ const errors = {
 
 export function registerCreditMemoRoutes(app: FastifyInstance, platform: Platform): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/credit-memos/:id/apply',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['settlement'],
+        summary:
+          'Mark an issued memo applied (If-Match): the credit was used or refunded; what is left of it moves from customer credit to accounts receivable',
+        params: IdParamsSchema,
+        response: { 200: CreditMemoSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request);
+      await applyCreditMemo(platform, ctx, request.params.id, requireIfMatchVersion(request));
+      const memo = await getCreditMemo(platform.db, ctx, request.params.id);
+      setVersionEtag(reply, memo.version);
+      return memo;
+    },
+  );
   api.post(
     '/credit-memos/:id/issue',
     {

@@ -1,19 +1,27 @@
 // The step that follows a disposition (the default timing: credit after inspection): the units'
 // credit, computed from the original sale under the settlement policy, goes onto the return's
 // draft credit memo. Units with nothing to credit — a return type the policy settles otherwise,
-// goods that arrived without an order line, a line already credited in full — are skipped, and
-// the audit says why.
+// goods that arrived without an order line, a line already credited in full, units a replacement
+// order settled in goods — are skipped, and the audit says why.
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { AppError } from '../platform/errors.js';
+import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
 import { findCompletedInspection } from '../inspection/index.js';
 import { findReturnLineDetails } from '../returns/index.js';
 import { listDispositionsOfReturn } from '../disposition/index.js';
 import { findCurrentConfigs } from '../configuration/index.js';
 import { findOrderLinesForReturns } from '../sales/index.js';
-import { addToDraftCreditMemo, findCreditedInspections } from '../settlement/index.js';
+import {
+  addToDraftCreditMemo,
+  findCreditedInspections,
+  findCreditedUnitsOfLines,
+  findReplacedUnits,
+} from '../settlement/index.js';
 import type { DispositionPlan } from '../disposition/index.js';
+import { proveEarlyCredit } from './credit-reserve.js';
+import { creditAheadOfInspection } from './credit-ahead.js';
 
 export async function draftCreditForDisposition(
   tx: Tx,
@@ -35,10 +43,25 @@ export async function draftCreditForDisposition(
     'settlement_policy',
     'reason_codes',
   ]);
+  // Units credited ahead of inspection (trusted tiers) are proven now — their reserve released or
+  // the deduction charged back — and never credited a second time.
+  const early = await proveEarlyCredit(tx, inspection, policy.document);
+  if (early.provenUnits >= inspection.quantity) return early.creditMemoId;
   if (!policy.document.creditedReturnTypes.includes(line.returnType))
     return skip(`${line.returnType} returns are not credited in money under settlement policy v${policy.version}`);
   const [orderLine] = await findOrderLinesForReturns(tx.db, [line.orderLineId]);
   if (!orderLine) return skip(`order line ${line.orderLineId} no longer exists`);
+  // The customer got goods for the units a replacement order holds, not money: only what is left
+  // of the line is credited. The lock is the one a replacement request takes for the same line.
+  await lockForTransaction(tx, `order-line-credit:${orderLine.id}`);
+  let quantity = inspection.quantity - early.provenUnits;
+  const replaced = (await findReplacedUnits(tx.db, [line.id])).get(line.id) ?? 0;
+  if (replaced > 0) {
+    const credited = (await findCreditedUnitsOfLines(tx.db, [line.id])).get(line.id) ?? 0;
+    quantity = Math.min(quantity, line.quantity - replaced - credited);
+    if (quantity <= 0)
+      return skip(`the units of return line ${line.lineNumber} were replaced (${replaced}), not credited in money`);
+  }
   const fault = reasons.document.codes.find((code) => code.code === line.reasonCode)?.fault ?? 'none';
   const result = await addToDraftCreditMemo(tx, {
     rmaId: line.rmaId,
@@ -46,7 +69,7 @@ export async function draftCreditForDisposition(
     customerId: line.customerId,
     legalEntityId: orderLine.legal_entity_id,
     currency: orderLine.currency,
-    inspectionId: inspection.id,
+    of: { basis: 'inspection', inspectionId: inspection.id },
     productId: inspection.productId,
     orderLine: {
       id: orderLine.id,
@@ -55,7 +78,7 @@ export async function draftCreditForDisposition(
       taxMinor: orderLine.tax_minor,
     },
     units: {
-      quantity: inspection.quantity,
+      quantity,
       fault,
       claimVerdict: inspection.claimVerdict,
       grade: inspection.grade,
@@ -69,7 +92,8 @@ export async function draftCreditForDisposition(
 /**
  * Drafts again what a void memo had credited: every dispositioned unit of the return that is on
  * no live memo goes onto a new draft, computed afresh (the policy in force, what is left of the
- * invoiced line). Nothing to draft is a 409.
+ * invoiced line), and so do units a trusted tier is credited for ahead of inspection. Nothing to
+ * draft is a 409.
  */
 export async function redraftCredit(platform: Platform, ctx: RequestContext, rmaId: string): Promise<string> {
   assertCan(ctx.actor, 'credits.issue');
@@ -85,6 +109,8 @@ export async function redraftCredit(platform: Platform, ctx: RequestContext, rma
       if (!inspection || !line) continue;
       memoId = (await draftCreditForDisposition(tx, { inspection, line })) ?? memoId;
     }
+    // Units not yet inspected that the policy credits ahead of inspection are credited again too.
+    memoId = (await creditAheadOfInspection(tx, rmaId)) ?? memoId;
     if (!memoId)
       throw new AppError(
         'conflict',

@@ -2,14 +2,26 @@
 // it issued; the ledger posts it in the entity's functional currency at the day's rate —
 // sales returns (price less any deduction) and the tax given back against the customer's credit
 // and the restocking fee earned; converting each amount rounds, and what the rounding leaves is
-// posted to exchange differences. Voiding an issued memo reverses that entry in the same way.
+// posted to exchange differences. Units credited ahead of inspection are posted to the returns
+// reserve instead, until inspection releases them (credit-reserve.ts). Voiding an issued memo
+// reverses its entries in the same way. Applying it (used against the customer's invoices in the
+// ERP, or refunded) moves what is left of the credit from customer credit to accounts receivable,
+// so customer credit holds only credits still open.
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
 import { minorUnitsOf } from '../platform/money/currencies.js';
 import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
 import { convertMinor, postEntry, postReversal, requireRate } from '../ledger/index.js';
 import { findLegalEntity } from '../masterdata/index.js';
-import { linkIssueEntry, recordCreditMemoIssued, recordCreditMemoVoid } from '../settlement/index.js';
+import {
+  chargedBackOfMemo,
+  linkApplyEntry,
+  linkIssueEntry,
+  recordCreditMemoApplied,
+  recordCreditMemoIssued,
+  recordCreditMemoVoid,
+} from '../settlement/index.js';
+import { bookCreditReserve, issuePostingOf, reverseCreditReserve } from './credit-reserve.js';
 
 export async function issueCreditMemo(
   platform: Platform,
@@ -19,33 +31,33 @@ export async function issueCreditMemo(
 ): Promise<void> {
   assertCan(ctx.actor, 'credits.issue');
   await runInTransaction(platform, ctx, async (tx) => {
-    const { memo } = await recordCreditMemoIssued(tx, id, expectedVersion);
+    const { memo, lines } = await recordCreditMemoIssued(tx, id, expectedVersion);
     const entity = await findLegalEntity(tx.db, memo.legal_entity_id);
     const functional = entity?.functional_currency ?? memo.currency;
     const rate = await requireRate(tx.db, memo.currency, functional, tx.today);
     const convert = (amount: number) =>
       convertMinor(amount, rate, minorUnitsOf(memo.currency), minorUnitsOf(functional));
-    const revenue = convert(memo.price_minor - memo.deduction_minor);
-    const tax = convert(memo.tax_minor);
-    const fee = convert(memo.restocking_fee_minor);
-    const credit = convert(memo.total_minor);
-    const memoText = `credit memo ${memo.credit_memo_number}`;
+    // Lines credited ahead of inspection go to the returns reserve (credit-reserve.ts).
+    const posting = issuePostingOf(memo, lines, convert);
     const entry = await postEntry(tx, {
       legalEntityId: memo.legal_entity_id,
       description: `Credit memo ${memo.credit_memo_number} (${memo.total_minor} ${memo.currency})`,
       event: 'credit_memo.issued',
       source: { type: 'credit_memo', id: memo.id },
       rmaId: memo.rma_id,
-      lines: [
-        { role: 'sales_returns', amountMinor: revenue, memo: memoText },
-        { role: 'tax_payable', amountMinor: tax, memo: memoText },
-        { role: 'customer_credit', amountMinor: -credit, memo: memoText },
-        { role: 'restocking_fee_income', amountMinor: -fee, memo: memoText },
-        // Four amounts each rounded once: the pennies between them are an exchange difference.
-        { role: 'fx_gain_loss', amountMinor: credit + fee - revenue - tax, memo: 'conversion rounding' },
-      ],
+      lines: posting.lines,
     });
-    await linkIssueEntry(tx, memo.id, entry?.id ?? null);
+    // The customer's credit as posted: the customer-credit subledger's amount for this memo.
+    const creditMinor = -posting.lines
+      .filter((line) => line.role === 'customer_credit')
+      .reduce((sum, line) => sum + line.amountMinor, 0);
+    await linkIssueEntry(tx, memo.id, entry?.id ?? null, { currency: functional, creditMinor });
+    await bookCreditReserve(tx, memo, {
+      currency: functional,
+      rate,
+      entryId: entry?.id ?? null,
+      lines: posting.reserves,
+    });
   });
 }
 
@@ -58,7 +70,30 @@ export async function voidCreditMemo(
   assertCan(ctx.actor, 'credits.issue');
   await runInTransaction(platform, ctx, async (tx) => {
     const { memo, wasIssued } = await recordCreditMemoVoid(tx, id, input.reason, input.expectedVersion);
-    if (wasIssued && memo.issue_entry_id)
-      await postReversal(tx, memo.issue_entry_id, `credit memo ${memo.credit_memo_number} void: ${input.reason}`);
+    const reason = `credit memo ${memo.credit_memo_number} void: ${input.reason}`;
+    if (wasIssued && memo.issue_entry_id) await postReversal(tx, memo.issue_entry_id, reason);
+    await reverseCreditReserve(tx, memo.id, reason);
+  });
+}
+
+export async function applyCreditMemo(platform: Platform, ctx: RequestContext, id: string, expectedVersion: number) {
+  assertCan(ctx.actor, 'credits.issue');
+  await runInTransaction(platform, ctx, async (tx) => {
+    const memo = await recordCreditMemoApplied(tx, id, expectedVersion);
+    // What the customer still had of this credit: what was posted, less what inspection charged back.
+    const open = (memo.functional_credit_minor ?? 0) - (await chargedBackOfMemo(tx.db, memo.id));
+    const text = `credit memo ${memo.credit_memo_number} applied`;
+    const entry = await postEntry(tx, {
+      legalEntityId: memo.legal_entity_id,
+      description: `Credit memo ${memo.credit_memo_number} applied to the customer's account`,
+      event: 'credit_memo.applied',
+      source: { type: 'credit_memo', id: memo.id },
+      rmaId: memo.rma_id,
+      lines: [
+        { role: 'customer_credit', amountMinor: open, memo: text },
+        { role: 'accounts_receivable', amountMinor: -open, memo: text },
+      ],
+    });
+    await linkApplyEntry(tx, memo.id, entry?.id ?? null, open);
   });
 }

@@ -2,12 +2,15 @@
 // return line), inventory's stock (the units now on hand, awaiting inspection at the site),
 // inspection's queue (the same units, waiting to be looked at) and the ledger's entry (their cost
 // back from cost of goods sold into returns inventory). Every workflow that takes goods in
-// goes through here, so the four never disagree.
+// goes through here, so the four never disagree. Units an advance replacement was shipped ahead
+// of release its deposit here too, in the same transaction.
 import type { Tx } from '../platform/unit-of-work.js';
 import { receiveIntoStock } from '../inventory/index.js';
 import { recordReceipt, type ReceiptInput } from '../receiving/index.js';
 import { openInspections } from '../inspection/index.js';
 import { postStockMovements } from '../ledger/index.js';
+import { releaseDepositsOnReceipt } from './advance-replacement-deposits.js';
+import { creditAheadOfInspection } from './credit-ahead.js';
 
 export async function receiveGoods(tx: Tx, input: ReceiptInput) {
   const receipt = await recordReceipt(tx, input);
@@ -39,6 +42,10 @@ export async function receiveGoods(tx: Tx, input: ReceiptInput) {
     // Valued at the rate of the day the goods came in (an identified arrival's receipt is dated then).
     valuedOn: receipt.received_at.slice(0, 10),
   });
+  await releaseDepositsOnReceipt(
+    tx,
+    receipt.lines.map((line) => ({ rmaLineId: line.rma_line_id, quantity: line.quantity })),
+  );
   await openInspections(tx, {
     receiptId: receipt.id,
     siteId: receipt.site_id,
@@ -51,6 +58,8 @@ export async function receiveGoods(tx: Tx, input: ReceiptInput) {
       lots: JSON.parse(line.lots) as string[],
     })),
   });
+  // A customer the settlement policy credits on receipt is credited for these units now.
+  await creditAheadOfInspection(tx, receipt.rma_id);
   return receipt;
 }
 

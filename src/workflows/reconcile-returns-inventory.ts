@@ -1,6 +1,8 @@
 // Returns inventory, reconciled: for each account that holds returned stock, its balance in the
-// books beside the units on hand in the statuses it holds, times their carrying value. Any
-// difference is flagged with the account; a clean run shows none. Read-only.
+// books beside the units on hand in the statuses it holds, times their carrying value; and the
+// other subledgers (open supplier claims, open customer credits) beside their control accounts
+// (reconcile-subledgers.ts). Any difference is flagged with the account; a clean run shows none.
+// Read-only.
 import type { Kysely } from 'kysely';
 import type { AccountRole } from '../contracts/ledger.js';
 import type { RequestContext } from '../platform/actor.js';
@@ -10,6 +12,7 @@ import { notFound } from '../platform/errors.js';
 import { findLegalEntity, findSiteIdsOfEntity } from '../masterdata/index.js';
 import { findReturnStockOnHand } from '../inventory/index.js';
 import { carryingValues, STOCK_ACCOUNT_ROLES, stockAccountBalances, stockAccountOfStatus } from '../ledger/index.js';
+import { reconcileSubledgers } from './reconcile-subledgers.js';
 
 export interface ReconciliationRow {
   role: AccountRole;
@@ -25,10 +28,11 @@ export async function reconcileReturnsInventory(db: Kysely<DB>, ctx: RequestCont
   assertCan(ctx.actor, 'ledger.read');
   const entity = await findLegalEntity(db, legalEntityId);
   if (!entity) throw notFound('legal entity', legalEntityId);
-  const [balances, values, onHand] = await Promise.all([
+  const [balances, values, onHand, subledgers] = await Promise.all([
     stockAccountBalances(db, legalEntityId),
     carryingValues(db, legalEntityId),
     findSiteIdsOfEntity(db, legalEntityId).then((sites) => findReturnStockOnHand(db, sites)),
+    reconcileSubledgers(db, legalEntityId),
   ]);
   const subledger = new Map<AccountRole, { valueMinor: number; units: number; unvalued: number }>();
   for (const row of onHand) {
@@ -63,6 +67,10 @@ export async function reconcileReturnsInventory(db: Kysely<DB>, ctx: RequestCont
     currency: entity.functional_currency,
     rows,
     unvaluedUnits,
-    isReconciled: rows.every((row) => row.differenceMinor === 0) && unvaluedUnits === 0,
+    subledgers,
+    isReconciled:
+      rows.every((row) => row.differenceMinor === 0) &&
+      subledgers.every((row) => row.differenceMinor === 0) &&
+      unvaluedUnits === 0,
   };
 }

@@ -1,13 +1,25 @@
 // Shipping a vendor return is one transaction: disposition marks the document shipped (with the
 // carrier's reference and, where the supplier's terms ask for it, the supplier's authorization) and
-// tells the supplier what is coming; inventory takes every line's units out of stock. A line whose
-// units are no longer on vendor return at the site refuses the whole shipment.
+// tells the supplier what is coming; inventory takes every line's units out of stock; the ledger
+// moves their carrying value to vendor receivable; and recovery submits the claim for them, at
+// the amounts the supplier's terms give, in its currency (the receivable then written down to
+// what is claimed, where that is less). A line whose units are no longer on
+// vendor return at the site refuses the whole shipment.
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
-import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
-import { postStockMovements } from '../ledger/index.js';
+import { AppError } from '../platform/errors.js';
+import { minorUnitsOf } from '../platform/money/currencies.js';
+import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
+import { convertMinor, postEntry, postStockMovements, requireRate, valuationOf } from '../ledger/index.js';
 import { moveReturnLineUnits } from '../inventory/index.js';
-import { recordVendorReturnShipped, type ShipVendorReturnInput } from '../disposition/index.js';
+import { findLegalEntity, findSupplierTerms } from '../masterdata/index.js';
+import {
+  recordVendorReturnShipped,
+  type ShipVendorReturnInput,
+  type VendorReturnLinesTable,
+  type VendorReturnsTable,
+} from '../disposition/index.js';
+import { setClaimReceivable, singleReturnOfClaim, submitSupplierClaim } from '../recovery/index.js';
 
 export async function shipVendorReturn(
   platform: Platform,
@@ -47,5 +59,82 @@ export async function shipVendorReturn(
       source: { type: 'vendor_return', id: document.id },
       exitRole: 'vendor_receivable',
     });
+    await submitClaimFor(tx, document, lines);
   });
+}
+
+/** The claim: the receivable just booked, and per line the units' cost in the supplier's currency. */
+async function submitClaimFor(tx: Tx, document: VendorReturnsTable, lines: readonly VendorReturnLinesTable[]) {
+  const terms = await findSupplierTerms(tx.db, document.supplier_id);
+  if (!terms) throw new AppError('not_found', `supplier ${document.supplier_id} was not found`);
+  let receivableMinor = 0;
+  let legalEntityId = terms.legalEntityId;
+  const claimLines = [];
+  for (const line of lines) {
+    const valuation = await valuationOf(tx, {
+      rmaLineId: line.rma_line_id,
+      productId: line.product_id,
+      siteId: line.site_id,
+      date: tx.today,
+    });
+    receivableMinor += valuation.unitValueMinor * line.quantity;
+    legalEntityId = valuation.legalEntityId;
+    const rate = await requireRate(tx.db, line.currency, terms.currency, tx.today);
+    claimLines.push({
+      vendorReturnLineId: line.id,
+      rmaId: line.rma_id,
+      rmaLineId: line.rma_line_id,
+      inspectionId: line.inspection_id,
+      productId: line.product_id,
+      quantity: line.quantity,
+      lot: line.lot,
+      serial: line.serial,
+      basis: line.claim_basis,
+      unitCostMinor: convertMinor(
+        line.unit_cost_minor,
+        rate,
+        minorUnitsOf(line.currency),
+        minorUnitsOf(terms.currency),
+      ),
+      evidence: line.evidence,
+    });
+  }
+  const entity = await findLegalEntity(tx.db, legalEntityId);
+  const functionalCurrency = entity?.functional_currency ?? terms.currency;
+  const claim = await submitSupplierClaim(tx, {
+    supplierId: document.supplier_id,
+    legalEntityId,
+    vendorReturnId: document.id,
+    vendorReturnNumber: document.vendor_return_number,
+    currency: terms.currency,
+    terms,
+    functionalCurrency,
+    receivableMinor,
+    supplierReference: document.supplier_authorization,
+    lines: claimLines,
+  });
+  // What the terms already cost us (the supplier's restocking fee, a warranty rate below cost) is
+  // known now: the receivable is written down to what is claimed at once, not when it answers. A
+  // claim above the goods' value is not income until the supplier accepts it.
+  const rate = await requireRate(tx.db, claim.currency, functionalCurrency, tx.today);
+  const claimed = convertMinor(
+    claim.claimed_minor,
+    rate,
+    minorUnitsOf(claim.currency),
+    minorUnitsOf(functionalCurrency),
+  );
+  if (claimed >= receivableMinor) return;
+  const text = `supplier claim ${claim.claim_number} submitted`;
+  await postEntry(tx, {
+    legalEntityId,
+    description: `Supplier claim ${claim.claim_number}: ${claim.claimed_minor} ${claim.currency} claimed for goods carried at ${receivableMinor} ${functionalCurrency}`,
+    event: 'supplier_claim.submitted',
+    source: { type: 'supplier_claim', id: claim.id },
+    rmaId: await singleReturnOfClaim(tx, claim.id),
+    lines: [
+      { role: 'supplier_recovery_loss', amountMinor: receivableMinor - claimed, memo: text },
+      { role: 'vendor_receivable', amountMinor: claimed - receivableMinor, memo: text },
+    ],
+  });
+  await setClaimReceivable(tx, claim, claimed);
 }

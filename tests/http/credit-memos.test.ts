@@ -19,23 +19,20 @@ import {
   startFlow,
   withCustomer,
   type Flow,
-  type SiteWorld,
 } from './support/inspection-flow.js';
 import { entries, insertRate, linesOf, makeEntityWorld, netByCode } from './support/ledger-flow.js';
+import {
+  approveAndIssue,
+  inspectAndDispose,
+  memosOfReturn,
+  openReturn,
+  receiveUnits,
+  soldLine,
+  type Findings,
+  type SoldLine,
+} from './support/settlement-flow.js';
 
 const RATE_DATE = '2026-11-25';
-
-interface OrderLine {
-  world: SiteWorld;
-  product: { id: string; sku: string };
-  orderLineId: string;
-}
-
-interface Findings {
-  grade: string;
-  defectCodes?: string[];
-  noFaultFound?: boolean;
-}
 
 describe.each(DIALECTS)('credit memos on %s', (dialect) => {
   let t: TestApp;
@@ -51,131 +48,26 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
   });
   afterAll(() => t.close());
 
-  /** A delivered order line of a new product: 10 units at 100.00, tax 80.00 on the line (by default). */
-  async function orderLine(
-    world: SiteWorld,
-    options: { shipped?: number; price?: number; tax?: number; currency?: string; warrantyMonths?: number } = {},
-  ): Promise<OrderLine> {
-    const product = await makeProduct(t.platform, { warrantyMonths: options.warrantyMonths ?? 0 });
-    const order = await makeOrder(t.platform, {
-      customerId: world.customer.id,
-      legalEntityId: world.entity.id,
-      ...(options.currency ? { currency: options.currency } : {}),
-      lines: [
-        {
-          productId: product.id,
-          quantityShipped: options.shipped ?? 10,
-          unitPriceMinor: options.price ?? 10_000,
-          taxMinor: options.tax ?? 8_000,
-        },
-      ],
-    });
-    return { world, product, orderLineId: order.lines[0]!.id };
-  }
-
-  /** An authorized return of `quantity` units of the order line. */
-  async function openReturn(
-    line: OrderLine,
-    options: { quantity: number; reasonCode?: string; claimedCondition?: string; returnType?: string },
-  ): Promise<{ id: string; rmaNumber: string }> {
-    const created = await call(f, f.agent, 'POST', '/returns', {
-      customerId: line.world.customer.id,
-      returnType: options.returnType ?? 'standard',
-      lines: [
-        {
-          orderLineId: line.orderLineId,
-          quantity: options.quantity,
-          reasonCode: options.reasonCode ?? 'ORDERED_IN_ERROR',
-          claimedCondition: options.claimedCondition ?? 'unopened',
-        },
-      ],
-    });
-    expect(created.statusCode, created.body).toBe(201);
-    let rma = created.json<{ id: string; rmaNumber: string; status: string; version: number }>();
-    if (rma.status === 'pending_approval') {
-      const approved = await call(
-        f,
-        manager,
-        'POST',
-        `/returns/${rma.id}/approve`,
-        { comment: 'ok' },
-        ifMatch(rma.version),
-      );
-      expect(approved.statusCode, approved.body).toBe(200);
-      rma = approved.json();
-    }
-    return rma;
-  }
-
-  /** Receives `quantity` units of the return; the inspection the receipt opened. */
-  async function receiveUnits(line: OrderLine, rmaId: string, quantity: number): Promise<string> {
-    const inspectionIds = async () => {
-      const listed = await call(f, f.quality, 'GET', `/returns/${rmaId}/inspections`);
-      expect(listed.statusCode, listed.body).toBe(200);
-      return listed.json<{ items: Array<{ id: string }> }>().items.map((i) => i.id);
-    };
-    const before = new Set(await inspectionIds());
-    const receipt = await call(f, f.warehouse, 'POST', `/returns/${rmaId}/receipts`, {
-      siteId: line.world.site.id,
-      items: [{ productId: line.product.id, quantity }],
-    });
-    expect(receipt.statusCode, receipt.body).toBe(201);
-    const opened = (await inspectionIds()).filter((id) => !before.has(id));
-    expect(opened).toHaveLength(1);
-    return opened[0]!;
-  }
-
-  /** Inspects the units as found and dispositions them (restocked or held: either way credited). */
-  async function inspectAndDispose(inspectionId: string, findings: Findings = { grade: 'A' }) {
-    const inspected = await completeInspection(f, inspectionId, findings);
-    const rec = await call(f, f.quality, 'GET', `/inspections/${inspectionId}/recommendation`);
-    expect(rec.statusCode, rec.body).toBe(200);
-    const { recommendation } = rec.json<{ recommendation: { code: string; rulesVersion: number } }>();
-    const code = ['RESTOCK', 'QUARANTINE'].includes(recommendation.code) ? recommendation.code : 'QUARANTINE';
-    const decided = await call(f, f.quality, 'POST', `/inspections/${inspectionId}/disposition`, {
-      code,
-      rulesVersion: recommendation.rulesVersion,
-      ...(code === recommendation.code ? {} : { overrideReason: 'held until settlement is agreed' }),
-    });
-    expect(decided.statusCode, decided.body).toBe(201);
-    return inspected;
-  }
-
   /** A return of `quantity` units received in one go, inspected and dispositioned. */
   async function creditedReturn(
-    line: OrderLine,
+    line: SoldLine,
     options: { quantity: number; reasonCode?: string; claimedCondition?: string; returnType?: string },
     findings: Findings = { grade: 'A' },
   ) {
-    const rma = await openReturn(line, options);
-    const inspectionId = await receiveUnits(line, rma.id, options.quantity);
-    const inspected = await inspectAndDispose(inspectionId, findings);
+    const rma = await openReturn(f, manager, line, options);
+    const inspectionId = await receiveUnits(f, line, rma.id, options.quantity, { listingOk: true });
+    const inspected = await inspectAndDispose(f, inspectionId, findings);
     return { rma, inspectionId, inspected };
   }
 
-  async function memosOfReturn(rmaId: string, token = finance): Promise<CreditMemo[]> {
-    const res = await call(f, token, 'GET', `/credit-memos?rmaId=${rmaId}`);
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json<{ items: CreditMemo[] }>().items;
-  }
-
   async function theMemoOf(rmaId: string): Promise<CreditMemo> {
-    const memos = await memosOfReturn(rmaId);
+    const memos = await memosOfReturn(f, finance, rmaId);
     expect(memos).toHaveLength(1);
     return memos[0]!;
   }
 
   const act = (token: string, memo: { id: string }, action: string, headers: Record<string, string>, body?: object) =>
     call(f, token, 'POST', `/credit-memos/${memo.id}/${action}`, body, headers);
-
-  /** Approves (as finance unless told) and issues the memo; the issued memo. */
-  async function approveAndIssue(memo: CreditMemo, approver = finance): Promise<CreditMemo> {
-    const approved = await act(approver, memo, 'approve', ifMatch(memo.version));
-    expect(approved.statusCode, approved.body).toBe(200);
-    const issued = await act(finance, memo, 'issue', ifMatch(approved.json<CreditMemo>().version));
-    expect(issued.statusCode, issued.body).toBe(200);
-    return issued.json<CreditMemo>();
-  }
 
   const creditsOfLine = (orderLineId: string) =>
     t.platform.db
@@ -185,11 +77,11 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
       .executeTakeFirst();
 
   it('a disposition drafts the return’s memo; a second inspection’s units land on the same draft', async () => {
-    const line = await orderLine(await makeSiteWorld(t));
-    const rma = await openReturn(line, { quantity: 3 });
-    const first = await receiveUnits(line, rma.id, 2);
-    expect(await memosOfReturn(rma.id)).toEqual([]);
-    await inspectAndDispose(first);
+    const line = await soldLine(f, await makeSiteWorld(t));
+    const rma = await openReturn(f, manager, line, { quantity: 3 });
+    const first = await receiveUnits(f, line, rma.id, 2, { listingOk: true });
+    expect(await memosOfReturn(f, finance, rma.id)).toEqual([]);
+    await inspectAndDispose(f, first);
 
     const draft = await theMemoOf(rma.id);
     expect(draft).toMatchObject({
@@ -226,8 +118,8 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     expect(read.statusCode).toBe(200);
     expect(read.headers.etag).toBe('"1"');
 
-    const second = await receiveUnits(line, rma.id, 1);
-    await inspectAndDispose(second);
+    const second = await receiveUnits(f, line, rma.id, 1, { listingOk: true });
+    await inspectAndDispose(f, second);
     const grown = await theMemoOf(rma.id);
     expect(grown).toMatchObject({
       id: draft.id,
@@ -257,7 +149,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
   it('no restocking fee for a defect; a deduction by the grade found when the claim is contradicted', async () => {
     const world = await makeSiteWorld(t);
     const defect = await creditedReturn(
-      await orderLine(world),
+      await soldLine(f, world),
       { quantity: 2, reasonCode: 'DEFECTIVE', claimedCondition: 'defective' },
       { grade: 'D', defectCodes: ['ELECTRICAL_FAULT'] },
     );
@@ -272,7 +164,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
 
     // "Defective", but no fault found on the bench at grade B: 15 % deducted, no fee (the supplier's reason).
     const noFault = await creditedReturn(
-      await orderLine(world),
+      await soldLine(f, world),
       { quantity: 2, reasonCode: 'DEFECTIVE', claimedCondition: 'defective' },
       { grade: 'B', noFaultFound: true },
     );
@@ -284,7 +176,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     );
 
     // "Unopened", ordered in error, found at grade C: the customer's fee and a 40 % deduction.
-    const used = await creditedReturn(await orderLine(world), { quantity: 2 }, { grade: 'C' });
+    const used = await creditedReturn(await soldLine(f, world), { quantity: 2 }, { grade: 'C' });
     expect(used.inspected.claimVerdict).toBe('contradicted');
     expect(await theMemoOf(used.rma.id)).toMatchObject({
       restockingFeeMinor: 3_000,
@@ -293,7 +185,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     });
 
     // Found at grade X: a 100 % deduction, capped at what the fee left — the tax alone is given back.
-    const wrecked = await creditedReturn(await orderLine(world), { quantity: 2 }, { grade: 'X' });
+    const wrecked = await creditedReturn(await soldLine(f, world), { quantity: 2 }, { grade: 'X' });
     expect(await theMemoOf(wrecked.rma.id)).toMatchObject({
       priceMinor: 20_000,
       restockingFeeMinor: 3_000,
@@ -304,11 +196,11 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
 
   it('warranty returns get no credit memo, and the audit says why', async () => {
     const { rma, inspectionId } = await creditedReturn(
-      await orderLine(await makeSiteWorld(t), { warrantyMonths: 24 }),
+      await soldLine(f, await makeSiteWorld(t), { warrantyMonths: 24 }),
       { quantity: 1, returnType: 'warranty', reasonCode: 'WARRANTY_FAILURE', claimedCondition: 'defective' },
       { grade: 'D', defectCodes: ['ELECTRICAL_FAULT'] },
     );
-    expect(await memosOfReturn(rma.id)).toEqual([]);
+    expect(await memosOfReturn(f, finance, rma.id)).toEqual([]);
     const audit = await t.platform.db
       .selectFrom('audit_log')
       .select(['entity_id', 'after'])
@@ -326,9 +218,9 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
   it('approve, issue and apply take If-Match and the right state; numbers are gap-free per legal entity', async () => {
     const world = await makeSiteWorld(t);
     const other = await makeSiteWorld(t);
-    const a = await theMemoOf((await creditedReturn(await orderLine(world), { quantity: 1 })).rma.id);
-    const b = await theMemoOf((await creditedReturn(await orderLine(world), { quantity: 2 })).rma.id);
-    const c = await theMemoOf((await creditedReturn(await orderLine(other), { quantity: 1 })).rma.id);
+    const a = await theMemoOf((await creditedReturn(await soldLine(f, world), { quantity: 1 })).rma.id);
+    const b = await theMemoOf((await creditedReturn(await soldLine(f, world), { quantity: 2 })).rma.id);
+    const c = await theMemoOf((await creditedReturn(await soldLine(f, other), { quantity: 1 })).rma.id);
 
     expectProblem(await act(manager, a, 'approve', {}), 428);
     expectProblem(await act(manager, a, 'approve', ifMatch(a.version + 5)), 412);
@@ -364,9 +256,9 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     expect(issuedMemo.issuedAt).not.toBeNull();
     expectProblem(await act(finance, a, 'issue', ifMatch(issuedMemo.version)), 409);
 
-    expect((await approveAndIssue(b)).creditMemoNumber).toBe('CM-0000002');
+    expect((await approveAndIssue(f, finance, b)).creditMemoNumber).toBe('CM-0000002');
     // Another legal entity counts its own.
-    expect((await approveAndIssue(c, manager)).creditMemoNumber).toBe('CM-0000001');
+    expect((await approveAndIssue(f, finance, c, manager)).creditMemoNumber).toBe('CM-0000001');
 
     expectProblem(await act(finance, a, 'apply', ifMatch(approvedMemo.version)), 412);
     expectProblem(await act(manager, a, 'apply', ifMatch(issuedMemo.version)), 403);
@@ -391,10 +283,10 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
   });
 
   it('issuing posts one balanced entry for the return: sales returns and tax against credit and fee income', async () => {
-    const line = await orderLine(await makeSiteWorld(t));
+    const line = await soldLine(f, await makeSiteWorld(t));
     // Ordered in error, claimed unopened, found at grade C: fee 30.00 and deduction 80.00 on 200.00.
     const { rma } = await creditedReturn(line, { quantity: 2 }, { grade: 'C' });
-    const memo = await approveAndIssue(await theMemoOf(rma.id));
+    const memo = await approveAndIssue(f, finance, await theMemoOf(rma.id));
     expect(memo).toMatchObject({
       priceMinor: 20_000,
       taxMinor: 1_600,
@@ -431,7 +323,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     const world = await makeSiteWorld(t);
 
     // EUR sale at a USD entity, straight at EUR/USD 1.0843: 389.97 + 24.00 − 58.50 = 355.47 EUR.
-    const eur = await orderLine(world, { price: 12_999, currency: 'EUR' });
+    const eur = await soldLine(f, world, { price: 12_999, currency: 'EUR' });
     const eurMemo = await theMemoOf((await creditedReturn(eur, { quantity: 3 })).rma.id);
     expect(eurMemo).toMatchObject({
       currency: 'EUR',
@@ -440,7 +332,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
       restockingFeeMinor: 5_850,
       totalMinor: 35_547,
     });
-    const eurIssued = await approveAndIssue(eurMemo);
+    const eurIssued = await approveAndIssue(f, finance, eurMemo);
     expect(eurIssued.creditMemoNumber).toBe('CM-0000001');
     const [eurEntry] = await entries(f, finance, { sourceType: 'credit_memo', sourceId: eurMemo.id });
     expect(eurEntry).toMatchObject({ currency: 'USD', totalMinor: 44_887 });
@@ -454,7 +346,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     ]);
 
     // GBP sale at the same entity: no GBP rate yet, so nothing is issued and no number is used up.
-    const gbp = await orderLine(world, { price: 24_950, currency: 'GBP' });
+    const gbp = await soldLine(f, world, { price: 24_950, currency: 'GBP' });
     const gbpMemo = await theMemoOf((await creditedReturn(gbp, { quantity: 3 })).rma.id);
     const gbpApproved = await act(finance, gbpMemo, 'approve', ifMatch(gbpMemo.version));
     expect(gbpApproved.statusCode, gbpApproved.body).toBe(200);
@@ -483,10 +375,10 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
 
     // The other way round: a USD sale at a EUR entity, at the inverse of EUR/USD (0.922253988749).
     const euro = await makeEntityWorld(t, 'EUR');
-    const usd = await orderLine(euro, { price: 15_999 });
+    const usd = await soldLine(f, euro, { price: 15_999 });
     const usdMemo = await theMemoOf((await creditedReturn(usd, { quantity: 3 })).rma.id);
     expect(usdMemo).toMatchObject({ currency: 'USD', totalMinor: 43_197 });
-    expect((await approveAndIssue(usdMemo)).creditMemoNumber).toBe('CM-0000001');
+    expect((await approveAndIssue(f, finance, usdMemo)).creditMemoNumber).toBe('CM-0000001');
     const [usdEntry] = await entries(f, finance, { sourceType: 'credit_memo', sourceId: usdMemo.id });
     expect(usdEntry).toMatchObject({ currency: 'EUR', legalEntityId: euro.entity.id });
     expect(linesOf(usdEntry!)).toEqual([
@@ -500,11 +392,11 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
 
   it('voiding an issued memo reverses its entry and frees its units; later units take the tax that is left', async () => {
     // Three units, tax 1.00 on the line: shares 0.33, 0.34, 0.33.
-    const line = await orderLine(await makeSiteWorld(t), { shipped: 3, tax: 100 });
+    const line = await soldLine(f, await makeSiteWorld(t), { shipped: 3, tax: 100 });
     const late = { reasonCode: 'LATE_DELIVERY' };
     const first = await theMemoOf((await creditedReturn(line, { quantity: 1, ...late })).rma.id);
     expect(first).toMatchObject({ taxMinor: 33, totalMinor: 10_033 });
-    const issued = await approveAndIssue(first);
+    const issued = await approveAndIssue(f, finance, first);
     const second = await theMemoOf((await creditedReturn(line, { quantity: 1, ...late })).rma.id);
     expect(second).toMatchObject({ taxMinor: 34, totalMinor: 10_034 });
     expect(await creditsOfLine(line.orderLineId)).toMatchObject({
@@ -625,7 +517,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
       }>().items;
       const [first, second] = [p1, p2].map((p) => inspections.find((i) => i.productId === p.id)!.id);
       await completeInspection(f, second!, { grade: 'A' });
-      await inspectAndDispose(first!);
+      await inspectAndDispose(f, first!);
       const draft = await theMemoOf(rmaId);
       const rec = await call(f, f.quality, 'GET', `/inspections/${second!}/recommendation`);
       const { recommendation } = rec.json<{ recommendation: { code: string; rulesVersion: number } }>();
@@ -643,7 +535,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
       expect([200, 412], voided.body).toContain(voided.statusCode);
       delay = Math.max(0, delay + (voided.statusCode === 200 ? 2 : -1));
       for (const orderLine of order.lines) {
-        const memos = await memosOfReturn(rmaId);
+        const memos = await memosOfReturn(f, finance, rmaId);
         const onLiveMemos = memos
           .filter((m) => m.status !== 'void')
           .flatMap((m) => m.lines)
@@ -658,7 +550,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     const world = await makeSiteWorld(t);
     // Ten units late: 1,000.00 + 80.00 tax, no fee — above the 1,000.00 limit.
     const big = await theMemoOf(
-      (await creditedReturn(await orderLine(world), { quantity: 10, reasonCode: 'LATE_DELIVERY' })).rma.id,
+      (await creditedReturn(await soldLine(f, world), { quantity: 10, reasonCode: 'LATE_DELIVERY' })).rma.id,
     );
     expect(big).toMatchObject({ totalMinor: 108_000, needsFinanceApproval: true });
     expectProblem(await act(manager, big, 'approve', ifMatch(big.version)), 403, 'forbidden');
@@ -669,7 +561,7 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
 
     // Nine units: 900.00 + 72.00, within the limit.
     const small = await theMemoOf(
-      (await creditedReturn(await orderLine(world), { quantity: 9, reasonCode: 'LATE_DELIVERY' })).rma.id,
+      (await creditedReturn(await soldLine(f, world), { quantity: 9, reasonCode: 'LATE_DELIVERY' })).rma.id,
     );
     expect(small).toMatchObject({ totalMinor: 97_200, needsFinanceApproval: false });
     expectProblem(await act(f.warehouse, small, 'approve', ifMatch(small.version)), 403);
@@ -683,17 +575,17 @@ describe.each(DIALECTS)('credit memos on %s', (dialect) => {
     const neighbour = await withCustomer(t, world, 'gold');
     const customer = await t.tokenFor('customer', { customerId: world.customer.id });
     const stranger = await t.tokenFor('customer', { customerId: neighbour.customer.id });
-    const draft = await theMemoOf((await creditedReturn(await orderLine(world), { quantity: 2 })).rma.id);
+    const draft = await theMemoOf((await creditedReturn(await soldLine(f, world), { quantity: 2 })).rma.id);
 
     expectProblem(await call(f, customer, 'GET', `/credit-memos/${draft.id}`), 404);
     expectProblem(await call(f, customer, 'GET', `/credit-memos/${draft.id}/document.pdf`), 404);
-    expect(await memosOfReturn(draft.rmaId, customer)).toEqual([]);
+    expect(await memosOfReturn(f, customer, draft.rmaId)).toEqual([]);
     expectProblem(await act(customer, draft, 'approve', ifMatch(draft.version)), 403);
     // Staff read the draft's document.
     const staffPdf = await call(f, f.agent, 'GET', `/credit-memos/${draft.id}/document.pdf`);
     expect(staffPdf.statusCode).toBe(200);
 
-    const issued = await approveAndIssue(draft);
+    const issued = await approveAndIssue(f, finance, draft);
     const own = await call(f, customer, 'GET', `/credit-memos/${draft.id}`);
     expect(own.statusCode, own.body).toBe(200);
     const seen = own.json<Record<string, unknown>>();

@@ -63,7 +63,7 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     expect(await countOf(platform, 'sales_order_lines')).toBeGreaterThanOrEqual(20_000);
     // One per role, a warehouse clerk at each of the five receiving sites besides the demo
     // warehouse user's, and a second quality inspector.
-    expect(await countOf(platform, 'users')).toBe(15);
+    expect(await countOf(platform, 'users')).toBe(16);
     expect(await countOf(platform, 'rmas')).toBeGreaterThanOrEqual(400);
     const currencies = await platform.db
       .selectFrom('legal_entities')
@@ -196,7 +196,7 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
 
   it('loads only into an empty database', async () => {
     expect(await loadDemoDataIfEmpty(platform, { log: () => {} })).toBeNull();
-    expect(await countOf(platform, 'users')).toBe(15);
+    expect(await countOf(platform, 'users')).toBe(16);
   });
 
   it('routes every authorized return by the rules, regulated goods only to certified sites', async () => {
@@ -491,6 +491,14 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       .where('rma_id', 'is not', null)
       .groupBy(['rma_id', 'status'])
       .execute();
+    // Units that left stock: vendor returns the Friday runs shipped to their suppliers.
+    const shippedOut = await platform.db
+      .selectFrom('stock_movements')
+      .select(['rma_id', (eb) => eb.fn.sum<number>('quantity').as('n')])
+      .where('rma_id', 'is not', null)
+      .where('to_status', 'is', null)
+      .groupBy('rma_id')
+      .execute();
     const dispositioned = await platform.db
       .selectFrom('dispositions')
       .select(['rma_id', (eb) => eb.fn.sum<number>('quantity').as('n')])
@@ -506,6 +514,7 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       const facts = {
         received: sumOf(received, rmaId),
         onHand: sumOf(stock, rmaId),
+        shippedOut: sumOf(shippedOut, rmaId),
         awaitingInspectionStock: sumOf(
           stock.filter((s) => s.status === 'awaiting_inspection'),
           rmaId,
@@ -514,7 +523,7 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       };
       const shown = Object.values(units.dispositioned).reduce((a, b) => a + b, 0);
       const holds =
-        facts.onHand === facts.received &&
+        facts.onHand + facts.shippedOut === facts.received &&
         facts.awaitingInspectionStock + facts.dispositioned === facts.received &&
         units.awaitingInspection + units.awaitingDisposition === facts.awaitingInspectionStock &&
         shown === facts.dispositioned;
@@ -578,10 +587,15 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     expect(summary!.credits.refused).toEqual([]);
     const issued = await platform.db
       .selectFrom('credit_memos')
-      .select(['id', 'credit_memo_number', 'issue_entry_id', 'legal_entity_id'])
-      .where('status', '=', 'issued')
+      .select(['id', 'credit_memo_number', 'issue_entry_id', 'legal_entity_id', 'status', 'apply_entry_id'])
+      .where('status', 'in', ['issued', 'applied'])
       .execute();
     expect(issued).toHaveLength(summary!.credits.issued);
+    // The oldest third were applied since, each with its entry clearing the customer's credit.
+    const applied = issued.filter((memo) => memo.status === 'applied');
+    expect(applied).toHaveLength(summary!.credits.applied);
+    expect(applied.length).toBeGreaterThan(3);
+    expect(applied.every((memo) => memo.apply_entry_id !== null)).toBe(true);
     expect(issued.every((memo) => memo.issue_entry_id !== null && /^CM-\d{7}$/.test(memo.credit_memo_number!))).toBe(
       true,
     );
@@ -592,6 +606,8 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       expect(balance.isBalanced).toBe(true);
       const reconciliation = await reconcileReturnsInventory(platform.db, ctx, entity.id);
       expect(reconciliation.rows.filter((row) => row.differenceMinor !== 0)).toEqual([]);
+      // Open supplier claims, open customer credits and early credits tie out to their accounts.
+      expect(reconciliation.subledgers.filter((row) => row.differenceMinor !== 0)).toEqual([]);
       expect(reconciliation).toMatchObject({ isReconciled: true, unvaluedUnits: 0 });
     }
     // Every receipt posted once, in its own entity's books.

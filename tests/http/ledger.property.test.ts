@@ -7,7 +7,10 @@
 // 1. every entry balances, and the trial balance does;
 // 2. each returns-inventory account (1400–1450: inventory and returns_*) holds exactly the units on
 //    hand in its statuses times their carrying value from return_line_valuations — the subledger
-//    ties out to the stock.
+//    ties out to the stock;
+// 3. vendor receivable equals what the supplier claims (submitted by shipping vendor returns, then
+//    accepted, partially accepted, rejected or paid at random) hold open, and every subledger of
+//    the reconciliation report ties out to its control account.
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +77,15 @@ type Op =
   | { kind: 'release'; pick: number; action: (typeof RELEASES)[number]; retry: Retry }
   | { kind: 'ship_vendor_return'; pick: number; retry: Retry }
   | { kind: 'sell_lot'; pick: number; proceeds: number; retry: Retry }
-  | { kind: 'ship_to_customer'; pick: number; retry: Retry };
+  | { kind: 'ship_to_customer'; pick: number; retry: Retry }
+  | {
+      kind: 'answer_claim';
+      pick: number;
+      decision: 'accept' | 'partially_accept' | 'reject';
+      cut: number;
+      retry: Retry;
+    }
+  | { kind: 'pay_claim'; pick: number; retry: Retry };
 
 const pick = fc.nat(1000);
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -139,6 +150,18 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('ship_to_customer' as const), pick, retry }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('answer_claim' as const),
+      pick,
+      decision: fc.constantFrom('accept' as const, 'partially_accept' as const, 'reject' as const),
+      // The share of the first line's claim a partial acceptance keeps, in percent.
+      cut: fc.integer({ min: 0, max: 99 }),
+      retry,
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pay_claim' as const), pick, retry }) },
 );
 
 describe.each(DIALECTS)('ledger properties on %s', (dialect) => {
@@ -177,6 +200,7 @@ describe.each(DIALECTS)('ledger properties on %s', (dialect) => {
   afterAll(() => t.close());
 
   const sites = () => worlds.map((w) => w.site.id);
+  const entities = () => worlds.map((w) => w.entity.id);
   const choose = <T>(items: readonly T[], n: number): T | undefined =>
     items.length === 0 ? undefined : items[n % items.length];
 
@@ -409,6 +433,63 @@ describe.each(DIALECTS)('ledger properties on %s', (dialect) => {
         );
         return done(step.kind, res);
       }
+      case 'answer_claim': {
+        const claims = await db
+          .selectFrom('supplier_claims')
+          .select(['id', 'version'])
+          .where('legal_entity_id', 'in', entities())
+          .where('status', 'in', ['submitted', 'acknowledged'])
+          .orderBy('id')
+          .execute();
+        const claim = choose(claims, step.pick);
+        if (!claim) return;
+        const lines = await db
+          .selectFrom('supplier_claim_lines')
+          .select(['id', 'claimed_minor'])
+          .where('claim_id', '=', claim.id)
+          .orderBy('id')
+          .execute();
+        const first = lines[0]!;
+        const body =
+          step.decision === 'accept'
+            ? { decision: 'accept' }
+            : step.decision === 'reject'
+              ? { decision: 'reject', note: 'not our fault' }
+              : {
+                  decision: 'partially_accept',
+                  note: 'part of it',
+                  lines: [{ lineId: first.id, acceptedMinor: Math.floor((first.claimed_minor * step.cut) / 100) }],
+                };
+        const res = await post(
+          finance,
+          `/supplier-claims/${claim.id}/decision`,
+          body,
+          step.retry,
+          ifMatch(claim.version),
+        );
+        // A partial answer that accepts all or nothing is refused as such (400): nothing changed.
+        if (res.statusCode === 400) return;
+        return done(step.kind, res);
+      }
+      case 'pay_claim': {
+        const claims = await db
+          .selectFrom('supplier_claims')
+          .select(['id', 'version', 'accepted_minor'])
+          .where('legal_entity_id', 'in', entities())
+          .where('status', 'in', ['accepted', 'partially_accepted'])
+          .orderBy('id')
+          .execute();
+        const claim = choose(claims, step.pick);
+        if (!claim) return;
+        const res = await post(
+          finance,
+          `/supplier-claims/${claim.id}/payment`,
+          { reference: `VCN-${claim.id}`, amountMinor: claim.accepted_minor },
+          step.retry,
+          ifMatch(claim.version),
+        );
+        return done(step.kind, res);
+      }
       case 'ship_to_customer': {
         const shipments = await db
           .selectFrom('customer_return_shipments')
@@ -474,6 +555,17 @@ describe.each(DIALECTS)('ledger properties on %s', (dialect) => {
         RETURNS_INVENTORY_ROLES.map((role) => [role, tb.rows.find((row) => row.role === role)?.closingMinor ?? 0]),
       );
       expect(booked, `${w.entity.id} (${tb.currency})`).toEqual(expected);
+      // The open supplier claims (and the other subledgers) tie out to their control accounts.
+      const reconciliation = await call(f, finance, 'GET', `/ledger/reconciliation?legalEntityId=${w.entity.id}`);
+      const { subledgers } = reconciliation.json<{ subledgers: Array<{ name: string; differenceMinor: number }> }>();
+      for (const row of subledgers) expect(row.differenceMinor, `${w.entity.id} ${row.name}`).toBe(0);
+      const claimsReceivable = await db
+        .selectFrom('supplier_claims')
+        .select((eb) => eb.fn.sum<number>('receivable_minor').as('total'))
+        .where('legal_entity_id', '=', w.entity.id)
+        .executeTakeFirst();
+      const vendorReceivable = tb.rows.find((row) => row.role === 'vendor_receivable')?.closingMinor ?? 0;
+      expect(vendorReceivable, `${w.entity.id} vendor receivable`).toBe(Number(claimsReceivable?.total ?? 0));
       const sum = (values: Record<string, number>) => Object.values(values).reduce((n, v) => n + v, 0);
       expect(sum(booked)).toBe(sum(expected));
     }
@@ -493,6 +585,7 @@ describe.each(DIALECTS)('ledger properties on %s', (dialect) => {
       { numRuns: 40 },
     );
     // Not vacuous: the sequences did work through the main paths.
-    for (const kind of ['receive', 'dispose', 'move']) expect(succeeded.get(kind) ?? 0, kind).toBeGreaterThan(0);
+    for (const kind of ['receive', 'dispose', 'move', 'ship_vendor_return', 'answer_claim'])
+      expect(succeeded.get(kind) ?? 0, kind).toBeGreaterThan(0);
   }, 120_000);
 });

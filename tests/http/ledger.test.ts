@@ -22,6 +22,7 @@ import { entries, linesOf, trialBalanceOf, type Entry } from './support/ledger-f
 const PERIOD = TODAY.slice(0, 7);
 /** The chart every entity starts with: [code, role, type], in code order. */
 const DEFAULT_CHART: Array<[string, string, string]> = [
+  ['1100', 'accounts_receivable', 'asset'],
   ['1200', 'customer_credit', 'asset'],
   ['1250', 'vendor_receivable', 'asset'],
   ['1260', 'liquidation_receivable', 'asset'],
@@ -31,9 +32,12 @@ const DEFAULT_CHART: Array<[string, string, string]> = [
   ['1430', 'returns_quarantined', 'asset'],
   ['1440', 'returns_on_vendor_return', 'asset'],
   ['1450', 'returns_secondary_channel', 'asset'],
+  ['2100', 'accounts_payable', 'liability'],
   ['2200', 'tax_payable', 'liability'],
   ['2300', 'repair_costs_payable', 'liability'],
   ['2400', 'returns_reserve', 'liability'],
+  ['2500', 'customer_deposits', 'liability'],
+  ['4000', 'sales', 'revenue'],
   ['4100', 'sales_returns', 'revenue'],
   ['4200', 'restocking_fee_income', 'revenue'],
   ['5000', 'cost_of_goods_sold', 'expense'],
@@ -41,6 +45,7 @@ const DEFAULT_CHART: Array<[string, string, string]> = [
   ['6200', 'scrap_write_off', 'expense'],
   ['6210', 'inventory_write_down', 'expense'],
   ['6300', 'repair_costs', 'expense'],
+  ['6400', 'supplier_recovery_loss', 'expense'],
   ['7900', 'fx_gain_loss', 'expense'],
 ];
 

@@ -280,6 +280,11 @@ export const DEFAULT_SETTLEMENT_POLICY: SettlementPolicy = {
   damageDeductionBpsByGrade: { A: 0, B: 1500, C: 4000, D: 7000, X: 10_000 },
   financeApprovalAboveMinor: { USD: 100_000, EUR: 100_000, GBP: 80_000, JPY: 15_000_000 },
   defaultFinanceApprovalAboveMinor: 100_000,
+  advanceReplacementDepositDays: 30,
+  // Everyone is credited after inspection until finance decides which tiers it trusts with credit
+  // ahead of proof (e.g. { platinum: 'on_authorization', gold: 'on_receipt' }): that credit is a risk
+  // the distributor takes on purpose, never one a fresh installation takes for it.
+  creditTimingByTier: {},
 };
 
 export const DEFAULT_INSPECTION_SLA: InspectionSla = {

@@ -16,6 +16,9 @@ import * as routingInstructions from './migrations/0010-routing-instructions.js'
 import * as inspectionAndDisposition from './migrations/0011-inspection-and-disposition.js';
 import * as ledger from './migrations/0012-ledger.js';
 import * as settlement from './migrations/0013-settlement.js';
+import * as supplierClaims from './migrations/0014-supplier-claims.js';
+import * as creditTiming from './migrations/0015-credit-timing.js';
+import * as replacements from './migrations/0016-replacements.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -31,6 +34,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011-inspection-and-disposition': inspectionAndDisposition,
   '0012-ledger': ledger,
   '0013-settlement': settlement,
+  '0014-supplier-claims': supplierClaims,
+  '0015-credit-timing': creditTiming,
+  '0016-replacements': replacements,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -24,6 +24,7 @@ import { factsOfLine, type LoadReturnFacts } from '../return-facts.js';
 import { loadRma } from './read-rmas.js';
 import { findRmaToChange } from './rma-to-change.js';
 import { routeAuthorizedReturn } from '../routing-instructions.js';
+import type { OnReturnAuthorized } from '../on-authorized.js';
 
 interface Move {
   to: RmaStatus;
@@ -105,6 +106,7 @@ export async function approveRma(
   comment: string,
   expectedVersion: number | undefined,
   loadFacts: LoadReturnFacts,
+  onAuthorized?: OnReturnAuthorized,
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.decide');
   await runInTransaction(platform, ctx, async (tx) => {
@@ -131,6 +133,7 @@ export async function approveRma(
       auditDetails: { comment, returnPolicyVersion: policy.version },
     });
     await routeAuthorizedReturn(tx, approved);
+    await onAuthorized?.(tx, id);
   });
   return loadRma(platform.db, id, loadFacts);
 }

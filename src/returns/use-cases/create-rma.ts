@@ -24,6 +24,7 @@ import { toRma } from '../rma.view.js';
 import { routeAuthorizedReturn, routedGoodsOf } from '../routing-instructions.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
 import { buildRmaRows } from './rma-rows.js';
+import type { OnReturnAuthorized } from '../on-authorized.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
 
 export async function previewReturn(platform: Platform, ctx: RequestContext, request: CreateRmaRequest) {
@@ -32,13 +33,25 @@ export async function previewReturn(platform: Platform, ctx: RequestContext, req
   return (await evaluateReturnRequest(platform.db, ctx.actor, request, today)).verdict;
 }
 
-export async function createRma(platform: Platform, ctx: RequestContext, request: CreateRmaRequest): Promise<Rma> {
+export async function createRma(
+  platform: Platform,
+  ctx: RequestContext,
+  request: CreateRmaRequest,
+  onAuthorized?: OnReturnAuthorized,
+): Promise<Rma> {
   assertCan(ctx.actor, 'returns.create');
-  return runInTransaction(platform, ctx, (tx) => requestReturn(tx, request));
+  return runInTransaction(platform, ctx, (tx) => requestReturn(tx, request, onAuthorized));
 }
 
-/** The step: requests a return inside the caller's transaction and gives back the new RMA. */
-export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<Rma> {
+/**
+ * The step: requests a return inside the caller's transaction and gives back the new RMA. A return
+ * the policy authorizes at once is routed, and `onAuthorized` (the later stages' port) runs with it.
+ */
+export async function requestReturn(
+  tx: Tx,
+  request: CreateRmaRequest,
+  onAuthorized?: OnReturnAuthorized,
+): Promise<Rma> {
   assertCan(tx.ctx.actor, 'returns.create');
   const evaluation = await evaluateReturnRequest(tx.db, tx.ctx.actor, request, tx.today);
   const routing = assertEligible(evaluation.verdict, tx.ctx.actor);
@@ -62,6 +75,7 @@ export async function requestReturn(tx: Tx, request: CreateRmaRequest): Promise<
     rules: evaluation.returnRouting,
     isFirstRouting: true,
   });
+  await onAuthorized?.(tx, rma.id);
   return viewOfNewReturn(rma, lines, evaluation, {
     shipTo: routed?.shipTo ?? null,
     routingInstruction: routed?.instruction ?? null,

@@ -24,6 +24,8 @@ const line = (overrides: Partial<CreditMemo['lines'][number]>): CreditMemo['line
   rmaLineId: 'rml_1',
   orderLineId: 'sol_1',
   inspectionId: 'ins_1',
+  basis: 'inspection',
+  reserve: null,
   productId: 'prd_1',
   productSku: 'DRL-18V',
   quantity: 2,

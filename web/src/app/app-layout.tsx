@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/auth-context.js';
-import { isRepairPartner, navLinksFor } from '../auth/permissions.js';
+import { isPartnerRole } from '../../../src/contracts/common.js';
+import { navLinksFor } from '../auth/permissions.js';
 import { ROLE_LABELS } from '../ui/labels.js';
 import { GlobalSearch } from './global-search.js';
 import { SessionNotice } from './session-notice.js';
@@ -10,8 +11,9 @@ export function AppLayout() {
   const { session, lapsedUser, signOut } = useAuth();
   const navigate = useNavigate();
   const user = session?.user ?? lapsedUser;
-  // A repair partner sees its work orders and nothing else: no home of its own, no search of returns.
-  const isPartner = user ? isRepairPartner(user.role) : false;
+  // A repair partner sees its work orders, a supplier its claims, and nothing else: no home of its
+  // own, no search of returns.
+  const isPartner = user ? isPartnerRole(user.role) : false;
   useFocusMainOnNavigation();
 
   function handleSignOut() {

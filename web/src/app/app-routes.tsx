@@ -24,6 +24,7 @@ import { RoutingRulesPage } from '../routes/admin/routing-rules-page.js';
 import { DispositionRulesPage } from '../routes/admin/disposition-rules-page.js';
 import { InspectionChecklistsPage } from '../routes/admin/inspection-checklists-page.js';
 import { InspectionSlaPage } from '../routes/admin/inspection-sla-page.js';
+import { CreditTimingPage } from '../routes/admin/credit-timing-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
 import { UsersPage } from '../routes/admin/users-page.js';
@@ -81,6 +82,10 @@ import { RatesPage } from '../routes/finance/rates-page.js';
 import { CreditsQueuePage } from '../routes/credits/credits-queue-page.js';
 import { CreditMemoPage } from '../routes/credits/credit-memo-page.js';
 import { CREDIT_READ_ROLES } from '../auth/permissions.js';
+import { CLAIM_READ_ROLES, SUPPLIER_ROLES } from '../auth/permissions.js';
+import { ClaimsBoardPage } from '../routes/claims/claims-board-page.js';
+import { ClaimPage } from '../routes/claims/claim-page.js';
+import { SupplierClaimsPage } from '../routes/claims/supplier-claims-page.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -188,6 +193,14 @@ export function AppRoutes() {
           <Route path="/credits" element={<CreditsQueuePage />} />
           <Route path="/credits/:creditMemoId" element={<CreditMemoPage />} />
         </Route>
+        <Route element={<RequireAuth roles={CLAIM_READ_ROLES} />}>
+          <Route path="/claims" element={<ClaimsBoardPage />} />
+          <Route path="/claims/:claimId" element={<ClaimPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={SUPPLIER_ROLES} />}>
+          <Route path="/supplier/claims" element={<SupplierClaimsPage />} />
+          <Route path="/supplier/claims/:claimId" element={<ClaimPage />} />
+        </Route>
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>
           <Route path="/admin" element={<AdminHomePage />} />
           <Route path="/admin/reason-codes" element={<ReasonCodesPage />} />
@@ -197,6 +210,7 @@ export function AppRoutes() {
           <Route path="/admin/disposition-rules" element={<DispositionRulesPage />} />
           <Route path="/admin/inspection-checklists" element={<InspectionChecklistsPage />} />
           <Route path="/admin/inspection-sla" element={<InspectionSlaPage />} />
+          <Route path="/admin/credit-timing" element={<CreditTimingPage />} />
         </Route>
         <Route element={<RequireAuth roles={API_KEY_ROLES} />}>
           <Route path="/admin/api-keys" element={<ApiKeysPage />} />

@@ -126,6 +126,20 @@ export const canIssueCredits = (role: Role) => roleCan(role, 'credits.issue');
 export const CREDITS_PATH = '/credits';
 export const creditMemoPath = (id: string) => `${CREDITS_PATH}/${encodeURIComponent(id)}`;
 
+/** Staff who follow supplier claims: the board with its aging, and each claim. */
+export const CLAIM_READ_ROLES: readonly Role[] = rolesWith('claims.read');
+/** Recording a supplier's answer for it (it replied by e-mail) and its credit note. */
+export const canRecordClaims = (role: Role) => roleCan(role, 'claims.record');
+export const CLAIMS_PATH = '/claims';
+export const claimPath = (id: string) => `${CLAIMS_PATH}/${encodeURIComponent(id)}`;
+/** A supplier's users: their own claims are all they see; they acknowledge and answer them. */
+export const SUPPLIER_ROLES: readonly Role[] = rolesWith('claims.supplier');
+export const isSupplierRole = (role: Role) => SUPPLIER_ROLES.includes(role);
+export const SUPPLIER_CLAIMS_PATH = '/supplier/claims';
+export const supplierClaimPath = (id: string) => `${SUPPLIER_CLAIMS_PATH}/${encodeURIComponent(id)}`;
+/** Where a role opens one claim: a supplier its own screen, staff the board's. */
+export const claimPathFor = (role: Role, id: string) => (isSupplierRole(role) ? supplierClaimPath(id) : claimPath(id));
+
 export interface NavLink {
   to: string;
   label: string;
@@ -141,6 +155,7 @@ export function navLinksFor(role: Role): NavLink[] {
     ];
   }
   if (isRepairPartner(role)) return [{ to: PARTNER_WORK_ORDERS_PATH, label: 'Work orders' }];
+  if (isSupplierRole(role)) return [{ to: SUPPLIER_CLAIMS_PATH, label: 'Claims' }];
   const links: NavLink[] = [];
   if (SERVICE_ROLES.includes(role)) {
     links.push({ to: '/service/customers', label: 'Customers' }, { to: '/service/orders', label: 'Orders' });

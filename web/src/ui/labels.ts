@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<string, string> = {
   ops_manager: 'Operations manager',
   admin: 'Administrator',
   repair_partner: 'Repair partner',
+  supplier: 'Supplier',
 };
 
 export const CONDITION_LABELS: Record<string, string> = {

@@ -33,6 +33,9 @@ export function AdminHomePage() {
         <HomeCard to="/admin/inspection-sla" title="Inspection SLA">
           How soon received goods must be inspected: by default, per site, for regulated goods and per tier.
         </HomeCard>
+        <HomeCard to="/admin/credit-timing" title="Credit timing">
+          When each customer tier is credited: after inspection, or ahead of it through the returns reserve.
+        </HomeCard>
         {canManageUsers(user.role) ? (
           <HomeCard to="/admin/users" title="Users">
             Invite people, change their role, deactivate them, and send a link to set a new password.

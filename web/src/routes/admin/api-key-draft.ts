@@ -1,4 +1,4 @@
-import type { Role } from '../../../../src/contracts/common.js';
+import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { CreateApiKeyBodySchema } from '../../../../src/contracts/identity.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { formErrorsFrom } from '../../api/api-error.js';
@@ -6,7 +6,10 @@ import type { CreateApiKeyBody } from '../../api/api-keys.js';
 import type { Option } from '../../ui/field.js';
 import { ROLE_OPTIONS } from '../../ui/options.js';
 
-/** What the create form holds; `customer` only counts for the role 'customer', `partnerId` for 'repair_partner'. */
+/**
+ * What the create form holds; `customer` only counts for the role 'customer', `partnerId` for a
+ * partner's role ('repair_partner': a repair partner; 'supplier': a supplier).
+ */
 export interface ApiKeyDraft {
   name: string;
   role: Role | '';
@@ -31,8 +34,8 @@ export const API_KEY_ROLE_OPTIONS: Option[] = ROLE_OPTIONS;
 const FIELDS = ['name', 'role', 'customerId', 'partnerId'] as const;
 
 /**
- * A customer key acts for one account, a repair partner's key for one partner; every other key names
- * neither (the server enforces the same rule).
+ * A customer key acts for one account, a repair partner's key for one partner, a supplier's for one
+ * supplier; every other key names neither (the server enforces the same rule).
  */
 export function buildApiKeyBody(draft: ApiKeyDraft): CreateApiKeyBody | null {
   if (draft.role === '') return null;
@@ -40,7 +43,7 @@ export function buildApiKeyBody(draft: ApiKeyDraft): CreateApiKeyBody | null {
     name: draft.name.trim(),
     role: draft.role,
     customerId: draft.role === 'customer' ? (draft.customer?.id ?? null) : null,
-    partnerId: draft.role === 'repair_partner' && draft.partnerId !== '' ? draft.partnerId : null,
+    partnerId: isPartnerRole(draft.role) && draft.partnerId !== '' ? draft.partnerId : null,
   };
 }
 
@@ -55,6 +58,7 @@ export function validateApiKeyDraft(draft: ApiKeyDraft): ApiKeyErrors {
     errors.customerId = 'Choose the customer account this key acts for.';
   if (draft.role === 'repair_partner' && draft.partnerId === '')
     errors.partnerId = 'Choose the repair partner this key acts for.';
+  if (draft.role === 'supplier' && draft.partnerId === '') errors.partnerId = 'Choose the supplier this key acts for.';
   return errors;
 }
 

@@ -22,7 +22,7 @@ export function ApiKeysTable({ keys, onRevoke }: { keys: ApiKey[]; onRevoke: (ke
         key.customerId ? (
           <CustomerName id={key.customerId} />
         ) : key.partnerId ? (
-          <PartnerName id={key.partnerId} />
+          <PartnerName id={key.partnerId} role={key.role} />
         ) : (
           <span className="muted">—</span>
         ),

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Role } from '../../../../src/contracts/common.js';
+import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { formErrorsFrom, isApiError } from '../../api/api-error.js';
 import { useCustomer } from '../../api/customers.js';
@@ -57,13 +57,17 @@ export function ChangeRoleDialog({
   const formError =
     errors.form ??
     (role === 'customer' ? undefined : errors.customerId) ??
-    (role === 'repair_partner' ? undefined : errors.partnerId);
+    (isPartnerRole(role) ? undefined : errors.partnerId);
 
   function change(next: { role?: Role; picked?: Customer | null; siteId?: string; partnerId?: string }) {
     setServerErrors(null);
     if (next.siteId !== undefined) setHomeSiteId(next.siteId);
     if (next.partnerId !== undefined) setPickedPartnerId(next.partnerId);
-    if (next.role) setRole(next.role);
+    if (next.role) {
+      setRole(next.role);
+      // A repair partner and a supplier are different organisations: another role starts without one.
+      if (next.partnerId === undefined) setPickedPartnerId(next.role === user.role ? (user.partnerId ?? '') : '');
+    }
     if (next.picked !== undefined) setPicked(next.picked);
   }
 
@@ -118,11 +122,16 @@ export function ChangeRoleDialog({
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => change({ picked: customer })}
           />
-        ) : role === 'repair_partner' ? (
+        ) : isPartnerRole(role) ? (
           <PartnerField
+            role={role}
             value={pickedPartnerId}
             error={errors.partnerId}
-            hint="A repair partner’s user sees only the work orders sent to this partner."
+            hint={
+              role === 'supplier'
+                ? 'A supplier’s user sees only this supplier’s claims, and acknowledges and answers them.'
+                : 'A repair partner’s user sees only the work orders sent to this partner.'
+            }
             onChange={(next) => change({ partnerId: next })}
           />
         ) : (

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Role } from '../../../../src/contracts/common.js';
+import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { useCreateApiKey, type CreatedApiKey } from '../../api/api-keys.js';
 import { Alert } from '../../ui/alert.js';
 import { Dialog } from '../../ui/dialog.js';
@@ -43,7 +43,7 @@ export function CreateApiKeyDialog({
   const formError =
     errors.form ??
     (draft.role === 'customer' ? undefined : errors.customerId) ??
-    (draft.role === 'repair_partner' ? undefined : errors.partnerId);
+    (isPartnerRole(draft.role) ? undefined : errors.partnerId);
 
   function update(changes: Partial<ApiKeyDraft>) {
     setServerErrors(null);
@@ -86,7 +86,8 @@ export function CreateApiKeyDialog({
           placeholder="Choose a role…"
           hint="The key may do what a user with this role may do."
           error={errors.role}
-          onChange={(event) => update({ role: event.target.value as Role | '' })}
+          // A repair partner and a supplier are different organisations: another role starts without one.
+          onChange={(event) => update({ role: event.target.value as Role | '', partnerId: '' })}
         />
         {draft.role === 'customer' ? (
           <CustomerPicker
@@ -96,11 +97,16 @@ export function CreateApiKeyDialog({
             hint="A customer key sees only this account’s orders and returns."
             onChoose={(customer) => update({ customer })}
           />
-        ) : draft.role === 'repair_partner' ? (
+        ) : isPartnerRole(draft.role) ? (
           <PartnerField
+            role={draft.role}
             value={draft.partnerId}
             error={errors.partnerId}
-            hint="A repair partner’s key sees only the work orders sent to this partner, and may report their outcome."
+            hint={
+              draft.role === 'supplier'
+                ? 'A supplier’s key sees only this supplier’s claims, and may acknowledge and answer them.'
+                : 'A repair partner’s key sees only the work orders sent to this partner, and may report their outcome.'
+            }
             onChange={(partnerId) => update({ partnerId })}
           />
         ) : null}

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Role } from '../../../../src/contracts/common.js';
+import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { useInviteUser, type UserWithLink } from '../../api/users.js';
 import { Alert } from '../../ui/alert.js';
 import { Dialog } from '../../ui/dialog.js';
@@ -45,7 +45,7 @@ export function InviteUserDialog({
   const formError =
     errors.form ??
     (draft.role === 'customer' ? undefined : errors.customerId) ??
-    (draft.role === 'repair_partner' ? undefined : errors.partnerId);
+    (isPartnerRole(draft.role) ? undefined : errors.partnerId);
 
   function update(changes: Partial<UserDraft>) {
     setServerErrors(null);
@@ -98,7 +98,8 @@ export function InviteUserDialog({
           placeholder="Choose a role…"
           hint="What they may see and do."
           error={errors.role}
-          onChange={(event) => update({ role: event.target.value as Role | '' })}
+          // A repair partner and a supplier are different organisations: another role starts without one.
+          onChange={(event) => update({ role: event.target.value as Role | '', partnerId: '' })}
         />
         {draft.role === 'customer' ? (
           <CustomerPicker
@@ -108,11 +109,16 @@ export function InviteUserDialog({
             hint="A customer-portal user sees only this account’s orders and returns."
             onChoose={(customer) => update({ customer })}
           />
-        ) : draft.role === 'repair_partner' ? (
+        ) : isPartnerRole(draft.role) ? (
           <PartnerField
+            role={draft.role}
             value={draft.partnerId}
             error={errors.partnerId}
-            hint="A repair partner’s user sees only the work orders sent to this partner."
+            hint={
+              draft.role === 'supplier'
+                ? 'A supplier’s user sees only this supplier’s claims, and acknowledges and answers them.'
+                : 'A repair partner’s user sees only the work orders sent to this partner.'
+            }
             onChange={(partnerId) => update({ partnerId })}
           />
         ) : draft.role !== '' ? (

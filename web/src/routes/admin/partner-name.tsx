@@ -1,7 +1,16 @@
+import type { Role } from '../../../../src/contracts/common.js';
 import { usePartners } from '../../api/partners.js';
+import { useSuppliers } from '../../api/suppliers.js';
 
-/** The partner's name once loaded; its id meanwhile, or if it cannot be read. */
-export function PartnerName({ id }: { id: string }) {
+/**
+ * The partner's name once loaded — a supplier's for role 'supplier', a repair partner's otherwise;
+ * its id meanwhile, or if it cannot be read.
+ */
+export function PartnerName({ id, role }: { id: string; role: Role }) {
+  return role === 'supplier' ? <SupplierName id={id} /> : <RepairPartnerName id={id} />;
+}
+
+function RepairPartnerName({ id }: { id: string }) {
   const partners = usePartners();
   const partner = partners.data?.items.find((candidate) => candidate.id === id);
   if (!partner) return <span title={partners.isError ? 'The partner could not be loaded' : undefined}>{id}</span>;
@@ -9,6 +18,18 @@ export function PartnerName({ id }: { id: string }) {
     <>
       {partner.name}
       <span className="cell-sub">{partner.code} · repair partner</span>
+    </>
+  );
+}
+
+function SupplierName({ id }: { id: string }) {
+  const suppliers = useSuppliers();
+  const supplier = suppliers.data?.items.find((candidate) => candidate.id === id);
+  if (!supplier) return <span title={suppliers.isError ? 'The supplier could not be loaded' : undefined}>{id}</span>;
+  return (
+    <>
+      {supplier.name}
+      <span className="cell-sub">{supplier.code} · supplier</span>
     </>
   );
 }

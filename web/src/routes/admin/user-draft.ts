@@ -1,10 +1,13 @@
-import type { Role } from '../../../../src/contracts/common.js';
+import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { CreateUserBodySchema } from '../../../../src/contracts/identity.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
 import { formErrorsFrom, isApiError } from '../../api/api-error.js';
 import type { InviteUserBody } from '../../api/users.js';
 
-/** What the invitation form holds; `customer` only counts for the role 'customer', `partnerId` for 'repair_partner'. */
+/**
+ * What the invitation form holds; `customer` only counts for the role 'customer', `partnerId` for a
+ * partner's role ('repair_partner': a repair partner; 'supplier': a supplier).
+ */
 export interface UserDraft {
   name: string;
   email: string;
@@ -12,7 +15,7 @@ export interface UserDraft {
   customer: Customer | null;
   /** Staff only; '' for none. */
   siteId: string;
-  /** A repair partner's user only; '' for none chosen. */
+  /** A repair partner's or supplier's user only: the partner or supplier; '' for none chosen. */
   partnerId: string;
 }
 
@@ -38,17 +41,20 @@ export const EMPTY_USER_DRAFT: UserDraft = {
 
 const FIELDS = ['name', 'email', 'role', 'customerId', 'siteId', 'partnerId'] as const;
 
-/** Customers and repair partners work elsewhere than our sites. */
-export const isOutsiderRole = (role: Role | '') => role === 'customer' || role === 'repair_partner';
+/** Customers, repair partners and suppliers work elsewhere than our sites. */
+export const isOutsiderRole = (role: Role | '') => role === 'customer' || isPartnerRole(role);
 
 /** Staff may have a home site; customer-portal and partner users have none. */
 export function siteIdFor(role: Role | '', siteId: string): string | null {
   return isOutsiderRole(role) || siteId === '' ? null : siteId;
 }
 
-/** A repair partner's user acts for one partner; nobody else has one (the server enforces the same rule). */
+/**
+ * A repair partner's user acts for one partner, a supplier's for one supplier; nobody else has one
+ * (the server enforces the same rule).
+ */
 export function partnerIdFor(role: Role | '', partnerId: string): string | null {
-  return role === 'repair_partner' && partnerId !== '' ? partnerId : null;
+  return isPartnerRole(role) && partnerId !== '' ? partnerId : null;
 }
 
 /** A customer-portal user acts for one account; staff belong to none (the server enforces the same rule). */
@@ -93,6 +99,7 @@ export function validateRole(
   if (role === 'customer' && !hasAccount) return { customerId: 'Choose the customer account this person acts for.' };
   if (role === 'repair_partner' && !hasPartner)
     return { partnerId: 'Choose the repair partner this person works for.' };
+  if (role === 'supplier' && !hasPartner) return { partnerId: 'Choose the supplier this person works for.' };
   return {};
 }
 

@@ -50,7 +50,7 @@ export function UsersTable({
         user.customerId ? (
           <CustomerName id={user.customerId} />
         ) : user.partnerId ? (
-          <PartnerName id={user.partnerId} />
+          <PartnerName id={user.partnerId} role={user.role} />
         ) : user.siteId ? (
           <SiteCode id={user.siteId} />
         ) : (

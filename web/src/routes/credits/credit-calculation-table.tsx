@@ -1,5 +1,6 @@
 import type { CreditMemo, CreditMemoLine } from '../../api/credit-memos.js';
 import { money } from './credit-labels.js';
+import { CREDIT_BASIS_LABELS, CreditReserveNote } from './credit-reserve-note.js';
 
 /** A fee or deduction takes away from the credit: shown with its sign, or a dash when there is none. */
 const minus = (minor: number, currency: string) => (minor === 0 ? '—' : money(-minor, currency));
@@ -7,7 +8,9 @@ const minus = (minor: number, currency: string) => (minor === 0 ? '—' : money(
 /**
  * The credit line by line, as the settlement policy computed it from the original sale: units ×
  * the invoiced price, the tax given back, less any restocking fee and damage deduction, and the
- * policy's own words for how each line came out. The totals are the memo's.
+ * policy's own words for how each line came out. Units credited ahead of inspection (a trusted
+ * tier's, on authorization or on receipt) say where they stand with the returns reserve. The
+ * totals are the memo's.
  */
 export function CreditCalculationTable({ memo }: { memo: CreditMemo }) {
   const { currency } = memo;
@@ -18,6 +21,7 @@ export function CreditCalculationTable({ memo }: { memo: CreditMemo }) {
         <thead>
           <tr>
             <th scope="col">Product</th>
+            <th scope="col">Credited</th>
             <th scope="col" className="align-right">
               Units × price
             </th>
@@ -43,7 +47,7 @@ export function CreditCalculationTable({ memo }: { memo: CreditMemo }) {
         ))}
         <tfoot>
           <tr>
-            <th scope="row" colSpan={2}>
+            <th scope="row" colSpan={3}>
               Total
             </th>
             <td className="align-right">{money(memo.priceMinor, currency)}</td>
@@ -64,6 +68,7 @@ function LineRows({ line, currency }: { line: CreditMemoLine; currency: string }
     <tbody>
       <tr>
         <td>{line.productSku ?? line.productId}</td>
+        <td>{CREDIT_BASIS_LABELS[line.basis]}</td>
         <td className="align-right">
           {line.quantity} × {money(line.unitPriceMinor, currency)}
         </td>
@@ -74,8 +79,9 @@ function LineRows({ line, currency }: { line: CreditMemoLine; currency: string }
         <td className="align-right">{money(line.totalMinor, currency)}</td>
       </tr>
       <tr>
-        <td colSpan={7} className="credit-explanation">
+        <td colSpan={8} className="credit-explanation">
           {line.explanation}
+          <CreditReserveNote line={line} currency={currency} />
         </td>
       </tr>
     </tbody>

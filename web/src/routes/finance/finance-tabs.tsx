@@ -1,6 +1,7 @@
 import { NavLink, useSearchParams } from 'react-router';
 import {
   ACCOUNTS_PATH,
+  CLAIMS_PATH,
   JOURNAL_PATH,
   PERIODS_PATH,
   RATES_PATH,
@@ -15,6 +16,7 @@ const FINANCE_SCREENS = [
   { path: PERIODS_PATH, label: 'Periods' },
   { path: ACCOUNTS_PATH, label: 'Chart of accounts' },
   { path: RATES_PATH, label: 'Exchange rates' },
+  { path: CLAIMS_PATH, label: 'Supplier claims' },
 ] as const;
 
 /** The finance screens; the chosen legal entity goes along from one to the next. */

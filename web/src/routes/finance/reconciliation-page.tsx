@@ -7,9 +7,13 @@ import { EntitiesView, FinanceFilters } from './finance-filters.js';
 import { Amount } from './finance-labels.js';
 import { useFinanceScope } from './finance-scope.js';
 import { FinanceTabs } from './finance-tabs.js';
+import { Difference, SubledgersTable } from './subledgers-table.js';
 import './finance.css';
 
-/** Returns inventory: each stock account in the books beside the units on hand times their value. */
+/**
+ * Returns inventory: each stock account in the books beside the units on hand times their value;
+ * then the other subledgers (open supplier claims, open customer credits) beside their accounts.
+ */
 export function ReconciliationPage() {
   const scope = useFinanceScope();
   const query = useReconciliation(scope.legalEntityId);
@@ -17,7 +21,7 @@ export function ReconciliationPage() {
     <>
       <PageHeader
         title="Reconciliation"
-        subtitle="Each account that holds returned stock, beside the units on hand in its statuses times what they are carried at. Any difference is flagged."
+        subtitle="Each account that holds returned stock, beside the units on hand in its statuses times what they are carried at. Open supplier claims and customer credits are set beside their control accounts too. Any difference is flagged."
       />
       <FinanceTabs />
       <EntitiesView query={scope.entities}>
@@ -30,7 +34,12 @@ export function ReconciliationPage() {
               onChange={scope.update}
             />
             <QueryView query={query} loadingLabel="Reconciling…">
-              {(reconciliation) => <ReconciliationTable reconciliation={reconciliation} />}
+              {(reconciliation) => (
+                <>
+                  <ReconciliationTable reconciliation={reconciliation} />
+                  <SubledgersTable reconciliation={reconciliation} />
+                </>
+              )}
             </QueryView>
           </>
         )}
@@ -92,13 +101,7 @@ function ReconciliationTable({ reconciliation }: { reconciliation: Reconciliatio
                   <Amount minor={row.subledgerMinor} currency={currency} showZero />
                 </td>
                 <td className="align-right">
-                  {row.differenceMinor === 0 ? (
-                    <Badge tone="success">None</Badge>
-                  ) : (
-                    <Badge tone="danger">
-                      <Amount minor={row.differenceMinor} currency={currency} showZero />
-                    </Badge>
-                  )}
+                  <Difference minor={row.differenceMinor} currency={currency} />
                 </td>
               </tr>
             ))}

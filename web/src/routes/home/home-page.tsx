@@ -1,7 +1,12 @@
 import { Navigate } from 'react-router';
 import type { Role } from '../../../../src/contracts/common.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { isRepairPartner, PARTNER_WORK_ORDERS_PATH } from '../../auth/permissions.js';
+import {
+  isRepairPartner,
+  isSupplierRole,
+  PARTNER_WORK_ORDERS_PATH,
+  SUPPLIER_CLAIMS_PATH,
+} from '../../auth/permissions.js';
 import { ROLE_LABELS } from '../../ui/labels.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { CustomerHome } from './customer-home.js';
@@ -12,6 +17,8 @@ export function HomePage() {
   const role: Role = user.role;
   // A repair partner's users have one screen: their work orders.
   if (isRepairPartner(role)) return <Navigate to={PARTNER_WORK_ORDERS_PATH} replace />;
+  // A supplier's users have one screen too: their claims.
+  if (isSupplierRole(role)) return <Navigate to={SUPPLIER_CLAIMS_PATH} replace />;
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} subtitle={ROLE_LABELS[role]} />

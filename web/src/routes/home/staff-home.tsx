@@ -28,6 +28,7 @@ import { StatusOverview } from './status-overview.js';
 import { ArrivalsToIdentifyCard, UnauthorizedArrivalsCard } from './unauthorized-arrivals-card.js';
 import { CreditMemosCard } from '../credits/credit-memos-card.js';
 import { CREDIT_ROLES } from '../../auth/permissions.js';
+import { CLAIM_READ_ROLES, CLAIMS_PATH } from '../../auth/permissions.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -74,6 +75,11 @@ export function StaffHome({ role }: { role: Role }) {
           </HomeCard>
         ) : null}
         {CREDIT_ROLES.includes(role) ? <CreditMemosCard role={role} /> : null}
+        {CLAIM_READ_ROLES.includes(role) ? (
+          <HomeCard to={CLAIMS_PATH} title="Supplier claims">
+            What suppliers owe for the goods sent back to them: aging, how long each takes to pay, and every claim.
+          </HomeCard>
+        ) : null}
         {LEDGER_ROLES.includes(role) ? (
           <HomeCard to={JOURNAL_PATH} title="Finance">
             The journal of returned goods, the trial balance, periods, the chart of accounts and exchange rates.

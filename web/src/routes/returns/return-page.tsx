@@ -15,6 +15,7 @@ import { RoutingSummary } from './routing-summary.js';
 import { RoutingInstructionPanel } from './routing-instruction-panel.js';
 import { CustodyPanel } from './custody-panel.js';
 import { CreditsPanel } from './credits-panel.js';
+import { ReplacementsPanel } from './replacements-panel.js';
 import { ReturnInspectionsPanel } from './return-inspections-panel.js';
 import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
@@ -91,6 +92,7 @@ function ReturnView({ rma }: { rma: RmaView }) {
       ) : null}
       <ReturnInspectionsPanel rma={rma} />
       <CreditsPanel rma={rma} />
+      <ReplacementsPanel rma={rma} />
       <ReturnTimeline rmaId={rma.id} />
     </>
   );

@@ -1,0 +1,20 @@
+// Supplier recovery's door: the claim steps workflows call, its queries and routes.
+export {
+  submitSupplierClaim,
+  recordClaimAcknowledged,
+  recordClaimDecision,
+  recordClaimPaid,
+  setClaimReceivable,
+  singleReturnOfClaim,
+  isSupplier,
+  type ClaimToSubmit,
+} from './supplier-claims.js';
+export type * from './recovery.tables.js';
+export {
+  listSupplierClaims,
+  getSupplierClaim,
+  supplierClaimAging,
+  openClaimReceivables,
+  findEvidencePhoto,
+} from './claims.queries.js';
+export { registerRecoveryRoutes, ClaimForAnyone } from './recovery.routes.js';
