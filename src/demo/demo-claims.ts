@@ -106,17 +106,24 @@ export async function createDemoSupplierUser(platform: Platform, actors: DemoAct
 
 function planAnswers(s: StageContext, submitted: SupplierViewClaim, shippedAt: string, tally: DemoClaimsTally) {
   const { random } = s;
-  // Suppliers answer by e-mail; finance records what they said.
-  const answerer = s.actors.finance;
-  const finance = s.actors.finance;
+  // Suppliers answer by e-mail; finance records what they said, and their credit notes.
+  const finance = context(s.actors.finance);
   const acknowledgedAt = workingHoursAfter(random, shippedAt, random.int(1, 3) * 24);
   const decidedAt = workingHoursAfter(random, acknowledgedAt, random.int(2, 12) * 24);
   const paidAt = workingHoursAfter(random, decidedAt, random.int(3, 20) * 24);
   const roll = random.next();
-  const decision = roll < 0.72 ? 'accept' : roll < 0.9 ? 'partially_accept' : 'reject';
+  const wanted = roll < 0.72 ? 'accept' : roll < 0.9 ? 'partially_accept' : 'reject';
+  // A partial answer cuts the first line to 70 %; a line too small to cut is accepted whole.
+  const [first] = submitted.lines;
+  const cut =
+    wanted === 'partially_accept' && first && first.claimedMinor >= 2
+      ? { lineId: first.id, acceptedMinor: Math.floor(first.claimedMinor * 0.7) }
+      : null;
+  const decision = wanted === 'partially_accept' && !cut ? 'accept' : wanted;
+  const accepted = cut ? submitted.claimedMinor - first!.claimedMinor + cut.acceptedMinor : submitted.claimedMinor;
   let version = submitted.version;
   s.plan(acknowledgedAt, `acknowledge ${submitted.claimNumber}`, async () => {
-    const claim = await runInTransaction(s.at(acknowledgedAt), context(answerer), (tx) =>
+    const claim = await runInTransaction(s.at(acknowledgedAt), finance, (tx) =>
       recordClaimAcknowledged(tx, submitted.id, {
         supplierReference: `CASE-${submitted.claimNumber.slice(-5)}`,
         expectedVersion: version,
@@ -125,29 +132,21 @@ function planAnswers(s: StageContext, submitted: SupplierViewClaim, shippedAt: s
     version = claim.version;
   });
   s.plan(decidedAt, `answer ${submitted.claimNumber}`, async () => {
-    const [first] = submitted.lines;
-    await decideSupplierClaim(s.at(decidedAt), context(answerer), submitted.id, {
-      decision: decision === 'partially_accept' && (!first || first.claimedMinor < 2) ? 'accept' : decision,
+    await decideSupplierClaim(s.at(decidedAt), finance, submitted.id, {
+      decision,
       note:
         decision === 'reject'
           ? 'Outside our return terms: the units show handling damage, not a manufacturing fault'
           : decision === 'partially_accept'
             ? 'Credited at our current cost for the first line; the rest as claimed'
             : '',
-      lines:
-        decision === 'partially_accept' && first && first.claimedMinor >= 2
-          ? [{ lineId: first.id, acceptedMinor: Math.floor(first.claimedMinor * 0.7) }]
-          : [],
+      lines: cut ? [cut] : [],
       expectedVersion: version,
     });
     version += 1;
     if (decision === 'reject') return;
     s.plan(paidAt, `credit note for ${submitted.claimNumber}`, async () => {
-      const accepted =
-        decision === 'partially_accept' && first && first.claimedMinor >= 2
-          ? submitted.claimedMinor - first.claimedMinor + Math.floor(first.claimedMinor * 0.7)
-          : submitted.claimedMinor;
-      await recordSupplierClaimPayment(s.at(paidAt), context(finance), submitted.id, {
+      await recordSupplierClaimPayment(s.at(paidAt), finance, submitted.id, {
         reference: `VCN-${submitted.claimNumber.slice(-6)}`,
         amountMinor: accepted,
         expectedVersion: version,

@@ -10,7 +10,7 @@ import { assertCan } from '../platform/access.js';
 import { AppError } from '../platform/errors.js';
 import { minorUnitsOf } from '../platform/money/currencies.js';
 import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
-import { convertMinor, postEntry, postStockMovements, requireRate, valuationOf } from '../ledger/index.js';
+import { convertMinor, legalEntityOfSite, postEntry, postStockMovements, requireRate } from '../ledger/index.js';
 import { moveReturnLineUnits } from '../inventory/index.js';
 import { findLegalEntity, findSupplierTerms } from '../masterdata/index.js';
 import {
@@ -52,33 +52,34 @@ export async function shipVendorReturn(
         )),
       );
     // What the supplier owes us for the goods it takes back (settled by the supplier claim).
-    await postStockMovements(tx, {
+    const entries = await postStockMovements(tx, {
       movements,
       event: 'vendor_return.shipped',
       description: `Vendor return ${document.vendor_return_number} shipped`,
       source: { type: 'vendor_return', id: document.id },
       exitRole: 'vendor_receivable',
     });
-    await submitClaimFor(tx, document, lines);
+    // The entry debits vendor receivable and credits the stock account, nothing else: its total is
+    // the receivable the claim starts from (no entry when the goods carry no value).
+    const [entry] = entries;
+    await submitClaimFor(tx, document, lines, {
+      legalEntityId: entry?.legal_entity_id ?? (await legalEntityOfSite(tx, document.site_id)).id,
+      receivableMinor: entry?.total_minor ?? 0,
+    });
   });
 }
 
 /** The claim: the receivable just booked, and per line the units' cost in the supplier's currency. */
-async function submitClaimFor(tx: Tx, document: VendorReturnsTable, lines: readonly VendorReturnLinesTable[]) {
+async function submitClaimFor(
+  tx: Tx,
+  document: VendorReturnsTable,
+  lines: readonly VendorReturnLinesTable[],
+  { legalEntityId, receivableMinor }: { legalEntityId: string; receivableMinor: number },
+) {
   const terms = await findSupplierTerms(tx.db, document.supplier_id);
   if (!terms) throw new AppError('not_found', `supplier ${document.supplier_id} was not found`);
-  let receivableMinor = 0;
-  let legalEntityId = terms.legalEntityId;
   const claimLines = [];
   for (const line of lines) {
-    const valuation = await valuationOf(tx, {
-      rmaLineId: line.rma_line_id,
-      productId: line.product_id,
-      siteId: line.site_id,
-      date: tx.today,
-    });
-    receivableMinor += valuation.unitValueMinor * line.quantity;
-    legalEntityId = valuation.legalEntityId;
     const rate = await requireRate(tx.db, line.currency, terms.currency, tx.today);
     claimLines.push({
       vendorReturnLineId: line.id,
