@@ -46,11 +46,12 @@ const TABLES = {
     'order_line_credits',
     'credit_reserves',
     'credit_reserve_releases',
+    'early_credit_withdrawals',
     'replacement_orders',
     'replacement_order_lines',
     'replacement_allocations',
   ],
-  recovery: ['supplier_claims', 'supplier_claim_lines'],
+  recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
   audit: [],
   platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
 };

@@ -148,6 +148,11 @@ export type FxRate = z.infer<typeof FxRateSchema>;
 
 export const EntityPeriodQuerySchema = z.strictObject({ legalEntityId: z.string().min(1), period: PeriodSchema });
 export const EntityQuerySchema = z.strictObject({ legalEntityId: z.string().min(1) });
+/** GET /ledger/reconciliation: as things stand now, or as at the end of a month's period. */
+export const ReconciliationQuerySchema = z.strictObject({
+  legalEntityId: z.string().min(1),
+  period: PeriodSchema.optional(),
+});
 export const ListEntriesQuerySchema = z.strictObject({
   legalEntityId: z.string().min(1).optional(),
   period: PeriodSchema.optional(),
@@ -183,6 +188,9 @@ export type Subledger = (typeof SUBLEDGERS)[number];
 export const ReconciliationSchema = z.object({
   legalEntityId: z.string(),
   currency: z.string(),
+  /** The period asked for (null: as things stand now) and the day whose end the figures are as at. */
+  period: PeriodSchema.nullable(),
+  asOf: z.string(),
   rows: z.array(
     z.object({
       role: z.enum(ACCOUNT_ROLES),

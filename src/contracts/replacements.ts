@@ -18,6 +18,13 @@ export type ReplacementStatus = (typeof REPLACEMENT_STATUSES)[number];
 export const DEPOSIT_STATUSES = ['none', 'pending', 'held', 'released', 'invoiced'] as const;
 export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
 
+/**
+ * An exchange's price difference: quoted when it is requested (pending), invoiced to the customer
+ * (the other product costs more) or credited (it costs less) when it ships; none at the same price.
+ */
+export const DIFFERENCE_STATUSES = ['none', 'pending', 'invoiced', 'credited'] as const;
+export type DifferenceStatus = (typeof DIFFERENCE_STATUSES)[number];
+
 export const RequestReplacementSchema = z.strictObject({
   kind: z.enum(REPLACEMENT_KINDS),
   /** The site that ships it; by default the site the return's goods are routed to. */
@@ -58,8 +65,13 @@ export const ReplacementOrderLineSchema = z.object({
   productName: z.string().nullable(),
   quantity: z.number().int(),
   unitPriceMinor: z.number().int(),
-  /** An exchange: the other product's list price less the returned one's price, for all units (null: not comparable). */
+  /**
+   * An exchange: the other product's list price (in the order's currency, at the request day's rate
+   * when it is listed in another) less the returned one's price, for all units; null otherwise.
+   */
   priceDifferenceMinor: z.number().int().nullable(),
+  /** The tax on that difference, at the rate the original order line was taxed at (0 without one). */
+  priceDifferenceTaxMinor: z.number().int(),
   depositUnits: z.number().int(),
   depositMinor: z.number().int(),
   releasedUnits: z.number().int(),
@@ -88,8 +100,17 @@ export const ReplacementOrderSchema = z.object({
   functionalCurrency: z.string().nullable(),
   depositFunctionalMinor: z.number().int(),
   depositDueOn: z.string().nullable(),
+  /** The days the return has once the advance replacement ships, fixed when it was requested. */
+  depositDays: z.number().int().nullable(),
   depositEntryId: z.string().nullable(),
   invoiceEntryId: z.string().nullable(),
+  differenceStatus: z.enum(DIFFERENCE_STATUSES),
+  /** An exchange's difference with its tax, signed: positive invoiced to the customer, negative credited. */
+  differenceMinor: z.number().int(),
+  differenceTaxMinor: z.number().int(),
+  /** In the books' currency at the ship day's rate, and the entry that posted it. */
+  differenceFunctionalMinor: z.number().int(),
+  differenceEntryId: z.string().nullable(),
   requestedBy: z.string(),
   createdAt: z.string(),
   allocatedAt: z.string().nullable(),
@@ -115,6 +136,8 @@ export const CustomerReplacementOrderSchema = ReplacementOrderSchema.omit({
   depositFunctionalMinor: true,
   depositEntryId: true,
   invoiceEntryId: true,
+  differenceFunctionalMinor: true,
+  differenceEntryId: true,
   requestedBy: true,
   shippedBy: true,
 }).extend({

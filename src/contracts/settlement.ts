@@ -23,16 +23,31 @@ export const ReserveReleaseSchema = z.object({
   createdAt: z.string(),
 });
 
+/** Units credited ahead of inspection that never arrived (the return was cancelled or expired): taken back. */
+export const ReserveWithdrawalSchema = z.object({
+  cause: z.enum(['cancelled', 'expired']),
+  quantity: z.number().int(),
+  /** Their share of the line, in the memo's currency: out of the reserve and the customer's credit. */
+  withdrawnMinor: z.number().int(),
+  explanation: z.string(),
+  /** Whether the books have taken it (on an unissued memo it is posted when the memo is issued). */
+  isPosted: z.boolean(),
+  createdAt: z.string(),
+});
+
 /**
  * Where a line credited ahead of inspection stands with the returns reserve: not yet booked (the
- * memo is not issued), held, partly or wholly released by inspection, or void with its memo.
+ * memo is not issued), held, partly or wholly released by inspection, withdrawn for units that
+ * never arrived (with the rest released), or void with its memo.
  */
-export const RESERVE_STATUSES = ['not_booked', 'held', 'partly_released', 'released', 'void'] as const;
+export const RESERVE_STATUSES = ['not_booked', 'held', 'partly_released', 'released', 'withdrawn', 'void'] as const;
 export const LineReserveSchema = z.object({
   status: z.enum(RESERVE_STATUSES),
   unitsInspected: z.number().int(),
   chargedBackMinor: z.number().int(),
   releases: z.array(ReserveReleaseSchema),
+  unitsWithdrawn: z.number().int(),
+  withdrawals: z.array(ReserveWithdrawalSchema),
 });
 
 export const CreditMemoLineSchema = z.object({

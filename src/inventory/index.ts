@@ -20,6 +20,7 @@ export {
   findUnitWhereabouts,
   findMovementsById,
   findReturnStockOnHand,
+  findReturnStockOnHandBefore,
 } from './stock.queries.js';
 export { ON_HAND_STATUSES, LEAVING_STATUSES, canChangeStatus, canLeaveStock, isOnHand } from './domain/stock-status.js';
 export type * from './inventory.tables.js';

@@ -294,3 +294,41 @@ export async function findReturnStockOnHand(db: Reader, siteIds: readonly string
     .execute();
   return rows.map((row) => ({ ...row, quantity: Number(row.quantity) }));
 }
+
+/**
+ * Returned units on hand as they stood before an instant (`before`, an ISO timestamp), rebuilt
+ * from the movements: each adds its units to the status it moved to and takes them from the one
+ * it left. The same shape as findReturnStockOnHand, for a reconciliation as at a period's end.
+ */
+export async function findReturnStockOnHandBefore(db: Reader, siteIds: readonly string[], before: string) {
+  if (siteIds.length === 0) return [];
+  const sided = (side: 'to_status' | 'from_status') =>
+    db
+      .selectFrom('stock_movements')
+      .select((eb) => ['site_id', 'rma_line_id', `${side} as status`, eb.fn.sum<number>('quantity').as('quantity')])
+      .where('site_id', 'in', siteIds)
+      .where('rma_line_id', 'is not', null)
+      .where(side, 'is not', null)
+      .where('moved_at', '<', before)
+      .groupBy(['site_id', 'rma_line_id', side])
+      .execute();
+  const [into, outOf] = await Promise.all([sided('to_status'), sided('from_status')]);
+  const onHand = new Map<string, { site_id: string; rma_line_id: string; status: string; quantity: number }>();
+  const add = (
+    row: { site_id: string; rma_line_id: string | null; status: string | null; quantity: number },
+    sign: number,
+  ) => {
+    const key = `${row.site_id}|${row.rma_line_id}|${row.status}`;
+    const sum = onHand.get(key) ?? {
+      site_id: row.site_id,
+      rma_line_id: row.rma_line_id!,
+      status: row.status!,
+      quantity: 0,
+    };
+    sum.quantity += sign * Number(row.quantity);
+    onHand.set(key, sum);
+  };
+  for (const row of into) add(row, 1);
+  for (const row of outOf) add(row, -1);
+  return [...onHand.values()].filter((row) => row.quantity > 0);
+}

@@ -18,14 +18,19 @@ export function stockAccountOfStatus(status: string): AccountRole | null {
   return role && role !== 'scrap_write_off' ? role : null;
 }
 
-/** Debits minus credits of the entity's stock accounts, all periods, by role. */
-export function stockAccountBalances(db: Reader, legalEntityId: string) {
-  return accountBalancesByRole(db, legalEntityId, STOCK_ACCOUNT_ROLES);
+/** Debits minus credits of the entity's stock accounts, all periods (through a date if given), by role. */
+export function stockAccountBalances(db: Reader, legalEntityId: string, through?: string) {
+  return accountBalancesByRole(db, legalEntityId, STOCK_ACCOUNT_ROLES, through);
 }
 
-/** Debits minus credits of the entity's accounts of these roles, all periods, by role. */
-export async function accountBalancesByRole(db: Reader, legalEntityId: string, roles: readonly AccountRole[]) {
-  const rows = await db
+/** Debits minus credits of the entity's accounts of these roles, all periods (through a posting date if given), by role. */
+export async function accountBalancesByRole(
+  db: Reader,
+  legalEntityId: string,
+  roles: readonly AccountRole[],
+  through?: string,
+) {
+  let query = db
     .selectFrom('journal_lines')
     .innerJoin('journal_entries', 'journal_entries.id', 'journal_lines.entry_id')
     .innerJoin('ledger_accounts', 'ledger_accounts.id', 'journal_lines.account_id')
@@ -38,8 +43,9 @@ export async function accountBalancesByRole(db: Reader, legalEntityId: string, r
     ])
     .where('journal_entries.legal_entity_id', '=', legalEntityId)
     .where('ledger_accounts.role', 'in', [...roles])
-    .groupBy(['ledger_accounts.role', 'ledger_accounts.code', 'ledger_accounts.name'])
-    .execute();
+    .groupBy(['ledger_accounts.role', 'ledger_accounts.code', 'ledger_accounts.name']);
+  if (through) query = query.where('journal_entries.posting_date', '<=', through);
+  const rows = await query.execute();
   return new Map(
     rows.map((row) => [
       row.role as AccountRole,

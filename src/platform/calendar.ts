@@ -52,3 +52,21 @@ export function addMonths(isoDate: string, n: number): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((parseIsoDate(b) - parseIsoDate(a)) / MS_PER_DAY);
 }
+
+/**
+ * The end of a day, for reading the records as they stood then: dates compare with `date`,
+ * timestamps (ISO, UTC, like the clock's) with `before` — every instant of the day is below it.
+ */
+export interface DayEnd {
+  date: string;
+  before: string;
+}
+
+export function dayEnd(isoDate: string): DayEnd {
+  return { date: isoDate, before: addDays(isoDate, 1) };
+}
+
+/** The last day of a month given as 'YYYY-MM'. */
+export function lastDayOfMonth(month: string): string {
+  return addDays(addMonths(`${month}-01`, 1), -1);
+}

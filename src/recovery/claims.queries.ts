@@ -241,7 +241,27 @@ export async function openClaimReceivables(db: Reader, legalEntityId: string) {
     claimId: row.id,
     claimNumber: row.claim_number,
     supplierId: row.supplier_id,
-    status: row.status,
     receivableMinor: row.receivable_minor,
   }));
+}
+
+/** The open claims as they stood at the end of a day: each one's receivable changes posted by then. */
+export async function claimReceivablesThrough(db: Reader, legalEntityId: string, through: string) {
+  const rows = await db
+    .selectFrom('supplier_claim_receivable_changes as r')
+    .innerJoin('supplier_claims as c', 'c.id', 'r.claim_id')
+    .select((eb) => ['c.id', 'c.claim_number', 'c.supplier_id', eb.fn.sum<number>('r.change_minor').as('receivable')])
+    .where('r.legal_entity_id', '=', legalEntityId)
+    .where('r.posting_date', '<=', through)
+    .groupBy(['c.id', 'c.claim_number', 'c.supplier_id'])
+    .orderBy('c.claim_number')
+    .execute();
+  return rows
+    .map((row) => ({
+      claimId: row.id,
+      claimNumber: row.claim_number,
+      supplierId: row.supplier_id,
+      receivableMinor: Number(row.receivable),
+    }))
+    .filter((row) => row.receivableMinor !== 0);
 }

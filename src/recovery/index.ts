@@ -15,6 +15,7 @@ export {
   getSupplierClaim,
   supplierClaimAging,
   openClaimReceivables,
+  claimReceivablesThrough,
   findEvidencePhoto,
 } from './claims.queries.js';
 export { registerRecoveryRoutes, ClaimForAnyone } from './recovery.routes.js';

@@ -51,7 +51,19 @@ export interface SupplierClaimLinesTable {
   evidence: string;
 }
 
+/** One change to a claim's receivable, dated as the entry that posted it: the subledger over time. */
+export interface SupplierClaimReceivableChangesTable {
+  id: string;
+  claim_id: string;
+  legal_entity_id: string;
+  posting_date: string;
+  change_minor: number;
+  event: string;
+  created_at: string;
+}
+
 export interface RecoveryTables {
   supplier_claims: SupplierClaimsTable;
   supplier_claim_lines: SupplierClaimLinesTable;
+  supplier_claim_receivable_changes: SupplierClaimReceivableChangesTable;
 }

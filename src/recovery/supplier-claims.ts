@@ -109,6 +109,8 @@ export async function submitSupplierClaim(tx: Tx, input: ClaimToSubmit): Promise
   };
   await tx.db.insertInto('supplier_claims').values(claim).execute();
   if (lines.length > 0) await tx.db.insertInto('supplier_claim_lines').values(lines).execute();
+  // The shipment's entry booked the receivable the claim starts from.
+  await recordReceivableChange(tx, claim, claim.receivable_minor, 'vendor_return.shipped');
   tx.audit({
     entityType: 'supplier_claim',
     entityId: id,
@@ -265,15 +267,35 @@ export async function recordClaimDecision(
   return { before: claim, claim: saved };
 }
 
-/** What the books hold against the supplier for the claim after the workflow posted the change. */
-export async function setClaimReceivable(tx: Tx, claim: SupplierClaimsTable, receivableMinor: number) {
+/**
+ * What the books hold against the supplier for the claim after the workflow posted the change
+ * (`event`, the entry's event), kept dated in the receivable's history as well.
+ */
+export async function setClaimReceivable(tx: Tx, claim: SupplierClaimsTable, receivableMinor: number, event: string) {
   await tx.db
     .updateTable('supplier_claims')
     .set({ receivable_minor: receivableMinor })
     .where('id', '=', claim.id)
     .where('version', '=', claim.version)
     .execute();
+  await recordReceivableChange(tx, claim, receivableMinor - claim.receivable_minor, event);
   return { ...claim, receivable_minor: receivableMinor };
+}
+
+async function recordReceivableChange(tx: Tx, claim: SupplierClaimsTable, changeMinor: number, event: string) {
+  if (changeMinor === 0) return;
+  await tx.db
+    .insertInto('supplier_claim_receivable_changes')
+    .values({
+      id: tx.ids.next('scr'),
+      claim_id: claim.id,
+      legal_entity_id: claim.legal_entity_id,
+      posting_date: tx.today,
+      change_minor: changeMinor,
+      event,
+      created_at: tx.now,
+    })
+    .execute();
 }
 
 /** The supplier's credit note (or payment) for what it accepted: one, for the whole accepted amount. */

@@ -5,6 +5,7 @@ export { getRma, searchRmas, getRmaTimeline, loadProgress, countReturnsByStatus 
 export { openUnauthorizedReturn, type OpenedUnauthorizedReturn } from './use-cases/open-unauthorized-return.js';
 export { combineFactSources, type LoadReturnFacts, type ReturnFactsSource } from './return-facts.js';
 export type { OnReturnAuthorized } from './on-authorized.js';
+export type { OnReturnClosedUnreceived, ReturnEndedUnreceived } from './on-closed-unreceived.js';
 export { NO_FACTS, type LineFacts, type Progress } from './domain/return-progress.js';
 export { holdsQuantity } from './domain/rma-state-machine.js';
 

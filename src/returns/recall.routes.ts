@@ -13,10 +13,16 @@ import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { raiseRecall } from './use-cases/raise-recall.js';
 import { getRecall, listRecalls } from './use-cases/read-recalls.js';
+import type { OnReturnAuthorized } from './on-authorized.js';
 
 const tags = ['returns'];
 
-export function registerRecallRoutes(app: FastifyInstance, platform: Platform): void {
+/** `onAuthorized`: the later stages' port, run as each recall return is authorized (see on-authorized.ts). */
+export function registerRecallRoutes(
+  app: FastifyInstance,
+  platform: Platform,
+  { onAuthorized }: { onAuthorized?: OnReturnAuthorized } = {},
+): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.post(
@@ -39,7 +45,7 @@ export function registerRecallRoutes(app: FastifyInstance, platform: Platform): 
       },
     },
     async (request, reply) => {
-      const recall = await raiseRecall(platform, contextOf(request), request.body);
+      const recall = await raiseRecall(platform, contextOf(request), request.body, onAuthorized);
       return reply.code(201).header('Location', `/api/v1/recalls/${recall.id}`).send(recall);
     },
   );

@@ -25,6 +25,7 @@ import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use
 import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
 import type { OnReturnAuthorized } from './on-authorized.js';
+import type { OnReturnClosedUnreceived } from './on-closed-unreceived.js';
 import { rmaFor, rmaSummariesFor, timelineFor, verdictFor } from './rma-audience.js';
 
 const tags = ['returns'];
@@ -32,12 +33,17 @@ const errors = { 404: ProblemSchema, 409: ProblemSchema, 412: ProblemSchema, 422
 
 /**
  * `loadFacts` asks the later stages what happened to the goods; `onAuthorized` lets them act in the
- * transaction that authorizes a return (credit on authorization). The composition root supplies both.
+ * transaction that authorizes a return (credit on authorization), `onClosedUnreceived` in the one
+ * that cancels or expires it (that credit taken back). The composition root supplies them.
  */
 export function registerReturnRoutes(
   app: FastifyInstance,
   platform: Platform,
-  { loadFacts, onAuthorized }: { loadFacts: LoadReturnFacts; onAuthorized?: OnReturnAuthorized },
+  {
+    loadFacts,
+    onAuthorized,
+    onClosedUnreceived,
+  }: { loadFacts: LoadReturnFacts; onAuthorized?: OnReturnAuthorized; onClosedUnreceived?: OnReturnClosedUnreceived },
 ): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
@@ -187,7 +193,7 @@ export function registerReturnRoutes(
     'cancel',
     'Cancel a return before goods arrive (If-Match optional)',
     CancelBodySchema,
-    (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version, loadFacts),
+    (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version, loadFacts, onClosedUnreceived),
   );
   api.post(
     '/returns/expire-due',
@@ -199,6 +205,6 @@ export function registerReturnRoutes(
         response: { 200: z.object({ expired: z.array(z.string()) }) },
       },
     },
-    (request) => expireDueAuthorizations(platform, contextOf(request), loadFacts),
+    (request) => expireDueAuthorizations(platform, contextOf(request), loadFacts, onClosedUnreceived),
   );
 }

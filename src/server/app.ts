@@ -29,6 +29,7 @@ import { findReturnableUntilOfOrders, registerReturnRoutes } from '../returns/in
 import { registerAuditRoutes } from '../audit/index.js';
 import {
   creditAheadOfInspection,
+  withdrawUnreceivedCredit,
   loadReturnFacts,
   registerDispositionWorkflowRoutes,
   registerWorkflowRoutes,
@@ -126,7 +127,11 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerMasterdataRoutes(v1, platform);
       registerSalesRoutes(v1, platform, { returnableUntilOf: findReturnableUntilOfOrders });
       registerConfigurationRoutes(v1, platform);
-      registerReturnRoutes(v1, platform, { loadFacts: loadReturnFacts, onAuthorized: creditAheadOfInspection });
+      registerReturnRoutes(v1, platform, {
+        loadFacts: loadReturnFacts,
+        onAuthorized: creditAheadOfInspection,
+        onClosedUnreceived: withdrawUnreceivedCredit,
+      });
       registerLogisticsRoutes(v1, platform, { easyPostWebhookSecret: options.easyPostWebhookSecret });
       registerDockRoutes(v1, platform);
       registerReceivingRoutes(v1, platform);
@@ -139,7 +144,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerStockMoveRoutes(v1, platform);
       registerAuditRoutes(v1, platform);
       registerTraceRoutes(v1, platform);
-      registerRecallRoutes(v1, platform);
+      registerRecallRoutes(v1, platform, { onAuthorized: creditAheadOfInspection });
       registerLedgerRoutes(v1, platform);
       registerReconciliationRoutes(v1, platform);
       registerSettlementRoutes(v1, platform);

@@ -5,7 +5,7 @@ import { startPlatform } from './platform.js';
 import { buildApp } from './app.js';
 import { systemContext } from '../platform/actor.js';
 import { expireDueAuthorizations } from '../returns/index.js';
-import { invoiceOverdueDeposits, loadReturnFacts } from '../workflows/index.js';
+import { invoiceOverdueDeposits, loadReturnFacts, withdrawUnreceivedCredit } from '../workflows/index.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
 import { hasUsers } from '../identity/index.js';
@@ -25,13 +25,14 @@ const app = await buildApp(platform, {
   filesDir: join(config.dataDir, 'files'),
 });
 
-// Hourly housekeeping. Authorizations lapse with the calendar, not with a request; both jobs are
+// Hourly housekeeping. Authorizations lapse with the calendar, not with a request (credit given
+// ahead of proof for their units is taken back as they do: withdrawUnreceivedCredit); the jobs are
 // safe with several API processes (each expiry is a versioned update, the purge a plain delete).
 // Advance replacements whose return did not arrive within the policy's days are invoiced the
 // same way (each a versioned update of its order, posted in its own transaction).
 const runHousekeeping = () =>
   Promise.all([
-    expireDueAuthorizations(platform, systemContext('expiry-job'), loadReturnFacts),
+    expireDueAuthorizations(platform, systemContext('expiry-job'), loadReturnFacts, withdrawUnreceivedCredit),
     invoiceOverdueDeposits(platform, systemContext('deposit-job')),
     purgeIdempotencyKeys(platform.db, platform.clock.now()),
   ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));

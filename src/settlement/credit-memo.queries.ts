@@ -1,5 +1,6 @@
 // Reading credit memos. Staff read them all; a customer reads only its own account's, and only
 // once issued (a draft is the distributor's working paper). Another account's memo is a 404.
+import type { DayEnd } from '../platform/calendar.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Page } from '../contracts/common.js';
 import type { CreditMemo, CreditMemoStatus } from '../contracts/settlement.js';
@@ -12,6 +13,7 @@ import { customerNameOf, productSkuOf } from '../masterdata/index.js';
 import { findRmaNumbers } from '../returns/index.js';
 import type { CreditMemosTable } from './settlement.tables.js';
 import { findLineReserves, findProvenInspections } from './credit-reserve.js';
+import { withdrawnFromCredits, withdrawnUnitsByReturnLine } from './early-credit-withdrawal.queries.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 const CUSTOMER_STATUSES: CreditMemoStatus[] = ['issued', 'applied'];
@@ -146,7 +148,13 @@ export async function findSettledUnits(db: Reader, rmaIds: readonly string[]) {
     .where('cm.status', 'in', ['issued', 'applied'])
     .groupBy('l.rma_line_id')
     .execute();
-  return rows.map((row) => ({ rmaLineId: row.rma_line_id, settled: Number(row.units) }));
+  // Units withdrawn because they never arrived are not settled (an unissued memo's withdrawn
+  // units are not counted above to begin with, so only issued ones are taken off).
+  const withdrawn = await withdrawnUnitsByReturnLine(db, rmaIds, ['issued', 'applied']);
+  return rows.map((row) => ({
+    rmaLineId: row.rma_line_id,
+    settled: Number(row.units) - (withdrawn.get(row.rma_line_id) ?? 0),
+  }));
 }
 
 /**
@@ -166,7 +174,10 @@ export async function findCreditedInspections(db: Reader, rmaId: string): Promis
   return new Set([...rows.flatMap((row) => (row.inspection_id ? [row.inspection_id] : [])), ...proven]);
 }
 
-/** The chargebacks inspection took from an issued memo's credit, in the books' currency. */
+/**
+ * What inspection charged back from an issued memo's credit, and what was withdrawn from it for
+ * units that never arrived, in the books' currency.
+ */
 export async function chargedBackOfMemo(db: Reader, memoId: string): Promise<number> {
   const row = await db
     .selectFrom('credit_reserve_releases')
@@ -175,35 +186,59 @@ export async function chargedBackOfMemo(db: Reader, memoId: string): Promise<num
     .where('voided_at', 'is', null)
     .where('entry_id', 'is not', null)
     .executeTakeFirst();
-  return Number(row?.total ?? 0);
+  const withdrawn = await withdrawnFromCredits(db, [memoId]);
+  return Number(row?.total ?? 0) + (withdrawn.get(memoId) ?? 0);
 }
 
 /**
  * The customer-credit subledger of an entity: per issued (or applied) memo, the credit it gave
- * less what inspection charged back and what applying it cleared — debit-positive, like the
- * account's balance (a credit owed to the customer is negative).
+ * less what inspection charged back, what was withdrawn for units that never arrived
+ * (early-credit-withdrawal.ts) and what applying it cleared — debit-positive, like the
+ * account's balance (a credit owed to the customer is negative). With `end`, as the memos stood
+ * at the end of that day: issued by then and not yet voided, less the charge-backs posted and the
+ * application made by then.
  */
-export async function openCustomerCredits(db: Reader, legalEntityId: string) {
-  const memos = await db
+export async function openCustomerCredits(db: Reader, legalEntityId: string, end?: DayEnd) {
+  let memoQuery = db
     .selectFrom('credit_memos')
-    .select(['id', 'functional_credit_minor', 'applied_functional_minor'])
+    .select(['id', 'functional_credit_minor', 'applied_functional_minor', 'applied_at'])
     .where('legal_entity_id', '=', legalEntityId)
-    .where('status', 'in', ['issued', 'applied'])
-    .where('functional_credit_minor', 'is not', null)
-    .execute();
-  const chargebacks = await db
+    .where('functional_credit_minor', 'is not', null);
+  memoQuery = end
+    ? memoQuery
+        .where('issued_at', '<', end.before)
+        .where((eb) => eb.or([eb('voided_at', 'is', null), eb('voided_at', '>=', end.before)]))
+    : memoQuery.where('status', 'in', ['issued', 'applied']);
+  const memos = await memoQuery.execute();
+  // A charge-back posts when its inspection is recorded, or when the memo is issued if that is
+  // later: for a memo issued by the day's end, one recorded by then had posted by then.
+  let chargebackQuery = db
     .selectFrom('credit_reserve_releases')
     .select(['credit_memo_id', (eb) => eb.fn.sum<number>('charged_back_functional_minor').as('total')])
     .where('credit_memo_id', 'in', memos.length > 0 ? memos.map((memo) => memo.id) : [''])
-    .where('voided_at', 'is', null)
     .where('entry_id', 'is not', null)
-    .groupBy('credit_memo_id')
-    .execute();
+    .groupBy('credit_memo_id');
+  chargebackQuery = end
+    ? chargebackQuery
+        .where('created_at', '<', end.before)
+        .where((eb) => eb.or([eb('voided_at', 'is', null), eb('voided_at', '>=', end.before)]))
+    : chargebackQuery.where('voided_at', 'is', null);
+  const chargebacks = await chargebackQuery.execute();
   const chargedBack = new Map(chargebacks.map((row) => [row.credit_memo_id, Number(row.total ?? 0)]));
+  const withdrawn = await withdrawnFromCredits(
+    db,
+    memos.map((memo) => memo.id),
+    end,
+  );
   let totalMinor = 0;
   let items = 0;
   for (const memo of memos) {
-    const open = memo.functional_credit_minor! - (chargedBack.get(memo.id) ?? 0) - (memo.applied_functional_minor ?? 0);
+    const applied = !end || (memo.applied_at !== null && memo.applied_at < end.before);
+    const open =
+      memo.functional_credit_minor! -
+      (chargedBack.get(memo.id) ?? 0) -
+      (withdrawn.get(memo.id) ?? 0) -
+      (applied ? (memo.applied_functional_minor ?? 0) : 0);
     if (open === 0) continue;
     totalMinor -= open;
     items += 1;

@@ -14,6 +14,8 @@ import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-wo
 import { creditFor, needsFinanceApproval, type UnitsToCredit } from './domain/credit-calculation.js';
 import type { SettlementPolicy } from '../contracts/configuration.js';
 import type { CreditMemoLinesTable, CreditMemosTable } from './settlement.tables.js';
+import { assertMayEndReturn } from './early-credit-withdrawal.js';
+import { withdrawnOfMemoLines, withdrawnTaxOfOrderLine } from './early-credit-withdrawal.queries.js';
 
 export type CreditedUnits =
   | { basis: 'inspection'; inspectionId: string }
@@ -77,7 +79,8 @@ export async function addToDraftCreditMemo(
     .selectAll()
     .where('order_line_id', '=', orderLine.id)
     .executeTakeFirstOrThrow();
-  // The tax the line's memos that are not void give back (a void frees its units and its tax).
+  // The tax the line's memos that are not void give back (a void frees its units and its tax, a
+  // withdrawal those of the units it took back).
   const taxCredited = await tx.db
     .selectFrom('credit_memo_lines as l')
     .innerJoin('credit_memos as m', 'm.id', 'l.credit_memo_id')
@@ -85,13 +88,14 @@ export async function addToDraftCreditMemo(
     .where('l.order_line_id', '=', orderLine.id)
     .where('m.status', '!=', 'void')
     .executeTakeFirst();
+  const taxWithdrawn = await withdrawnTaxOfOrderLine(tx.db, orderLine.id);
   const decision = creditFor(
     {
       ...input.units,
       unitPriceMinor: orderLine.unitPriceMinor,
       invoiced: { quantity: orderLine.quantityShipped, taxMinor: orderLine.taxMinor },
       alreadyCredited: credited.quantity_credited,
-      alreadyCreditedTaxMinor: Number(taxCredited?.tax ?? 0),
+      alreadyCreditedTaxMinor: Number(taxCredited?.tax ?? 0) - taxWithdrawn,
     },
     input.policy,
   );
@@ -354,13 +358,32 @@ export async function recordCreditMemoVoid(tx: Tx, id: string, reason: string, e
   assertCan(tx.ctx.actor, 'credits.issue');
   const memo = await memoForChange(tx, id, expectedVersion);
   if (memo.status === 'void' || memo.status === 'applied') throw wrongState(memo, 'voided');
+  return voidMemo(tx, memo, reason);
+}
+
+/**
+ * The step, when a return ends before its goods came: a memo that credits only units that never
+ * arrived is void, on the authority of whoever ended the return (the workflow reverses its entries).
+ */
+export async function recordUnreceivedCreditVoid(tx: Tx, id: string, reason: string) {
+  assertMayEndReturn(tx.ctx.actor);
+  const memo = await tx.db.selectFrom('credit_memos').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!memo) throw notFound('credit memo', id);
+  if (memo.status === 'void' || memo.status === 'applied') throw wrongState(memo, 'voided');
+  return voidMemo(tx, memo, reason);
+}
+
+async function voidMemo(tx: Tx, memo: CreditMemosTable, reason: string) {
+  const { id } = memo;
   const lines = await tx.db.selectFrom('credit_memo_lines').selectAll().where('credit_memo_id', '=', id).execute();
+  // Units already withdrawn were freed on the order line then: only the rest is freed now.
+  const withdrawn = await withdrawnOfMemoLines(tx.db, id);
   for (const line of lines)
     await tx.db
       .updateTable('order_line_credits')
       .set({
-        quantity_credited: sql<number>`quantity_credited - ${line.quantity}`,
-        amount_credited_minor: sql<number>`amount_credited_minor - ${line.total_minor}`,
+        quantity_credited: sql<number>`quantity_credited - ${line.quantity - (withdrawn.get(line.id)?.units ?? 0)}`,
+        amount_credited_minor: sql<number>`amount_credited_minor - ${line.total_minor - (withdrawn.get(line.id)?.totalMinor ?? 0)}`,
       })
       .where('order_line_id', '=', line.order_line_id)
       .execute();

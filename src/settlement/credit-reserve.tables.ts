@@ -49,3 +49,36 @@ export interface CreditReserveReleasesTable {
   created_by: string;
   voided_at: string | null;
 }
+
+/**
+ * Units credited ahead of proof that never arrived: the return was cancelled or expired first. Their
+ * share of the early line is taken back — out of the reserve and out of the customer's credit (Dr
+ * customer credit / Cr returns reserve, like inspection's chargeback) — when the memo could not
+ * simply be void: it was already applied, or it also credits units that did arrive. The share is
+ * the line's last units (inspection takes its first), so the two never overlap.
+ */
+export interface EarlyCreditWithdrawalsTable {
+  id: string;
+  credit_memo_line_id: string;
+  credit_memo_id: string;
+  rma_id: string;
+  rma_line_id: string;
+  /** Why the units will not come: the return was cancelled or expired. */
+  cause: 'cancelled' | 'expired';
+  quantity: number;
+  /** The line's units before these (its last `quantity` units are withdrawn). */
+  units_before: number;
+  /** The units' share of the early line, in the memo's currency. */
+  price_minor: number;
+  tax_minor: number;
+  restocking_fee_minor: number;
+  total_minor: number;
+  explanation: string;
+  /** Their share of the reserve, in the books' currency (also what the customer's credit loses); null until posted. */
+  reserve_withdrawn_minor: number | null;
+  entry_id: string | null;
+  created_at: string;
+  created_by: string;
+  /** Set when the memo is void after all: its entries are reversed with the memo's. */
+  voided_at: string | null;
+}

@@ -4,17 +4,25 @@
 // inspection later finds the units, their share leaves the reserve — released into sales returns,
 // or, when the claim is contradicted, the deduction charged back (credit_reserve_releases). A
 // release recorded while the memo is still unissued is posted when it is issued; voiding the memo
-// voids both. The reserve open for an entity is what it booked less what inspection released.
-import { sql, type Kysely, type Transaction } from 'kysely';
+// voids both. The reserve open for an entity is what it booked less what inspection released and
+// what was withdrawn for units that never arrived (early-credit-withdrawal.ts).
+import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { SettlementPolicy } from '../contracts/configuration.js';
 import type { LineReserveSchema } from '../contracts/settlement.js';
 import type { DB } from '../platform/db/database.js';
+import type { DayEnd } from '../platform/calendar.js';
 import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import type { z } from 'zod';
 import type { Grade } from './domain/credit-calculation.js';
 import { releaseOf, shareOfUnits } from './domain/reserve-release.js';
 import type { CreditReserveReleasesTable, CreditReservesTable } from './credit-reserve.tables.js';
+import { recordWithdrawalsVoid } from './early-credit-withdrawal.js';
+import {
+  findWithdrawalsOfLines,
+  withdrawnFromReserve,
+  withdrawnUnitsByLine,
+} from './early-credit-withdrawal.queries.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 const EARLY_BASES = ['authorization', 'receipt'] as const;
@@ -95,13 +103,18 @@ export async function recordEarlyCreditProof(
     tx.db,
     earlyLines.map((line) => line.id),
   );
+  // A line's last units may have been withdrawn (never received): inspection proves only the rest.
+  const withdrawn = await withdrawnUnitsByLine(
+    tx.db,
+    earlyLines.map((line) => line.id),
+  );
   let left = inspection.quantity - (proven.byInspection.get(inspection.id) ?? 0);
   let creditMemoId: string | null = null;
   const toPost: ReleaseToPost[] = [];
   const touched = new Set<string>();
   for (const line of earlyLines) {
     const before = proven.byLine.get(line.id) ?? 0;
-    const units = Math.min(left, line.quantity - before);
+    const units = Math.min(left, line.quantity - before - (withdrawn.get(line.id) ?? 0));
     if (units <= 0) continue;
     // A void racing this must not leave a release on a void memo: the memo's version moves with it.
     if (!touched.has(line.credit_memo_id)) {
@@ -314,37 +327,50 @@ export async function recordReserveVoid(tx: Tx, memoId: string): Promise<string[
     .where('credit_memo_id', '=', memoId)
     .where('voided_at', 'is', null)
     .execute();
-  return posted.flatMap((row) => (row.entry_id ? [row.entry_id] : []));
+  const withdrawals = await recordWithdrawalsVoid(tx, memoId);
+  return [...posted.flatMap((row) => (row.entry_id ? [row.entry_id] : [])), ...withdrawals];
 }
 
 /**
  * The returns reserve an entity holds for credit given ahead of proof, in its books' currency:
- * what issued memos booked less what inspection released — per return, and in total. It equals
- * the returns_reserve account's balance (the reconciliation ties the two).
+ * what issued memos booked less what inspection released and what was withdrawn for units that
+ * never arrived — per return, and in total. It equals the returns_reserve account's balance (the
+ * reconciliation ties the two). With `end`, as it stood at the end of that day: reserves booked
+ * and releases (and withdrawals) recorded by then, not voided by then (a release posts when
+ * recorded, or when its reserve is booked if that is later).
  */
-export async function openReserveByEntity(db: Reader, legalEntityId: string) {
-  const booked = await db
-    .selectFrom('credit_reserves')
-    .select(['rma_id', 'currency', (eb) => eb.fn.sum<number>('reserved_minor').as('reserved')])
-    .where('legal_entity_id', '=', legalEntityId)
-    .where('voided_at', 'is', null)
-    .groupBy(['rma_id', 'currency'])
-    .execute();
-  const released = await db
+export async function openReserveByEntity(db: Reader, legalEntityId: string, end?: DayEnd) {
+  const standing = (column: 'c.voided_at' | 'r.voided_at') =>
+    end
+      ? sql<SqlBool>`(${sql.ref(column)} is null or ${sql.ref(column)} >= ${end.before})`
+      : sql<SqlBool>`${sql.ref(column)} is null`;
+  let bookedQuery = db
+    .selectFrom('credit_reserves as c')
+    .select(['c.rma_id', 'c.currency', (eb) => eb.fn.sum<number>('c.reserved_minor').as('reserved')])
+    .where('c.legal_entity_id', '=', legalEntityId)
+    .where(standing('c.voided_at'))
+    .groupBy(['c.rma_id', 'c.currency']);
+  if (end) bookedQuery = bookedQuery.where('c.created_at', '<', end.before);
+  let releasedQuery = db
     .selectFrom('credit_reserve_releases as r')
     .innerJoin('credit_reserves as c', 'c.credit_memo_line_id', 'r.credit_memo_line_id')
     .select(['c.rma_id', (eb) => eb.fn.sum<number>('r.reserve_released_minor').as('released')])
     .where('c.legal_entity_id', '=', legalEntityId)
-    .where('c.voided_at', 'is', null)
-    .where('r.voided_at', 'is', null)
+    .where(standing('c.voided_at'))
+    .where(standing('r.voided_at'))
     .where('r.entry_id', 'is not', null)
-    .groupBy('c.rma_id')
-    .execute();
+    .groupBy('c.rma_id');
+  if (end) releasedQuery = releasedQuery.where('c.created_at', '<', end.before).where('r.created_at', '<', end.before);
+  const [booked, released, withdrawn] = await Promise.all([
+    bookedQuery.execute(),
+    releasedQuery.execute(),
+    withdrawnFromReserve(db, legalEntityId, end),
+  ]);
   const releasedByReturn = new Map(released.map((row) => [row.rma_id, Number(row.released ?? 0)]));
   const byReturn = booked
     .map((row) => ({
       rmaId: row.rma_id,
-      openMinor: Number(row.reserved ?? 0) - (releasedByReturn.get(row.rma_id) ?? 0),
+      openMinor: Number(row.reserved ?? 0) - (releasedByReturn.get(row.rma_id) ?? 0) - (withdrawn.get(row.rma_id) ?? 0),
     }))
     .filter((row) => row.openMinor !== 0);
   return {
@@ -365,7 +391,7 @@ export async function findLineReserves(
   const early = lines.filter((line) => line.basis !== 'inspection');
   if (early.length === 0) return new Map();
   const ids = early.map((line) => line.id);
-  const [reserves, releases] = await Promise.all([
+  const [reserves, releases, withdrawals] = await Promise.all([
     db.selectFrom('credit_reserves').select('credit_memo_line_id').where('credit_memo_line_id', 'in', ids).execute(),
     db
       .selectFrom('credit_reserve_releases')
@@ -374,6 +400,7 @@ export async function findLineReserves(
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
+    findWithdrawalsOfLines(db, ids),
   ]);
   const booked = new Set(reserves.map((row) => row.credit_memo_line_id));
   return new Map(
@@ -381,15 +408,19 @@ export async function findLineReserves(
       const isVoid = line.memoStatus === 'void';
       const own = releases.filter((r) => r.credit_memo_line_id === line.id && (isVoid || r.voided_at === null));
       const unitsInspected = own.reduce((sum, r) => sum + r.quantity, 0);
+      const taken = withdrawals.filter((w) => w.credit_memo_line_id === line.id && (isVoid || w.voided_at === null));
+      const unitsWithdrawn = taken.reduce((sum, w) => sum + w.quantity, 0);
       const status: LineReserve['status'] = isVoid
         ? 'void'
         : !booked.has(line.id)
           ? 'not_booked'
-          : unitsInspected === 0
-            ? 'held'
-            : unitsInspected < line.quantity
-              ? 'partly_released'
-              : 'released';
+          : unitsWithdrawn > 0 && unitsInspected + unitsWithdrawn >= line.quantity
+            ? 'withdrawn'
+            : unitsInspected === 0
+              ? 'held'
+              : unitsInspected < line.quantity
+                ? 'partly_released'
+                : 'released';
       return [
         line.id,
         {
@@ -406,6 +437,15 @@ export async function findLineReserves(
             explanation: r.explanation,
             isPosted: r.entry_id !== null,
             createdAt: r.created_at,
+          })),
+          unitsWithdrawn,
+          withdrawals: taken.map((w) => ({
+            cause: w.cause,
+            quantity: w.quantity,
+            withdrawnMinor: w.total_minor,
+            explanation: w.explanation,
+            isPosted: w.entry_id !== null,
+            createdAt: w.created_at,
           })),
         },
       ];

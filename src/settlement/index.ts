@@ -7,6 +7,7 @@ export {
   linkIssueEntry,
   recordCreditMemoIssued,
   recordCreditMemoVoid,
+  recordUnreceivedCreditVoid,
   type DraftCreditInput,
   type CreditedUnits,
 } from './credit-memos.js';
@@ -31,6 +32,15 @@ export {
 } from './credit-reserve.js';
 export { creditTimingOf, earlyCreditsOf, type EarlyCredit } from './domain/credit-timing.js';
 export {
+  findCreditOfReturn,
+  findPendingWithdrawals,
+  linkWithdrawalEntry,
+  recordEarlyCreditWithdrawal,
+  type ReturnEndCause,
+  type WithdrawalToPost,
+} from './early-credit-withdrawal.js';
+export { takeBacksOf, unreceivedUnitsOf } from './domain/unreceived-credit.js';
+export {
   recordReplacementRequested,
   takeReplacementToAllocate,
   recordReplacementAllocated,
@@ -54,4 +64,7 @@ export {
   findCreditedUnitsOfLines,
   findHeldDepositUnits,
 } from './replacement-order.queries.js';
-export { depositFor, depositDueOn } from './domain/replacement-deposit.js';
+export { recordDifferenceSettled, type SettledDifference } from './replacement-price-difference.js';
+export type { ReplacementOrdersTable } from './settlement.tables.js';
+export { depositFor, depositDueOn, depositStillAwaited } from './domain/replacement-deposit.js';
+export { taxOnDifference } from './domain/replacement-price-difference.js';

@@ -64,8 +64,14 @@ async function ordersOf(db: Reader, rows: NamedRow[]): Promise<ReplacementOrder[
     functionalCurrency: row.functional_currency,
     depositFunctionalMinor: row.deposit_functional_minor,
     depositDueOn: row.deposit_due_on,
+    depositDays: row.deposit_days,
     depositEntryId: row.deposit_entry_id,
     invoiceEntryId: row.invoice_entry_id,
+    differenceStatus: row.difference_status,
+    differenceMinor: row.difference_minor,
+    differenceTaxMinor: row.difference_tax_minor,
+    differenceFunctionalMinor: row.difference_functional_minor,
+    differenceEntryId: row.difference_entry_id,
     requestedBy: row.requested_by,
     createdAt: row.created_at,
     allocatedAt: row.allocated_at,
@@ -88,6 +94,7 @@ async function ordersOf(db: Reader, rows: NamedRow[]): Promise<ReplacementOrder[
         quantity: line.quantity,
         unitPriceMinor: line.unit_price_minor,
         priceDifferenceMinor: line.price_difference_minor,
+        priceDifferenceTaxMinor: line.price_difference_tax_minor,
         depositUnits: line.deposit_units,
         depositMinor: line.deposit_minor,
         releasedUnits: line.released_units,
@@ -96,7 +103,7 @@ async function ordersOf(db: Reader, rows: NamedRow[]): Promise<ReplacementOrder[
   }));
 }
 
-/** A customer's view, field by field: what is coming and what it was charged, nothing internal. */
+/** A customer's view, field by field: what is coming and what it is charged or credited, nothing internal. */
 export function customerReplacementView(order: ReplacementOrder): CustomerReplacementOrder {
   return {
     id: order.id,
@@ -111,6 +118,10 @@ export function customerReplacementView(order: ReplacementOrder): CustomerReplac
     depositStatus: order.depositStatus,
     depositMinor: order.depositMinor,
     depositDueOn: order.depositDueOn,
+    depositDays: order.depositDays,
+    differenceStatus: order.differenceStatus,
+    differenceMinor: order.differenceMinor,
+    differenceTaxMinor: order.differenceTaxMinor,
     createdAt: order.createdAt,
     allocatedAt: order.allocatedAt,
     shippedAt: order.shippedAt,
@@ -128,6 +139,7 @@ export function customerReplacementView(order: ReplacementOrder): CustomerReplac
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
       priceDifferenceMinor: line.priceDifferenceMinor,
+      priceDifferenceTaxMinor: line.priceDifferenceTaxMinor,
       depositUnits: line.depositUnits,
       depositMinor: line.depositMinor,
       releasedUnits: line.releasedUnits,

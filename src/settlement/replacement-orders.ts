@@ -13,7 +13,8 @@ import { lockForTransaction } from '../platform/db/transaction-lock.js';
 import { nextDocumentNumber } from '../platform/document-numbers.js';
 import { AppError, notFound } from '../platform/errors.js';
 import type { Tx } from '../platform/unit-of-work.js';
-import { releasedShare, splitInvoice } from './domain/replacement-deposit.js';
+import { releasedShare, splitInvoice, type DepositOfUnits } from './domain/replacement-deposit.js';
+import { firstLineAgainst, orderDifference } from './domain/replacement-price-difference.js';
 import { findCreditedUnitsOfLines, findReplacedUnits } from './replacement-order.queries.js';
 import type {
   ReplacementAllocationsTable,
@@ -30,6 +31,10 @@ export interface ReplacementLineRequest {
   quantity: number;
   unitPriceMinor: number;
   priceDifferenceMinor: number | null;
+  /** The tax on the difference, at the original line's rate (domain/replacement-price-difference.ts). */
+  priceDifferenceTaxMinor: number;
+  /** An advance replacement's deposit for the line's units, fixed now: what the customer is told. */
+  deposit: DepositOfUnits | null;
   /** The units the return authorized on the line, and those received so far. */
   authorized: number;
   received: number;
@@ -43,6 +48,9 @@ export interface ReplacementRequest {
   kind: ReplacementKind;
   currency: string;
   note: string;
+  /** An advance replacement: the days the return has once it ships, and the policy that said so. */
+  depositDays: number | null;
+  policyVersion: number | null;
   lines: ReplacementLineRequest[];
 }
 
@@ -83,6 +91,17 @@ export async function recordReplacementRequested(tx: Tx, input: ReplacementReque
         `an advance replacement ships ahead of units not yet received: return line ${line.lineNumber} awaits ${awaited}`,
       );
   });
+  const against = firstLineAgainst(
+    input.lines.map((l) => ({ netMinor: l.priceDifferenceMinor ?? 0, taxMinor: l.priceDifferenceTaxMinor })),
+  );
+  if (against >= 0) {
+    const message =
+      'an exchange is invoiced or credited as one: request the lines that cost more and those that cost less as two exchanges';
+    throw new AppError('rule_violation', message, { errors: [{ path: `lines.${against}.productId`, message }] });
+  }
+  const difference = orderDifference(
+    input.lines.map((l) => ({ netMinor: l.priceDifferenceMinor ?? 0, taxMinor: l.priceDifferenceTaxMinor })),
+  );
 
   const order: ReplacementOrdersTable = {
     id: tx.ids.next('rpo'),
@@ -98,13 +117,19 @@ export async function recordReplacementRequested(tx: Tx, input: ReplacementReque
     shortage: '',
     carrier_reference: '',
     deposit_status: input.kind === 'advance' ? 'pending' : 'none',
-    deposit_minor: 0,
+    deposit_minor: input.lines.reduce((sum, l) => sum + (l.deposit?.totalMinor ?? 0), 0),
     functional_currency: null,
     deposit_functional_minor: 0,
     deposit_due_on: null,
+    deposit_days: input.depositDays,
     deposit_entry_id: null,
     invoice_entry_id: null,
-    policy_version: null,
+    policy_version: input.policyVersion,
+    difference_status: difference.totalMinor !== 0 ? 'pending' : 'none',
+    difference_minor: difference.totalMinor,
+    difference_tax_minor: difference.taxMinor,
+    difference_functional_minor: 0,
+    difference_entry_id: null,
     requested_by: tx.ctx.actor.name,
     allocated_at: null,
     shipped_at: null,
@@ -127,9 +152,11 @@ export async function recordReplacementRequested(tx: Tx, input: ReplacementReque
     quantity: line.quantity,
     unit_price_minor: line.unitPriceMinor,
     price_difference_minor: line.priceDifferenceMinor,
-    deposit_units: 0,
-    deposit_minor: 0,
-    deposit_tax_minor: 0,
+    price_difference_tax_minor: line.priceDifferenceTaxMinor,
+    // Fixed now; shipping charges it for the units still awaited then (recordDepositCharged).
+    deposit_units: line.deposit ? line.quantity : 0,
+    deposit_minor: line.deposit?.totalMinor ?? 0,
+    deposit_tax_minor: line.deposit?.taxMinor ?? 0,
     deposit_functional_minor: 0,
     released_units: 0,
     released_functional_minor: 0,
@@ -148,6 +175,12 @@ export async function recordReplacementRequested(tx: Tx, input: ReplacementReque
       kind: order.kind,
       siteId: order.site_id,
       lines: lines.map((l) => ({ rmaLineId: l.rma_line_id, productId: l.product_id, quantity: l.quantity })),
+      ...(order.kind === 'advance'
+        ? { depositMinor: order.deposit_minor, depositDays: order.deposit_days, currency: order.currency }
+        : {}),
+      ...(order.difference_status === 'pending'
+        ? { differenceMinor: order.difference_minor, differenceTaxMinor: order.difference_tax_minor }
+        : {}),
     },
   });
   tx.emit({
@@ -181,7 +214,7 @@ async function orderForChange(tx: Tx, id: string, expectedVersion: number): Prom
   return { order, lines };
 }
 
-async function save(
+export async function saveReplacementOrder(
   tx: Tx,
   order: ReplacementOrdersTable,
   changes: Partial<ReplacementOrdersTable>,
@@ -230,7 +263,7 @@ export async function recordReplacementAllocated(
       .insertInto('replacement_allocations')
       .values(allocations.map((a) => ({ ...a, id: tx.ids.next('rpa') })))
       .execute();
-  const saved = await save(tx, order, { status: 'allocated', shortage: '', allocated_at: tx.now });
+  const saved = await saveReplacementOrder(tx, order, { status: 'allocated', shortage: '', allocated_at: tx.now });
   tx.audit({
     entityType: 'replacement_order',
     entityId: order.id,
@@ -249,7 +282,7 @@ export async function recordReplacementBackordered(
   shortage: string,
 ): Promise<ReplacementOrdersTable> {
   assertCan(tx.ctx.actor, 'replacements.ship');
-  const saved = await save(tx, order, { status: 'backordered', shortage: shortage.slice(0, 1000) });
+  const saved = await saveReplacementOrder(tx, order, { status: 'backordered', shortage: shortage.slice(0, 1000) });
   tx.audit({
     entityType: 'replacement_order',
     entityId: order.id,
@@ -280,7 +313,7 @@ export async function recordReplacementShipped(tx: Tx, id: string, expectedVersi
   assertCan(tx.ctx.actor, 'replacements.ship');
   const { order, lines } = await orderForChange(tx, id, expectedVersion);
   if (order.status !== 'allocated') throw wrongState(order, 'shipped');
-  const saved = await save(tx, order, {
+  const saved = await saveReplacementOrder(tx, order, {
     status: 'shipped',
     carrier_reference: carrierReference,
     shipped_at: tx.now,
@@ -314,9 +347,10 @@ export async function recordReplacementCancelled(tx: Tx, id: string, expectedVer
   const { order, lines } = await orderForChange(tx, id, expectedVersion);
   if (order.status === 'shipped' || order.status === 'cancelled') throw wrongState(order, 'cancelled');
   const held = order.status === 'allocated' ? await allocationsOf(tx, lines) : [];
-  const saved = await save(tx, order, {
+  const saved = await saveReplacementOrder(tx, order, {
     status: 'cancelled',
     deposit_status: 'none',
+    difference_status: 'none',
     cancelled_at: tx.now,
     cancelled_by: tx.ctx.actor.name,
     cancel_reason: reason,
@@ -366,7 +400,7 @@ export async function recordDepositCharged(
   const depositMinor = charge.lines.reduce((sum, l) => sum + l.depositMinor, 0);
   const functionalMinor = charge.lines.reduce((sum, l) => sum + l.depositFunctionalMinor, 0);
   const isHeld = charge.lines.some((l) => l.depositUnits > 0);
-  const saved = await save(tx, order, {
+  const saved = await saveReplacementOrder(tx, order, {
     deposit_status: isHeld ? 'held' : 'none',
     deposit_minor: depositMinor,
     functional_currency: charge.functionalCurrency,
@@ -452,7 +486,11 @@ export async function releaseHeldDeposits(
       .where('replacement_order_id', '=', orderId)
       .where(sql<boolean>`deposit_units > released_units + invoiced_units`)
       .executeTakeFirst();
-    const saved = await save(tx, order, open ? {} : { deposit_status: 'released', deposit_settled_at: tx.now });
+    const saved = await saveReplacementOrder(
+      tx,
+      order,
+      open ? {} : { deposit_status: 'released', deposit_settled_at: tx.now },
+    );
     tx.audit({
       entityType: 'replacement_order',
       entityId: orderId,
@@ -520,7 +558,7 @@ export async function recordDepositInvoiced(
     salesMinor += parts.salesMinor;
     taxMinor += parts.taxMinor;
   }
-  const saved = await save(tx, order, { deposit_status: 'invoiced', deposit_settled_at: tx.now });
+  const saved = await saveReplacementOrder(tx, order, { deposit_status: 'invoiced', deposit_settled_at: tx.now });
   tx.audit({
     entityType: 'replacement_order',
     entityId: id,

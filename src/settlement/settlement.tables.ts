@@ -1,8 +1,12 @@
 // Settlement's tables: credit memos, their lines, and what has been credited per invoiced line.
 import type { Flag, VersionedRow } from '../platform/db/kernel-tables.js';
 import type { CreditBasis, CreditMemoStatus } from '../contracts/settlement.js';
-import type { CreditReserveReleasesTable, CreditReservesTable } from './credit-reserve.tables.js';
-import type { DepositStatus, ReplacementKind, ReplacementStatus } from '../contracts/replacements.js';
+import type {
+  CreditReserveReleasesTable,
+  CreditReservesTable,
+  EarlyCreditWithdrawalsTable,
+} from './credit-reserve.tables.js';
+import type { DepositStatus, DifferenceStatus, ReplacementKind, ReplacementStatus } from '../contracts/replacements.js';
 
 export interface CreditMemosTable extends VersionedRow {
   id: string;
@@ -94,9 +98,19 @@ export interface ReplacementOrdersTable extends VersionedRow {
   functional_currency: string | null;
   deposit_functional_minor: number;
   deposit_due_on: string | null;
+  /** The days the return has once it ships, fixed at the request (null: requested before they were). */
+  deposit_days: number | null;
   deposit_entry_id: string | null;
   invoice_entry_id: string | null;
   policy_version: number | null;
+  /** An exchange's price difference: quoted at the request (pending), invoiced or credited when it ships. */
+  difference_status: DifferenceStatus;
+  /** Net and tax, signed in the order's currency: positive the customer pays, negative they are credited. */
+  difference_minor: number;
+  difference_tax_minor: number;
+  /** The same in the books' currency (functional_currency), at the ship day's rate, and its entry. */
+  difference_functional_minor: number;
+  difference_entry_id: string | null;
   requested_by: string;
   allocated_at: string | null;
   shipped_at: string | null;
@@ -117,6 +131,8 @@ export interface ReplacementOrderLinesTable {
   quantity: number;
   unit_price_minor: number;
   price_difference_minor: number | null;
+  /** The tax on the difference, at the original line's rate (signed like it). */
+  price_difference_tax_minor: number;
   deposit_units: number;
   deposit_minor: number;
   deposit_tax_minor: number;
@@ -147,6 +163,7 @@ export interface SettlementTables {
   order_line_credits: OrderLineCreditsTable;
   credit_reserves: CreditReservesTable;
   credit_reserve_releases: CreditReserveReleasesTable;
+  early_credit_withdrawals: EarlyCreditWithdrawalsTable;
   replacement_orders: ReplacementOrdersTable;
   replacement_order_lines: ReplacementOrderLinesTable;
   replacement_allocations: ReplacementAllocationsTable;

@@ -11,6 +11,7 @@ import { minorUnitsOf } from '../platform/money/currencies.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { convertMinor, postEntry, postReversal, type EntryDraft } from '../ledger/index.js';
 import {
+  findPendingWithdrawals,
   linkReleaseEntry,
   recordCreditReserves,
   recordEarlyCreditProof,
@@ -19,6 +20,7 @@ import {
 } from '../settlement/index.js';
 import type { SettlementPolicy } from '../contracts/configuration.js';
 import type { CompletedInspection } from '../inspection/index.js';
+import { postCreditWithdrawal } from './post-credit-withdrawal.js';
 
 type DraftLine = EntryDraft['lines'][number];
 
@@ -68,13 +70,17 @@ export function issuePostingOf(
   };
 }
 
-/** After the issue entry: the early lines' reserve recorded, and releases inspection already made posted. */
+/**
+ * After the issue entry: the early lines' reserve recorded, and releases inspection already made
+ * posted — and credit already taken back for units that never arrived (post-credit-withdrawal.ts).
+ */
 export async function bookCreditReserve(
   tx: Tx,
   memo: Parameters<typeof recordCreditReserves>[1],
   booked: Parameters<typeof recordCreditReserves>[2],
 ): Promise<void> {
   for (const release of await recordCreditReserves(tx, memo, booked)) await postRelease(tx, release);
+  for (const withdrawal of await findPendingWithdrawals(tx, memo.id)) await postCreditWithdrawal(tx, withdrawal);
 }
 
 /**
@@ -125,7 +131,10 @@ async function postRelease(tx: Tx, { release, reserve, reserveReleasedMinor, mem
   });
 }
 
-/** When a memo is void: the reserve's releases reversed with it (the issue entry is reversed by the caller). */
+/**
+ * When a memo is void: the reserve's releases and withdrawals reversed with it (the issue entry is
+ * reversed by the caller).
+ */
 export async function reverseCreditReserve(tx: Tx, memoId: string, reason: string): Promise<void> {
   for (const entryId of await recordReserveVoid(tx, memoId)) await postReversal(tx, entryId, reason);
 }

@@ -21,6 +21,7 @@ export { registerSupplierClaimRoutes } from './supplier-claim.routes.js';
 export { decideSupplierClaim, recordSupplierClaimPayment } from './settle-supplier-claim.js';
 export { applyCreditMemo, issueCreditMemo, voidCreditMemo } from './issue-credit-memo.js';
 export { creditAheadOfInspection } from './credit-ahead.js';
+export { withdrawUnreceivedCredit } from './withdraw-unreceived-credit.js';
 export { registerReplacementRoutes } from './replacement.routes.js';
 export { requestReplacement, allocateReplacement, shipReplacement, cancelReplacement } from './replacement-orders.js';
 export { invoiceOverdueDeposits } from './advance-replacement-deposits.js';

@@ -2,15 +2,18 @@
 // books beside the units on hand in the statuses it holds, times their carrying value; and the
 // other subledgers (open supplier claims, open customer credits) beside their control accounts
 // (reconcile-subledgers.ts). Any difference is flagged with the account; a clean run shows none.
-// Read-only.
-import type { Kysely } from 'kysely';
+// For a period, everything as at the end of its last day: entries posted through that date, the
+// units on hand rebuilt from the movements made by then, the documents as they stood — so a
+// closed month's report still reads as it did when the month ended. Read-only.
 import type { AccountRole } from '../contracts/ledger.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
-import type { DB } from '../platform/db/database.js';
+import type { Platform } from '../platform/unit-of-work.js';
+import { toIsoDate } from '../platform/clock.js';
 import { notFound } from '../platform/errors.js';
 import { findLegalEntity, findSiteIdsOfEntity } from '../masterdata/index.js';
-import { findReturnStockOnHand } from '../inventory/index.js';
+import { findReturnStockOnHand, findReturnStockOnHandBefore } from '../inventory/index.js';
+import { dayEnd, lastDayOfMonth } from '../platform/calendar.js';
 import { carryingValues, STOCK_ACCOUNT_ROLES, stockAccountBalances, stockAccountOfStatus } from '../ledger/index.js';
 import { reconcileSubledgers } from './reconcile-subledgers.js';
 
@@ -24,15 +27,23 @@ export interface ReconciliationRow {
   differenceMinor: number;
 }
 
-export async function reconcileReturnsInventory(db: Kysely<DB>, ctx: RequestContext, legalEntityId: string) {
+export async function reconcileReturnsInventory(
+  { db, clock }: Pick<Platform, 'db' | 'clock'>,
+  ctx: RequestContext,
+  legalEntityId: string,
+  period?: string,
+) {
   assertCan(ctx.actor, 'ledger.read');
   const entity = await findLegalEntity(db, legalEntityId);
   if (!entity) throw notFound('legal entity', legalEntityId);
+  const end = period ? dayEnd(lastDayOfMonth(period)) : undefined;
   const [balances, values, onHand, subledgers] = await Promise.all([
-    stockAccountBalances(db, legalEntityId),
+    stockAccountBalances(db, legalEntityId, end?.date),
     carryingValues(db, legalEntityId),
-    findSiteIdsOfEntity(db, legalEntityId).then((sites) => findReturnStockOnHand(db, sites)),
-    reconcileSubledgers(db, legalEntityId),
+    findSiteIdsOfEntity(db, legalEntityId).then((sites) =>
+      end ? findReturnStockOnHandBefore(db, sites, end.before) : findReturnStockOnHand(db, sites),
+    ),
+    reconcileSubledgers(db, legalEntityId, end),
   ]);
   const subledger = new Map<AccountRole, { valueMinor: number; units: number; unvalued: number }>();
   for (const row of onHand) {
@@ -65,6 +76,8 @@ export async function reconcileReturnsInventory(db: Kysely<DB>, ctx: RequestCont
   return {
     legalEntityId,
     currency: entity.functional_currency,
+    period: period ?? null,
+    asOf: end?.date ?? toIsoDate(clock.now()),
     rows,
     unvaluedUnits,
     subledgers,

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ProblemSchema } from '../contracts/common.js';
-import { EntityQuerySchema, ReconciliationSchema } from '../contracts/ledger.js';
+import { ReconciliationQuerySchema, ReconciliationSchema } from '../contracts/ledger.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import type { Platform } from '../platform/unit-of-work.js';
 import { reconcileReturnsInventory } from './reconcile-returns-inventory.js';
@@ -16,11 +16,12 @@ export function registerReconciliationRoutes(app: FastifyInstance, platform: Pla
       schema: {
         tags: ['ledger'],
         summary:
-          'Returns inventory reconciled: each stock account in the books beside the units on hand times their carrying value',
-        querystring: EntityQuerySchema,
+          'Returns inventory and the subledgers reconciled with their control accounts, now or as at the end of a period',
+        querystring: ReconciliationQuerySchema,
         response: { 200: ReconciliationSchema, 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema },
       },
     },
-    async (request) => reconcileReturnsInventory(platform.db, contextOf(request), request.query.legalEntityId),
+    async (request) =>
+      reconcileReturnsInventory(platform, contextOf(request), request.query.legalEntityId, request.query.period),
   );
 }

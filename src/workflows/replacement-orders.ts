@@ -1,13 +1,17 @@
 // A return settled in goods, each step one transaction across the contexts it touches:
 // - request: returns says which lines are authorized, sales what they were sold at, receiving what
-//   has arrived; settlement opens the order within what is left to settle (never a unit credited);
+//   has arrived; settlement opens the order within what is left to settle (never a unit credited),
+//   with the money fixed as the customer is told it: an advance replacement's deposit and days, an
+//   exchange's price difference and its tax;
 // - allocate: inventory moves saleable units (by return line, oldest first) to the replacement
 //   staging location as allocated_to_replacement, or the order waits as backordered;
 // - ship: inventory takes the allocated units out of stock and the ledger moves their carrying
 //   value to cost of goods sold; an advance replacement also charges its deposit — the replaced
-//   units' invoiced price and tax — Dr accounts receivable, Cr customer deposits;
+//   units' invoiced price and tax — Dr accounts receivable, Cr customer deposits; an exchange
+//   invoices or credits its price difference (replacement-price-difference.ts);
 // - cancel: allocated units go back to saleable stock where they were.
 // Saleable and allocated units are both held in the inventory account, so allocating posts nothing.
+import type { SettlementPolicy } from '../contracts/configuration.js';
 import type { ReplacementKind, RequestReplacement } from '../contracts/replacements.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
@@ -24,6 +28,7 @@ import { findOrderLinesForReturns } from '../sales/index.js';
 import {
   depositDueOn,
   depositFor,
+  depositStillAwaited,
   findHeldDepositUnits,
   recordDepositCharged,
   recordReplacementAllocated,
@@ -32,9 +37,11 @@ import {
   recordReplacementRequested,
   recordReplacementShipped,
   takeReplacementToAllocate,
+  taxOnDifference,
   type DepositCharge,
   type ReplacementLineRequest,
 } from '../settlement/index.js';
+import { settlePriceDifference } from './replacement-price-difference.js';
 
 /** Days a deposit is held when the settlement policy does not say (documents saved before the setting). */
 const DEFAULT_DEPOSIT_DAYS = 30;
@@ -57,6 +64,7 @@ export async function requestReplacement(
       tx.db,
       input.lines.map((l) => l.rmaLineId),
     );
+    const currency = [...details.values()][0]?.currency ?? '';
     const siteId = input.siteId ?? (await findShipToSiteIdOf(tx.db, rma));
     if (!siteId) throw refuse('siteId', 'the return has no site to ship from yet: name one');
     const site = await findSite(tx.db, siteId);
@@ -71,16 +79,20 @@ export async function requestReplacement(
       ).map((l) => [l.id, l]),
     );
     const productIds = input.lines.flatMap((l) => (l.productId ? [l.productId] : []));
-    const products = new Map((await findProducts(tx.db, productIds)).map((p) => [p.id, p]));
+    const products = await findProducts(tx.db, productIds);
+    const productIdsFound = new Set(products.map((p) => p.id));
+    const listPrices =
+      input.kind === 'exchange' ? await listPricesIn(tx, currency, products) : new Map<string, number>();
     const received = new Map((await findReceivedUnits(tx.db, [rma.id])).map((r) => [r.rmaLineId, r.received]));
+    const policy =
+      input.kind === 'advance' ? (await findCurrentConfigs(tx.db, ['settlement_policy'])).settlement_policy : null;
 
     const lines: ReplacementLineRequest[] = input.lines.map((want, index) => {
       const detail = details.get(want.rmaLineId);
       if (!detail || detail.rmaId !== rma.id)
         throw refuse(`lines.${index}.rmaLineId`, `line ${want.rmaLineId} is not a line of return ${rma.rmaNumber}`);
       const productId = productOf(input.kind, detail.productId, want.productId, index);
-      const product = products.get(productId);
-      if (productId !== detail.productId && !product)
+      if (productId !== detail.productId && !productIdsFound.has(productId))
         throw refuse(`lines.${index}.productId`, `product ${productId} does not exist`);
       const orderLine = detail.orderLineId ? orderLines.get(detail.orderLineId) : undefined;
       if (input.kind === 'advance' && !orderLine)
@@ -88,8 +100,16 @@ export async function requestReplacement(
           `lines.${index}.rmaLineId`,
           `return line ${detail.lineNumber} has no order line: an advance replacement's deposit is priced from the original sale`,
         );
-      const unitPriceMinor = orderLine?.unit_price_minor ?? detail.unitValueMinor;
-      const isComparable = product !== undefined && product.currency === detail.currency;
+      const sold = orderLine
+        ? {
+            unitPriceMinor: orderLine.unit_price_minor,
+            quantityInvoiced: orderLine.quantity_shipped,
+            taxMinor: orderLine.tax_minor,
+          }
+        : null;
+      const unitPriceMinor = sold?.unitPriceMinor ?? detail.unitValueMinor;
+      const listPrice = listPrices.get(productId);
+      const priceDifferenceMinor = listPrice === undefined ? null : (listPrice - unitPriceMinor) * want.quantity;
       return {
         rmaLineId: detail.id,
         lineNumber: detail.lineNumber,
@@ -98,10 +118,10 @@ export async function requestReplacement(
         productId,
         quantity: want.quantity,
         unitPriceMinor,
-        priceDifferenceMinor:
-          input.kind === 'exchange' && isComparable
-            ? (product.list_price_minor - unitPriceMinor) * want.quantity
-            : null,
+        priceDifferenceMinor,
+        priceDifferenceTaxMinor: taxOnDifference(priceDifferenceMinor ?? 0, sold),
+        // The deposit is fixed now, so the customer is told what shipping will charge.
+        deposit: input.kind === 'advance' && sold ? depositFor(want.quantity, sold) : null,
         authorized: detail.quantity,
         received: received.get(detail.id) ?? 0,
       };
@@ -112,13 +132,38 @@ export async function requestReplacement(
       legalEntityId: rma.legalEntityId,
       siteId: site.id,
       kind: input.kind,
-      currency: [...details.values()][0]?.currency ?? '',
+      currency,
       note: input.note,
+      depositDays: policy ? depositDaysOf(policy.document) : null,
+      policyVersion: policy?.version ?? null,
       lines,
     });
     return order.id;
   });
 }
+
+/**
+ * What each product an exchange ships lists at, in the order's currency: a product listed in
+ * another is converted at the request day's rate (refused without one, as every valuation is), so
+ * the difference quoted to the customer is always in the currency they were invoiced in.
+ */
+async function listPricesIn(
+  tx: Tx,
+  currency: string,
+  products: ReadonlyArray<{ id: string; currency: string; list_price_minor: number }>,
+): Promise<Map<string, number>> {
+  const prices = new Map<string, number>();
+  for (const product of products) {
+    const rate = await requireRate(tx.db, product.currency, currency, tx.today);
+    prices.set(
+      product.id,
+      convertMinor(product.list_price_minor, rate, minorUnitsOf(product.currency), minorUnitsOf(currency)),
+    );
+  }
+  return prices;
+}
+
+const depositDaysOf = (policy: SettlementPolicy) => policy.advanceReplacementDepositDays ?? DEFAULT_DEPOSIT_DAYS;
 
 /** What ships: the returned product again, or — an exchange — another one. */
 function productOf(kind: ReplacementKind, returned: string, asked: string | undefined, index: number): string {
@@ -232,33 +277,28 @@ export async function shipReplacement(
       exitRole: 'cost_of_goods_sold',
     });
     if (order.kind === 'advance') await chargeDeposit(tx, order, lines);
+    if (order.kind === 'exchange') await settlePriceDifference(tx, order);
   });
 }
 
 type ShippedOrder = Awaited<ReturnType<typeof recordReplacementShipped>>;
 
 /**
- * The advance replacement's deposit: for each line, the units still awaited (authorized, not
- * received, not under another held deposit), at the original sale's price and tax share,
- * converted once at the ship day's rate — so releasing and invoicing it never leave a remainder.
+ * The advance replacement's deposit, as fixed when it was requested — the customer is charged what
+ * they were told, whatever the sale's figures or the policy say by now — for the units still
+ * awaited (authorized, not received, not under another held deposit): when some arrived before it
+ * shipped, only their share. Converted once at the ship day's rate, so releasing and invoicing it
+ * never leave a remainder. The days fixed at the request count from today.
  */
 async function chargeDeposit(tx: Tx, order: ShippedOrder['order'], lines: ShippedOrder['lines']): Promise<void> {
   const rmaLineIds = lines.map((l) => l.rma_line_id);
-  const [{ settlement_policy: policy }, details, received, heldElsewhere, entity] = await Promise.all([
-    findCurrentConfigs(tx.db, ['settlement_policy']),
+  const [details, received, heldElsewhere, entity] = await Promise.all([
     findReturnLineDetails(tx.db, rmaLineIds),
     findReceivedUnits(tx.db, [order.rma_id]),
     findHeldDepositUnits(tx.db, rmaLineIds),
     findLegalEntity(tx.db, order.legal_entity_id),
   ]);
-  const orderLines = new Map(
-    (
-      await findOrderLinesForReturns(
-        tx.db,
-        lines.flatMap((l) => (l.order_line_id ? [l.order_line_id] : [])),
-      )
-    ).map((l) => [l.id, l]),
-  );
+  const terms = await depositTermsOf(tx, order);
   const receivedOf = new Map(received.map((r) => [r.rmaLineId, r.received]));
   const functional = entity?.functional_currency ?? order.currency;
   const rate = await requireRate(tx.db, order.currency, functional, tx.today);
@@ -266,18 +306,15 @@ async function chargeDeposit(tx: Tx, order: ShippedOrder['order'], lines: Shippe
     convertMinor(amount, rate, minorUnitsOf(order.currency), minorUnitsOf(functional));
   const charge: DepositCharge = {
     functionalCurrency: functional,
-    dueOn: depositDueOn(tx.today, policy.document.advanceReplacementDepositDays ?? DEFAULT_DEPOSIT_DAYS),
-    policyVersion: policy.version,
+    dueOn: depositDueOn(tx.today, terms.days),
+    policyVersion: terms.policyVersion,
     lines: lines.map((line) => {
       const authorized = details.get(line.rma_line_id)?.quantity ?? 0;
       const awaited = authorized - (receivedOf.get(line.rma_line_id) ?? 0) - (heldElsewhere.get(line.rma_line_id) ?? 0);
-      const units = Math.max(0, Math.min(line.quantity, awaited));
-      const sold = line.order_line_id ? orderLines.get(line.order_line_id) : undefined;
-      const deposit = depositFor(units, {
-        unitPriceMinor: sold?.unit_price_minor ?? line.unit_price_minor,
-        quantityInvoiced: sold?.quantity_shipped ?? 0,
-        taxMinor: sold?.tax_minor ?? 0,
-      });
+      // deposit_units is the line's quantity, fixed at the request (or by migration 0018).
+      const units = Math.max(0, Math.min(line.deposit_units, awaited));
+      const fixed = { units: line.deposit_units, totalMinor: line.deposit_minor, taxMinor: line.deposit_tax_minor };
+      const deposit = depositStillAwaited(fixed, units);
       return {
         id: line.id,
         depositUnits: units,
@@ -301,6 +338,17 @@ async function chargeDeposit(tx: Tx, order: ShippedOrder['order'], lines: Shippe
     ],
   });
   await recordDepositCharged(tx, order, charge, entry?.id ?? null);
+}
+
+/**
+ * The days the return has once it ships and the policy that set them: fixed at the request, or —
+ * orders requested before they were (migration 0018) — the policy in force.
+ */
+async function depositTermsOf(tx: Tx, order: ShippedOrder['order']): Promise<{ days: number; policyVersion: number }> {
+  if (order.deposit_days !== null && order.policy_version !== null)
+    return { days: order.deposit_days, policyVersion: order.policy_version };
+  const { settlement_policy: policy } = await findCurrentConfigs(tx.db, ['settlement_policy']);
+  return { days: depositDaysOf(policy.document), policyVersion: policy.version };
 }
 
 export async function cancelReplacement(

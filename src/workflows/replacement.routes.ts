@@ -79,7 +79,7 @@ export function registerReplacementRoutes(app: FastifyInstance, platform: Platfo
       schema: {
         tags,
         summary:
-          "Request a replacement, an exchange or an advance replacement for the return's lines (within what is left to settle)",
+          "Request a replacement, an exchange or an advance replacement for the return's lines (within what is left to settle); an advance replacement's deposit and an exchange's price difference are fixed and shown from here on",
         params: IdParamsSchema,
         body: RequestReplacementSchema,
         response: { 201: ReplacementOrderSchema, ...writeErrors },
@@ -120,7 +120,8 @@ export function registerReplacementRoutes(app: FastifyInstance, platform: Platfo
       config: SIGNED_IN,
       schema: {
         tags,
-        summary: 'Ship an allocated order (If-Match): out of stock at cost; an advance replacement charges its deposit',
+        summary:
+          'Ship an allocated order (If-Match): out of stock at cost; an advance replacement charges its deposit, an exchange invoices or credits its price difference',
         params: IdParamsSchema,
         body: ShipReplacementSchema,
         response: { 200: ReplacementOrderSchema, ...writeErrors },

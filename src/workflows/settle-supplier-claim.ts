@@ -43,7 +43,7 @@ export async function decideSupplierClaim(
         { role: 'vendor_receivable', amountMinor: -shortfall, memo: text },
       ],
     });
-    await setClaimReceivable(tx, claim, accepted);
+    await setClaimReceivable(tx, claim, accepted, 'supplier_claim.decided');
   });
 }
 
@@ -70,6 +70,6 @@ export async function recordSupplierClaimPayment(
         { role: 'fx_gain_loss', amountMinor: before.receivable_minor - credited, memo: 'exchange difference' },
       ],
     });
-    await setClaimReceivable(tx, claim, 0);
+    await setClaimReceivable(tx, claim, 0, 'supplier_claim.paid');
   });
 }

@@ -137,5 +137,5 @@ async function submitClaimFor(
       { role: 'vendor_receivable', amountMinor: claimed - receivableMinor, memo: text },
     ],
   });
-  await setClaimReceivable(tx, claim, claimed);
+  await setClaimReceivable(tx, claim, claimed, 'supplier_claim.submitted');
 }

@@ -127,7 +127,26 @@ describeInBrowser('finance: the ledger', () => {
       const row = table.getByRole('row', { name: new RegExp(awaiting.accountCode!) });
       expect(await row.locator('td').first().textContent()).toBe(String(awaiting.units));
       expect(await row.textContent()).toContain(majorAmount(awaiting.ledgerMinor));
+      await panel.getByText(/As things stand now/).waitFor();
       await screenshotIfAsked(page, 'finance-reconciliation');
+
+      // Last month, as at its last day: the figures the server rebuilds for that day, reconciled.
+      const lastMonth = new Date(`${THIS_PERIOD}-01T00:00:00Z`);
+      lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
+      const period = lastMonth.toISOString().slice(0, 7);
+      const then = await finance.get<Reconciliation>(
+        `/ledger/reconciliation?legalEntityId=${entity!.id}&period=${period}`,
+      );
+      expect(then.isReconciled).toBe(true);
+      await page.getByLabel('Month').fill(period);
+      await panel.getByText(/^As at /).waitFor();
+      const thenRow = table.getByRole('row', { name: new RegExp(awaiting.accountCode!) });
+      await expect
+        .poll(async () => thenRow.textContent())
+        .toContain(majorAmount(then.rows.find((r) => r.role === 'returns_awaiting_inspection')!.ledgerMinor));
+      expect(await thenRow.locator('td').first().textContent()).toBe(
+        String(then.rows.find((r) => r.role === 'returns_awaiting_inspection')!.units),
+      );
     });
   });
 

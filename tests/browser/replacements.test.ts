@@ -1,8 +1,9 @@
 // Replacement orders on the return page: customer service requests one from the panel (the form
 // refuses more units than are left beside the field), the warehouse allocates and ships it from the
 // same panel, and the customer sees what is coming — without the staff's actions or internal fields.
-// An advance replacement shows its deposit: to be charged when it ships, then held until the return
-// arrives.
+// An advance replacement shows its deposit from the request on: what it will charge when it ships,
+// then charged and held until the return arrives. An exchange shows its price difference: quoted
+// when requested, invoiced or credited once it ships.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Page as ResultPage } from '../../src/contracts/common.js';
@@ -45,6 +46,34 @@ async function authorizedReturnOf(baseUrl: string, line: SalesOrderLine, custome
 }
 
 /**
+ * A delivered, plain (no serials, not regulated), eligible line of the demo customer's with `units`
+ * left to return, of a product `isWanted` accepts.
+ */
+function returnableLine(
+  customer: ApiClient,
+  reasonCode: string,
+  units: number,
+  isWanted: (line: SalesOrderLine) => boolean = () => true,
+) {
+  return findOrderLine(
+    customer,
+    async (candidate, candidateOrder) => {
+      if (!isOpenToReturn(candidate) || !candidate.isReturnable || candidate.serialsShipped.length > 0) return false;
+      if (candidate.regulatedClass !== null || candidate.quantityShipped - candidate.quantityCommitted < units)
+        return false;
+      if (!isWanted(candidate)) return false;
+      const verdict = await customer.post<Verdict>('/returns/evaluate', {
+        customerId: candidateOrder.customerId,
+        returnType: 'standard',
+        lines: [{ orderLineId: candidate.id, quantity: 1, reasonCode, claimedCondition: 'unopened' }],
+      });
+      return verdict.isEligible;
+    },
+    10,
+  );
+}
+
+/**
  * A delivered, plain line of the demo customer's with two units left: one returned, received at the
  * warehouse's site, inspected as new and restocked (saleable stock of the product there), the other
  * returned and authorized (its goods go wherever the routing rules send them).
@@ -56,21 +85,7 @@ async function replaceableReturn(baseUrl: string): Promise<ReplaceableReturn> {
   const siteId = warehouse.siteId;
   if (!siteId) throw new Error('the demo warehouse user has no home site');
   const reason = await firstActiveReason(customer);
-  const { order, line } = await findOrderLine(
-    customer,
-    async (candidate, candidateOrder) => {
-      if (!isOpenToReturn(candidate) || !candidate.isReturnable || candidate.serialsShipped.length > 0) return false;
-      if (candidate.regulatedClass !== null || candidate.quantityShipped - candidate.quantityCommitted < 2)
-        return false;
-      const verdict = await customer.post<Verdict>('/returns/evaluate', {
-        customerId: candidateOrder.customerId,
-        returnType: 'standard',
-        lines: [{ orderLineId: candidate.id, quantity: 1, reasonCode: reason.code, claimedCondition: 'unopened' }],
-      });
-      return verdict.isEligible;
-    },
-    10,
-  );
+  const { order, line } = await returnableLine(customer, reason.code, 2);
 
   // The unit that becomes saleable stock.
   const stocked = await authorizedReturnOf(baseUrl, line, order.customerId, reason.code);
@@ -292,7 +307,16 @@ describeInBrowser('replacement orders', () => {
       });
       const row = page.getByRole('region', { name: 'Replacements' }).getByRole('row').filter({ hasText: number });
       await row.getByText('Advance replacement', { exact: true }).waitFor();
-      await row.getByText('Charged when it ships').waitFor();
+      // The deposit is told from the request on: the amount now, the last day once it ships.
+      const [asked] = await ordersOf(baseUrl, rma.id);
+      expect(asked!.depositMinor).toBeGreaterThan(0);
+      await row
+        .getByText(
+          `Deposit ${formatMinor(asked!.depositMinor, asked!.currency)}, charged when it ships, ` +
+            `released when the return arrives, invoiced if it has not arrived within ${asked!.depositDays} days of shipping`,
+        )
+        .waitFor();
+      await screenshotIfAsked(page, 'replacements-advance-requested');
     });
 
     // The warehouse allocates and ships it through the API.
@@ -312,10 +336,11 @@ describeInBrowser('replacement orders', () => {
       allocated.version,
       { carrierReference: `ADV-${Date.now()}` },
     );
-    expect(shipped).toMatchObject({ status: 'shipped', depositStatus: 'held' });
-    expect(shipped.depositMinor).toBeGreaterThan(0);
-    const deposit = `Held · ${formatMinor(shipped.depositMinor, shipped.currency)}`;
-    const dueBy = `Return due by ${shownDate(shipped.depositDueOn!)}`;
+    // Charged as it was told at the request.
+    expect(shipped).toMatchObject({ status: 'shipped', depositStatus: 'held', depositMinor: requested!.depositMinor });
+    const deposit =
+      `Deposit ${formatMinor(shipped.depositMinor, shipped.currency)} charged, released when the return arrives, ` +
+      `invoiced if it has not arrived by ${shownDate(shipped.depositDueOn!)}`;
 
     for (const email of ['cs_manager@demo.local', 'customer@demo.local']) {
       await inPage(suite, async (page) => {
@@ -324,9 +349,74 @@ describeInBrowser('replacement orders', () => {
         const row = panel.getByRole('row').filter({ hasText: number });
         await row.getByText('Shipped', { exact: true }).waitFor();
         await row.getByText(deposit).waitFor();
-        await row.getByText(dueBy).waitFor();
         await row.getByText(`1 × ${line.sku}`).waitFor();
         await screenshotIfAsked(page, `replacements-advance-${email.split('@')[0]}`);
+      });
+    }
+  });
+
+  it('an exchange for another product shows its price difference: quoted when requested, invoiced or credited once it ships', async () => {
+    const { baseUrl } = suite.server;
+    // Saleable stock of one product at the warehouse's site, and a return of another to exchange for it.
+    const stocked = await replaceableReturn(baseUrl);
+    const customer = await ApiClient.signIn(baseUrl, 'customer@demo.local');
+    const reason = await firstActiveReason(customer);
+    const { order, line } = await returnableLine(
+      customer,
+      reason.code,
+      1,
+      (candidate) => candidate.productId !== stocked.line.productId,
+    );
+    const rma = await authorizedReturnOf(baseUrl, line, order.customerId, reason.code);
+    const agent = await ApiClient.signIn(baseUrl, 'cs_agent@demo.local');
+    const requested = await agent.post<ReplacementOrder>(`/returns/${rma.id}/replacement-orders`, {
+      kind: 'exchange',
+      siteId: stocked.siteId,
+      lines: [{ rmaLineId: rma.lines[0]!.id, quantity: 1, productId: stocked.line.productId }],
+    });
+    const amount = formatMinor(Math.abs(requested.differenceMinor), requested.currency);
+    const direction = requested.differenceMinor > 0 ? 'invoiced' : 'credited';
+    const [quoted, settled] =
+      requested.differenceMinor === 0
+        ? ['Same price: no difference to invoice or credit', 'Same price: no difference to invoice or credit']
+        : [`Price difference ${amount}, ${direction} when it ships`, `Price difference ${direction}: ${amount}`];
+
+    await inPage(suite, async (page) => {
+      await signIn(page, 'cs_agent@demo.local');
+      const panel = await openReplacements(page, rma);
+      const row = panel.getByRole('row').filter({ hasText: requested.replacementNumber });
+      await row.getByText('Exchange', { exact: true }).waitFor();
+      await row.getByText(quoted).waitFor();
+    });
+
+    const allocated = await postIfMatch<ReplacementOrder>(
+      baseUrl,
+      'warehouse@demo.local',
+      `/replacement-orders/${requested.id}/allocate`,
+      requested.version,
+    );
+    expect(allocated.status).toBe('allocated');
+    const shipped = await postIfMatch<ReplacementOrder>(
+      baseUrl,
+      'warehouse@demo.local',
+      `/replacement-orders/${requested.id}/ship`,
+      allocated.version,
+      { carrierReference: `EXC-${Date.now()}` },
+    );
+    expect(shipped).toMatchObject({
+      status: 'shipped',
+      differenceStatus: requested.differenceMinor === 0 ? 'none' : direction,
+      differenceMinor: requested.differenceMinor,
+    });
+
+    for (const email of ['cs_agent@demo.local', 'customer@demo.local']) {
+      await inPage(suite, async (page) => {
+        await signIn(page, email);
+        const panel = await openReplacements(page, rma);
+        const row = panel.getByRole('row').filter({ hasText: requested.replacementNumber });
+        await row.getByText('Shipped', { exact: true }).waitFor();
+        await row.getByText(settled).waitFor();
+        await screenshotIfAsked(page, `replacements-exchange-${email.split('@')[0]}`);
       });
     }
   });

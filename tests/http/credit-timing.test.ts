@@ -26,6 +26,7 @@ import {
   inspectAndDispose,
   memosOfReturn,
   openReturn,
+  publishCreditTiming,
   receiveUnits,
   soldLine,
 } from './support/settlement-flow.js';
@@ -44,22 +45,7 @@ describe.each(DIALECTS)('credit timing on %s', (dialect) => {
     f = await startFlow(t);
     finance = await t.tokenFor('finance');
     manager = await t.tokenFor('cs_manager');
-    const admin = await t.tokenFor('admin');
-    const current = await call(f, admin, 'GET', '/config/settlement_policy');
-    expect(current.statusCode, current.body).toBe(200);
-    const { version, document } = current.json<{ version: number; document: Record<string, unknown> }>();
-    const published = await call(
-      f,
-      admin,
-      'PUT',
-      '/config/settlement_policy',
-      {
-        document: { ...document, creditTimingByTier: { platinum: 'on_authorization', gold: 'on_receipt' } },
-        comment: 'trusted tiers are credited ahead of inspection',
-      },
-      ifMatch(version),
-    );
-    expect(published.statusCode, published.body).toBe(200);
+    await publishCreditTiming(f, await t.tokenFor('admin'), { platinum: 'on_authorization', gold: 'on_receipt' });
   });
   afterAll(() => t.close());
 
@@ -111,7 +97,14 @@ describe.each(DIALECTS)('credit timing on %s', (dialect) => {
         inspectionId: null,
         quantity: 3,
         explanation: "3 × 10000 = 30000; tax 2400; restocking fee 15 % (customer's fault) −4500",
-        reserve: { status: 'not_booked', unitsInspected: 0, chargedBackMinor: 0, releases: [] },
+        reserve: {
+          status: 'not_booked',
+          unitsInspected: 0,
+          chargedBackMinor: 0,
+          releases: [],
+          unitsWithdrawn: 0,
+          withdrawals: [],
+        },
       }),
     ]);
 

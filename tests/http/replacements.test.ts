@@ -3,8 +3,12 @@
 // credited; the warehouse allocates saleable units (or the order waits, backordered) and ships
 // them at their carrying value to cost of goods sold. An advance replacement charges a deposit —
 // the units' invoiced price and tax — released as the return's units are received, or invoiced
-// (a sale) by the sweep when they do not arrive within the policy's days. Replaced units are never
-// credited in money. The books balance after every path; customers read their own orders only.
+// (a sale) by the sweep when they do not arrive within the policy's days; the deposit is fixed when
+// it is requested, so shipping charges what the customer was told. An exchange's price difference,
+// quoted at the request with the original line's tax rate, is invoiced (a dearer product) or
+// credited (a cheaper one) against the receivable when it ships. Replaced units are never credited
+// in money. The books balance and the subledgers tie out after every path; customers read their
+// own orders only.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ReplacementOrder } from '../../src/contracts/replacements.js';
 import { DIALECTS } from '../support/databases.js';
@@ -23,7 +27,7 @@ import {
   type Flow,
   type SiteWorld,
 } from './support/inspection-flow.js';
-import { entries, linesOf, netByCode, trialBalanceOf } from './support/ledger-flow.js';
+import { entries, insertRate, linesOf, netByCode, trialBalanceOf } from './support/ledger-flow.js';
 import {
   openReturn,
   receiveUnits,
@@ -119,6 +123,15 @@ describe.each(DIALECTS)('replacement orders on %s', (dialect) => {
     const tb = await trialBalanceOf(f, token, world.entity.id, period);
     expect(tb.isBalanced).toBe(true);
     expect(tb.totals.debitMinor).toBe(tb.totals.creditMinor);
+  }
+
+  /** Open credit memos, supplier claims and the returns reserve each equal their control account. */
+  async function expectSubledgersTieOut(world: SiteWorld) {
+    const res = await call(f, finance, 'GET', `/ledger/reconciliation?legalEntityId=${world.entity.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const { subledgers } = res.json<{ subledgers: Array<{ name: string; differenceMinor: number }> }>();
+    expect(subledgers.length).toBeGreaterThan(0);
+    for (const row of subledgers) expect(row.differenceMinor, row.name).toBe(0);
   }
 
   it('a replacement is requested, allocated from saleable stock and shipped at its carrying value', async () => {
@@ -323,7 +336,19 @@ describe.each(DIALECTS)('replacement orders on %s', (dialect) => {
     await stockUp(world, line.product, 2);
     const rma = await returnOf(line, 2);
     const order = await requested(rma, 'advance', 2);
-    expect(order).toMatchObject({ kind: 'advance', depositStatus: 'pending', depositMinor: 0 });
+    // Known from the request on: two units at 100.00 and their 2/10 of the 80.00 tax, and the
+    // policy's 30 days from the day it ships (the date is set then).
+    expect(order).toMatchObject({
+      kind: 'advance',
+      depositStatus: 'pending',
+      depositMinor: 21_600,
+      depositDays: 30,
+      depositDueOn: null,
+      depositEntryId: null,
+      differenceStatus: 'none',
+    });
+    expect(order.lines[0]).toMatchObject({ depositUnits: 2, depositMinor: 21_600, releasedUnits: 0 });
+    expect(await orderEntries(order)).toEqual([]);
     const out = await shipped(await allocated(order));
     // Two units at 100.00 and their 2/10 of the 80.00 tax, due back within the policy's 30 days.
     expect(out).toMatchObject({
@@ -431,6 +456,210 @@ describe.each(DIALECTS)('replacement orders on %s', (dialect) => {
     await expectBalancedBooks(world, '2026-12', sweeper);
   });
 
+  it('an advance replacement charges the deposit fixed at the request, for the units still awaited when it ships', async () => {
+    const world = await makeSiteWorld(t);
+    const line = await sold(world);
+    await stockUp(world, line.product, 2);
+    const rma = await returnOf(line, 2);
+    const order = await requested(rma, 'advance', 2);
+    expect(order).toMatchObject({ depositMinor: 21_600, depositDays: 30 });
+    // The ERP sends the line again with another tax: what the customer was told stands.
+    await t.platform.db
+      .updateTable('sales_order_lines')
+      .set({ tax_minor: 9_000 })
+      .where('id', '=', line.orderLineId)
+      .execute();
+    // One unit comes back before the replacement ships: the deposit covers the other one only,
+    // at the request's figures — 100.00 and 8.00 (not the 9.00 the line now says).
+    await receive(line, rma, 1);
+    const out = await shipped(await allocated(order));
+    expect(out).toMatchObject({ depositStatus: 'held', depositMinor: 10_800, depositDueOn: '2026-12-26' });
+    expect(out.lines[0]).toMatchObject({ depositUnits: 1, depositMinor: 10_800 });
+    const charged = (await orderEntries(order)).find((e) => e.event === 'replacement_order.deposit_charged')!;
+    expect(linesOf(charged)).toEqual([
+      ['1100', 10_800, 0],
+      ['2500', 0, 10_800],
+    ]);
+    await receive(line, rma, 1);
+    expect((await ordersOf(rma.id))[0]).toMatchObject({ depositStatus: 'released' });
+    await expectBalancedBooks(world);
+  });
+
+  it('an exchange for a dearer product invoices the difference and its tax when it ships', async () => {
+    const world = await makeSiteWorld(t);
+    const customer = await t.tokenFor('customer', { customerId: world.customer.id });
+    const line = await sold(world);
+    const dearer = await makeProduct(t.platform, { listPriceMinor: 12_500 });
+    await stockUp(world, dearer, 2);
+    const rma = await returnOf(line, 2);
+    const order = await requested(rma, 'exchange', 2, { productId: dearer.id });
+    // 2 × (125.00 − 100.00) = 50.00, taxed as the sale was (80.00 on 1,000.00: 8 %): 4.00. Quoted, not posted.
+    expect(order).toMatchObject({
+      differenceStatus: 'pending',
+      differenceMinor: 5_400,
+      differenceTaxMinor: 400,
+      differenceFunctionalMinor: 0,
+      differenceEntryId: null,
+      depositStatus: 'none',
+      depositMinor: 0,
+    });
+    expect(order.lines[0]).toMatchObject({ priceDifferenceMinor: 5_000, priceDifferenceTaxMinor: 400 });
+    expect(await orderEntries(order)).toEqual([]);
+
+    const out = await shipped(await allocated(order));
+    const posted = await orderEntries(order);
+    // In the transaction that ships it: the units' cost, and the invoice of the difference.
+    expect(posted.map((e) => e.event).sort()).toEqual([
+      'replacement_order.price_difference_invoiced',
+      'replacement_order.shipped',
+    ]);
+    const invoice = posted.find((e) => e.event === 'replacement_order.price_difference_invoiced')!;
+    expect(invoice).toMatchObject({ rmaId: rma.id, currency: 'USD', totalMinor: 5_400, postingDate: TODAY });
+    expect(linesOf(invoice)).toEqual([
+      ['1100', 5_400, 0],
+      ['4000', 0, 5_000],
+      ['2200', 0, 400],
+    ]);
+    expect(out).toMatchObject({
+      differenceStatus: 'invoiced',
+      differenceMinor: 5_400,
+      differenceTaxMinor: 400,
+      functionalCurrency: 'USD',
+      differenceFunctionalMinor: 5_400,
+      differenceEntryId: invoice.id,
+    });
+    expect(netByCode(posted)).toEqual({ '1100': 5_400, '1400': -12_000, '2200': -400, '4000': -5_000, '5000': 12_000 });
+    const audit = await t.platform.db
+      .selectFrom('audit_log')
+      .select(['action', 'after'])
+      .where('entity_id', '=', order.id)
+      .where('action', '=', 'replacement_order.price_difference_invoiced')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after ?? '{}')).toMatchObject({ amountMinor: 5_400, taxMinor: 400, currency: 'USD' });
+    // The customer reads what it is invoiced, not where in the books.
+    const seen = (await call(f, customer, 'GET', `/replacement-orders/${order.id}`)).json<Record<string, unknown>>();
+    expect(seen).toMatchObject({ differenceStatus: 'invoiced', differenceMinor: 5_400, differenceTaxMinor: 400 });
+    for (const hidden of ['differenceEntryId', 'differenceFunctionalMinor', 'functionalCurrency'])
+      expect(seen, hidden).not.toHaveProperty(hidden);
+    await expectBalancedBooks(world);
+    await expectSubledgersTieOut(world);
+  });
+
+  it('an exchange for a cheaper product credits the difference against the receivable, not as customer credit', async () => {
+    const world = await makeSiteWorld(t);
+    const line = await sold(world);
+    const cheaper = await makeProduct(t.platform, { listPriceMinor: 8_800 });
+    await stockUp(world, cheaper, 1);
+    const rma = await returnOf(line, 1);
+    const order = await requested(rma, 'exchange', 1, { productId: cheaper.id });
+    // 88.00 − 100.00 = −12.00 and 8 % of it given back: −12.96.
+    expect(order).toMatchObject({ differenceStatus: 'pending', differenceMinor: -1_296, differenceTaxMinor: -96 });
+    expect(order.lines[0]).toMatchObject({ priceDifferenceMinor: -1_200, priceDifferenceTaxMinor: -96 });
+
+    const out = await shipped(await allocated(order));
+    const credit = (await orderEntries(order)).find((e) => e.event === 'replacement_order.price_difference_credited')!;
+    expect(linesOf(credit)).toEqual([
+      ['4100', 1_200, 0],
+      ['2200', 96, 0],
+      ['1100', 0, 1_296],
+    ]);
+    expect(out).toMatchObject({
+      differenceStatus: 'credited',
+      differenceMinor: -1_296,
+      differenceFunctionalMinor: -1_296,
+      differenceEntryId: credit.id,
+    });
+    // Customer credit holds open credit memos only: this credit is not one, and nothing stands apart.
+    expect(netByCode(await orderEntries(order))).not.toHaveProperty('1200');
+    await expectBalancedBooks(world);
+    await expectSubledgersTieOut(world);
+  });
+
+  it('an exchange at the same price posts nothing for the difference; a cancelled one quotes nothing', async () => {
+    const world = await makeSiteWorld(t);
+    const line = await sold(world);
+    const same = await makeProduct(t.platform, { listPriceMinor: 10_000 });
+    await stockUp(world, same, 1);
+    const rma = await returnOf(line, 2);
+    const order = await requested(rma, 'exchange', 1, { productId: same.id });
+    expect(order).toMatchObject({ differenceStatus: 'none', differenceMinor: 0, differenceTaxMinor: 0 });
+    expect(order.lines[0]).toMatchObject({ priceDifferenceMinor: 0, priceDifferenceTaxMinor: 0 });
+    const out = await shipped(await allocated(order));
+    expect(out).toMatchObject({ differenceStatus: 'none', differenceEntryId: null, differenceFunctionalMinor: 0 });
+    expect((await orderEntries(order)).map((e) => e.event)).toEqual(['replacement_order.shipped']);
+
+    const dearer = await makeProduct(t.platform, { listPriceMinor: 11_000 });
+    const quoted = await requested(rma, 'exchange', 1, { productId: dearer.id });
+    expect(quoted).toMatchObject({ differenceStatus: 'pending', differenceMinor: 1_080 });
+    const cancelled = await act(quoted, 'cancel', { reason: 'customer keeps the old one' }, f.agent);
+    expect(cancelled.json<ReplacementOrder>()).toMatchObject({ status: 'cancelled', differenceStatus: 'none' });
+    expect(await orderEntries(quoted)).toEqual([]);
+    await expectBalancedBooks(world);
+  });
+
+  it('refuses one exchange whose lines cost more and less: an invoice and a credit are two exchanges', async () => {
+    const world = await makeSiteWorld(t);
+    const [first, second] = [await sold(world), await sold(world)];
+    const created = await call(f, f.agent, 'POST', '/returns', {
+      customerId: world.customer.id,
+      returnType: 'standard',
+      lines: [first, second].map((line) => ({
+        orderLineId: line.orderLineId,
+        quantity: 1,
+        reasonCode: 'DEFECTIVE',
+        claimedCondition: 'defective',
+      })),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    let rma = created.json<Rma>();
+    if (rma.status === 'pending_approval')
+      rma = (
+        await call(f, manager, 'POST', `/returns/${rma.id}/approve`, { comment: 'ok' }, ifMatch(rma.version))
+      ).json<Rma>();
+    const [dearer, cheaper] = [
+      await makeProduct(t.platform, { listPriceMinor: 12_000 }),
+      await makeProduct(t.platform, { listPriceMinor: 9_000 }),
+    ];
+    const mixed = await request(rma, {
+      kind: 'exchange',
+      lines: [
+        { rmaLineId: rma.lines[0]!.id, quantity: 1, productId: dearer.id },
+        { rmaLineId: rma.lines[1]!.id, quantity: 1, productId: cheaper.id },
+      ],
+    });
+    expectProblem(mixed, 422, 'rule_violation');
+    expect(mixed.json<{ errors: Array<{ path: string }> }>().errors[0]!.path).toBe('lines.1.productId');
+    expect(await ordersOf(rma.id)).toEqual([]);
+    // Each on its own is fine.
+    expect((await requested(rma, 'exchange', 1, { productId: dearer.id })).differenceMinor).toBe(2_160);
+  });
+
+  it('an exchange sold in another currency is quoted in it and booked in the entity’s at the ship day’s rate', async () => {
+    // EUR/USD 1.25: the USD-listed product converts into the sale's euros, the difference into dollars.
+    await insertRate(t, { date: TODAY, quote: 'USD', rate: '1.25' });
+    const world = await makeSiteWorld(t);
+    const line = await soldLine(f, world, { currency: 'EUR' });
+    const dearer = await makeProduct(t.platform, { listPriceMinor: 15_000, currency: 'USD' });
+    await stockUp(world, dearer, 1);
+    const rma = await returnOf(line, 1);
+    const order = await requested(rma, 'exchange', 1, { productId: dearer.id });
+    // USD 150.00 is EUR 120.00: EUR 20.00 more than the 100.00 sold, and 8 % tax: EUR 21.60.
+    expect(order).toMatchObject({ currency: 'EUR', differenceMinor: 2_160, differenceTaxMinor: 160 });
+    expect(order.lines[0]).toMatchObject({ priceDifferenceMinor: 2_000 });
+    const out = await shipped(await allocated(order));
+    const invoice = (await orderEntries(order)).find((e) => e.event === 'replacement_order.price_difference_invoiced')!;
+    expect(invoice).toMatchObject({ currency: 'USD', totalMinor: 2_700 });
+    expect(linesOf(invoice)).toEqual([
+      ['1100', 2_700, 0],
+      ['4000', 0, 2_500],
+      ['2200', 0, 200],
+    ]);
+    expect(out).toMatchObject({ functionalCurrency: 'USD', differenceMinor: 2_160, differenceFunctionalMinor: 2_700 });
+    await expectBalancedBooks(world);
+    await expectSubledgersTieOut(world);
+  });
+
   it('a customer reads the replacements of its own returns in its own shape; another customer gets 404', async () => {
     const world = await makeSiteWorld(t);
     const neighbour = await withCustomer(t, world, 'silver');
@@ -443,8 +672,25 @@ describe.each(DIALECTS)('replacement orders on %s', (dialect) => {
     const own = await call(f, customer, 'GET', `/replacement-orders/${order.id}`);
     expect(own.statusCode, own.body).toBe(200);
     const seen = own.json<Record<string, unknown>>();
-    expect(seen).toMatchObject({ id: order.id, kind: 'advance', status: 'requested', depositStatus: 'pending' });
-    for (const hidden of ['note', 'siteId', 'shortage', 'depositEntryId', 'requestedBy', 'depositFunctionalMinor'])
+    // The deposit the customer will be charged is theirs to read from the request on.
+    expect(seen).toMatchObject({
+      id: order.id,
+      kind: 'advance',
+      status: 'requested',
+      depositStatus: 'pending',
+      depositMinor: 10_800,
+      depositDays: 30,
+    });
+    for (const hidden of [
+      'note',
+      'siteId',
+      'shortage',
+      'depositEntryId',
+      'requestedBy',
+      'depositFunctionalMinor',
+      'differenceEntryId',
+      'differenceFunctionalMinor',
+    ])
       expect(seen, hidden).not.toHaveProperty(hidden);
     const listed = await ordersOf(rma.id, customer);
     expect(listed.map((o) => o.id)).toEqual([order.id]);

@@ -27,6 +27,14 @@ import {
   type SiteWorld,
 } from './support/inspection-flow.js';
 import { entries, insertRate, linesOf, trialBalanceOf, type Entry } from './support/ledger-flow.js';
+import {
+  approveAndIssue,
+  inspectAndDispose,
+  memosOfReturn,
+  openReturn,
+  receiveUnits,
+  soldLine,
+} from './support/settlement-flow.js';
 
 const PERIOD = TODAY.slice(0, 7);
 const NOW = `${TODAY}T10:00:00.000Z`;
@@ -882,6 +890,115 @@ describe.each(DIALECTS)('supplier claims on %s', (dialect) => {
       expect(await claimEntries(claim.id)).toEqual([]);
       expect(await outboxOf('supplier_claim.decided', claim.id)).toEqual([]);
       await expectBooksMatchClaims(world.entity.id);
+    });
+  });
+
+  describe('the reconciliation as at a period’s end', () => {
+    interface Reconciliation {
+      period: string | null;
+      asOf: string;
+      rows: Array<{
+        role: string;
+        ledgerMinor: number;
+        subledgerMinor: number;
+        units: number;
+        differenceMinor: number;
+      }>;
+      subledgers: Array<{
+        name: string;
+        ledgerMinor: number;
+        subledgerMinor: number;
+        openItems: number;
+        differenceMinor: number;
+      }>;
+      unvaluedUnits: number;
+      isReconciled: boolean;
+    }
+    const reconcile = async (token: string, legalEntityId: string, period?: string) => {
+      const query = new URLSearchParams({ legalEntityId, ...(period ? { period } : {}) });
+      const res = await call(f, token, 'GET', `/ledger/reconciliation?${query.toString()}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json<Reconciliation>();
+    };
+    const subledger = (report: Reconciliation, name: string) => report.subledgers.find((row) => row.name === name)!;
+    const unitsHeld = (report: Reconciliation) => report.rows.reduce((sum, row) => sum + row.units, 0);
+
+    it('a closed month’s report reads as it did when the month ended: entries through its last day, stock rebuilt from the movements, documents as they stood', async () => {
+      const world = await makeSiteWorld(t);
+      const manager = await t.tokenFor('cs_manager');
+      const quality = { ...f, quality: await apiKey({ role: 'quality' }) };
+      // November: a claim open with its supplier, a credit issued and not yet used, a unit waiting for inspection.
+      const supplier = await makeSupplier(world, { vendorRestockingFeeBps: 1000 });
+      const claim = await shipAndClaim((await toVendor(world, supplier, { quantity: 2 })).vendorReturnId);
+      const sold = await soldLine(f, world);
+      const creditedReturn = await openReturn(f, manager, sold, { quantity: 2 });
+      await inspectAndDispose(f, await receiveUnits(f, sold, creditedReturn.id, 2));
+      const [draft] = await memosOfReturn(f, finance, creditedReturn.id);
+      const memo = await approveAndIssue(f, finance, draft!);
+      const waiting = await openReturn(f, manager, sold, { quantity: 1 });
+      const waitingInspection = await receiveUnits(f, sold, waiting.id, 1);
+
+      const now = await reconcile(finance, world.entity.id);
+      expect(now).toMatchObject({ period: null, asOf: TODAY, isReconciled: true });
+      const november = await reconcile(finance, world.entity.id, PERIOD);
+      expect(november).toEqual({ ...now, period: PERIOD, asOf: '2026-11-30' });
+      expect(subledger(november, 'supplier_claims')).toMatchObject({
+        openItems: 1,
+        subledgerMinor: (await getClaim(claim.id)).receivableMinor,
+        differenceMinor: 0,
+      });
+      expect(subledger(november, 'customer_credits')).toMatchObject({
+        openItems: 1,
+        subledgerMinor: -memo.totalMinor,
+        differenceMinor: 0,
+      });
+      // The two restocked units and the one waiting: the books carry each at 60.00.
+      expect(unitsHeld(november)).toBe(3);
+
+      // December: November is closed; the claim is answered and paid, the credit applied, the waiting unit put away.
+      t.clock.set('2026-12-03T10:00:00.000Z');
+      const closed = await call(f, financeKey, 'POST', '/ledger/periods/close', {
+        legalEntityId: world.entity.id,
+        period: PERIOD,
+      });
+      expect(closed.statusCode, closed.body).toBe(200);
+      expect((await decide(financeKey, claim.id, { decision: 'accept' }, ifMatch(1))).statusCode).toBe(200);
+      const paid = await pay(financeKey, claim.id, { reference: 'CN-P1', amountMinor: claim.claimedMinor }, ifMatch(2));
+      expect(paid.statusCode, paid.body).toBe(200);
+      const applied = await call(
+        f,
+        financeKey,
+        'POST',
+        `/credit-memos/${memo.id}/apply`,
+        undefined,
+        ifMatch(memo.version),
+      );
+      expect(applied.statusCode, applied.body).toBe(200);
+      await inspectAndDispose(quality, waitingInspection, { grade: 'D', defectCodes: ['DEAD_ON_ARRIVAL'] });
+
+      // November reads exactly as it did; December (and now) show the month's changes, reconciled.
+      expect(await reconcile(financeKey, world.entity.id, PERIOD)).toEqual(november);
+      const december = await reconcile(financeKey, world.entity.id, '2026-12');
+      expect(december).toEqual({
+        ...(await reconcile(financeKey, world.entity.id)),
+        period: '2026-12',
+        asOf: '2026-12-31',
+      });
+      expect(december.isReconciled).toBe(true);
+      expect(subledger(december, 'supplier_claims')).toMatchObject({ openItems: 0, subledgerMinor: 0, ledgerMinor: 0 });
+      expect(subledger(december, 'customer_credits')).toMatchObject({
+        openItems: 0,
+        subledgerMinor: 0,
+        ledgerMinor: 0,
+      });
+      // Before anything happened the entity held nothing; a month that is not one is refused.
+      const october = await reconcile(financeKey, world.entity.id, '2026-10');
+      expect(october.rows.every((row) => row.ledgerMinor === 0 && row.units === 0)).toBe(true);
+      expect(october.subledgers.every((row) => row.ledgerMinor === 0 && row.openItems === 0)).toBe(true);
+      expectProblem(
+        await call(f, financeKey, 'GET', `/ledger/reconciliation?legalEntityId=${world.entity.id}&period=2026-13`),
+        400,
+      );
     });
   });
 

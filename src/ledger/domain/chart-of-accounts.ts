@@ -26,7 +26,7 @@ export const DEFAULT_CHART: readonly SeedAccount[] = [
   { role: 'repair_costs_payable', code: '2300', name: 'Repair costs payable', type: 'liability' },
   { role: 'returns_reserve', code: '2400', name: 'Returns reserve', type: 'liability' },
   { role: 'customer_deposits', code: '2500', name: 'Customer deposits (advance replacements)', type: 'liability' },
-  { role: 'sales', code: '4000', name: 'Sales (invoiced advance replacements)', type: 'revenue' },
+  { role: 'sales', code: '4000', name: 'Sales (replacement deposits invoiced, exchange differences)', type: 'revenue' },
   { role: 'sales_returns', code: '4100', name: 'Sales returns and allowances', type: 'revenue' },
   { role: 'restocking_fee_income', code: '4200', name: 'Restocking fee income', type: 'revenue' },
   { role: 'cost_of_goods_sold', code: '5000', name: 'Cost of goods sold', type: 'expense' },

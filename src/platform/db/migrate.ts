@@ -19,6 +19,9 @@ import * as settlement from './migrations/0013-settlement.js';
 import * as supplierClaims from './migrations/0014-supplier-claims.js';
 import * as creditTiming from './migrations/0015-credit-timing.js';
 import * as replacements from './migrations/0016-replacements.js';
+import * as claimReceivableHistory from './migrations/0017-claim-receivable-history.js';
+import * as replacementSettlement from './migrations/0018-replacement-settlement.js';
+import * as earlyCreditWithdrawals from './migrations/0019-early-credit-withdrawals.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -37,6 +40,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014-supplier-claims': supplierClaims,
   '0015-credit-timing': creditTiming,
   '0016-replacements': replacements,
+  '0017-claim-receivable-history': claimReceivableHistory,
+  '0018-replacement-settlement': replacementSettlement,
+  '0019-early-credit-withdrawals': earlyCreditWithdrawals,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

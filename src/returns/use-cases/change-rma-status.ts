@@ -1,6 +1,8 @@
 // Approve, reject, cancel and expire: each a move through the state machine. Moves that end a
 // return before any goods came back give its quantities and serials back to the order. Cancel and
-// expiry also ask the later stages: once goods are on their way or at the dock, they are refused.
+// expiry also ask the later stages: once goods are on their way or at the dock, they are refused;
+// and they let them act in the same transaction (`onClosedUnreceived`: settlement takes back credit
+// given ahead of proof for units that will not come).
 import type { Rma } from '../../contracts/returns.js';
 import type { RmaStatus } from '../../contracts/returns-vocabulary.js';
 import type { RequestContext } from '../../platform/actor.js';
@@ -25,6 +27,7 @@ import { loadRma } from './read-rmas.js';
 import { findRmaToChange } from './rma-to-change.js';
 import { routeAuthorizedReturn } from '../routing-instructions.js';
 import type { OnReturnAuthorized } from '../on-authorized.js';
+import type { OnReturnClosedUnreceived } from '../on-closed-unreceived.js';
 
 interface Move {
   to: RmaStatus;
@@ -166,18 +169,20 @@ export async function cancelRma(
   reason: string,
   expectedVersion: number | undefined,
   loadFacts: LoadReturnFacts,
+  onClosedUnreceived?: OnReturnClosedUnreceived,
 ): Promise<Rma> {
   assertCan(ctx.actor, 'returns.cancel');
-  await runInTransaction(platform, ctx, (tx) =>
-    moveRma(tx, id, expectedVersion, {
+  await runInTransaction(platform, ctx, async (tx) => {
+    await moveRma(tx, id, expectedVersion, {
       to: 'cancelled',
       action: 'rma.cancelled',
       event: 'rma.cancelled',
       changes: {},
       auditDetails: { reason },
       refuseOnceGoodsMoved: loadFacts,
-    }),
-  );
+    });
+    await onClosedUnreceived?.(tx, id, 'cancelled');
+  });
   return loadRma(platform.db, id, loadFacts);
 }
 
@@ -186,6 +191,7 @@ export async function expireDueAuthorizations(
   platform: Platform,
   ctx: RequestContext,
   loadFacts: LoadReturnFacts,
+  onClosedUnreceived?: OnReturnClosedUnreceived,
 ): Promise<{ expired: string[] }> {
   assertCan(ctx.actor, 'returns.expire');
   const today = platform.clock.now().toISOString().slice(0, 10);
@@ -193,16 +199,17 @@ export async function expireDueAuthorizations(
   const expired: string[] = [];
   for (const candidate of due) {
     try {
-      await runInTransaction(platform, ctx, (tx) =>
-        moveRma(tx, candidate.id, candidate.version, {
+      await runInTransaction(platform, ctx, async (tx) => {
+        await moveRma(tx, candidate.id, candidate.version, {
           to: 'expired',
           action: 'rma.expired',
           event: 'rma.expired',
           changes: {},
           auditDetails: { expiredOn: today },
           refuseOnceGoodsMoved: loadFacts,
-        }),
-      );
+        });
+        await onClosedUnreceived?.(tx, candidate.id, 'expired');
+      });
       expired.push(candidate.id);
     } catch (error) {
       // Another process expired or changed it first; nothing to do.

@@ -18,6 +18,7 @@ import { findActiveSerials } from '../rma.repository.js';
 import { evaluateReturnRequest } from './evaluate-return.js';
 import { requestReturn } from './create-rma.js';
 import { recallRmaOf, toRecallView } from './read-recalls.js';
+import type { OnReturnAuthorized } from '../on-authorized.js';
 
 /** One RMA carries at most this many lines (the request schema's limit); more make another RMA. */
 const LINES_PER_RMA = 500;
@@ -27,10 +28,15 @@ type Planned =
   | { kind: 'line'; orderLine: OrderLineWithLots; quantity: number; serials: string[] }
   | { kind: 'skip'; orderLine: OrderLineWithLots; reason: string };
 
+/**
+ * `onAuthorized` is the later stages' port, as for any return (a trusted customer's recall return
+ * the policy authorizes at once is credited ahead of inspection in this transaction).
+ */
 export async function raiseRecall(
   platform: Platform,
   ctx: RequestContext,
   request: RaiseRecallRequest,
+  onAuthorized?: OnReturnAuthorized,
 ): Promise<RaisedRecall> {
   assertCan(ctx.actor, 'recalls.create');
   const lots = [...new Set(request.lots)];
@@ -49,7 +55,7 @@ export async function raiseRecall(
     const skipped: RecallSkip[] = [];
     const rmas: Rma[] = [];
     for (const group of groupByCustomerAndCurrency(planned)) {
-      const raised = await raiseForCustomer(tx, group, { recallNumber, reason: request.reason, lots });
+      const raised = await raiseForCustomer(tx, group, { recallNumber, reason: request.reason, lots }, onAuthorized);
       skipped.push(...(await Promise.all(raised.skipped.map((skip) => skipOf(tx, skip)))));
       rmas.push(...raised.rmas);
     }
@@ -128,6 +134,7 @@ async function raiseForCustomer(
   tx: Tx,
   lines: LineToRecall[],
   recall: { recallNumber: string; reason: string; lots: string[] },
+  onAuthorized: OnReturnAuthorized | undefined,
 ): Promise<{ rmas: Rma[]; skipped: Array<Extract<Planned, { kind: 'skip' }>> }> {
   const acting = actingForRecall(tx);
   const requestOf = (chosen: LineToRecall[]): CreateRmaRequest => ({
@@ -163,7 +170,7 @@ async function raiseForCustomer(
   const accepted = lines.filter((_, index) => !refusedLine.has(index));
   const skipped = lines.flatMap((p, index) => (refusedLine.has(index) ? [skip(p, refusedLine.get(index)!)] : []));
   if (accepted.length === 0) return { rmas: [], skipped };
-  return { rmas: [await requestReturn(acting, requestOf(accepted))], skipped };
+  return { rmas: [await requestReturn(acting, requestOf(accepted), onAuthorized)], skipped };
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { depositDueOn, depositFor, releasedShare, splitInvoice } from './replacement-deposit.js';
+import { depositDueOn, depositFor, depositStillAwaited, releasedShare, splitInvoice } from './replacement-deposit.js';
 
 describe('advance replacement deposits', () => {
   it('is the units’ price and their share of the line’s tax', () => {
@@ -10,6 +10,15 @@ describe('advance replacement deposits', () => {
       totalMinor: 21_600,
     });
     expect(depositFor(0, { unitPriceMinor: 10_000, quantityInvoiced: 10, taxMinor: 8_000 }).totalMinor).toBe(0);
+  });
+
+  it('is charged at shipping as fixed at the request, for the units still awaited then', () => {
+    const fixed = { units: 2, totalMinor: 21_600, taxMinor: 1_600 };
+    expect(depositStillAwaited(fixed, 2)).toEqual({ priceMinor: 20_000, taxMinor: 1_600, totalMinor: 21_600 });
+    expect(depositStillAwaited(fixed, 1)).toEqual({ priceMinor: 10_000, taxMinor: 800, totalMinor: 10_800 });
+    expect(depositStillAwaited(fixed, 0).totalMinor).toBe(0);
+    // More units awaited than the request covered (another order's units): only those it fixed.
+    expect(depositStillAwaited(fixed, 5).totalMinor).toBe(21_600);
   });
 
   it('released in any parts, adds up to what was held; the remainder is what is left', () => {

@@ -1,6 +1,8 @@
 // An advance replacement's deposit, in numbers. Pure. The deposit is what the replaced units were
 // invoiced at in the original sale — their price and their share of the line's tax — so a return
 // that never arrives is invoiced at exactly what the customer paid for the goods it kept.
+// It is fixed when the advance replacement is requested — what the customer is told they will be
+// charged — and charged as fixed when it ships, for the units still awaited then.
 // Released in parts as units arrive, each part takes the cumulative share
 // round(F·(k+u)/N) − round(F·k/N) of the amount F the books hold for N units, so the parts of a
 // deposit add up to it exactly whatever order they come in; what is invoiced is what is left.
@@ -19,6 +21,23 @@ export function depositFor(
   if (units <= 0) return { priceMinor: 0, taxMinor: 0, totalMinor: 0 };
   const priceMinor = units * line.unitPriceMinor;
   const taxMinor = line.quantityInvoiced > 0 ? Math.round((line.taxMinor * units) / line.quantityInvoiced) : 0;
+  return { priceMinor, taxMinor, totalMinor: priceMinor + taxMinor };
+}
+
+/**
+ * What is charged at shipping of a deposit fixed at the request for `fixed.units` units: all of it,
+ * or, when some of them arrived before it shipped, the share of the `units` still awaited — the
+ * request's price per unit and its tax shared out by units, never more than was fixed.
+ */
+export function depositStillAwaited(
+  fixed: { units: number; totalMinor: number; taxMinor: number },
+  units: number,
+): DepositOfUnits {
+  const covered = Math.min(units, fixed.units);
+  if (covered <= 0) return { priceMinor: 0, taxMinor: 0, totalMinor: 0 };
+  const shareOf = (amount: number) => Math.round((amount * covered) / fixed.units);
+  const taxMinor = shareOf(fixed.taxMinor);
+  const priceMinor = shareOf(fixed.totalMinor - fixed.taxMinor);
   return { priceMinor, taxMinor, totalMinor: priceMinor + taxMinor };
 }
 

@@ -176,3 +176,23 @@ export async function approveAndIssue(
   expect(issued.statusCode, issued.body).toBe(200);
   return issued.json<CreditMemo>();
 }
+
+/** Publishes the settlement policy's credit timing (as `admin`): which tiers are credited ahead of inspection, and when. */
+export async function publishCreditTiming(
+  f: Flow,
+  admin: string,
+  creditTimingByTier: Record<string, 'on_authorization' | 'on_receipt' | 'after_inspection'>,
+): Promise<void> {
+  const current = await call(f, admin, 'GET', '/config/settlement_policy');
+  expect(current.statusCode, current.body).toBe(200);
+  const { version, document } = current.json<{ version: number; document: Record<string, unknown> }>();
+  const published = await call(
+    f,
+    admin,
+    'PUT',
+    '/config/settlement_policy',
+    { document: { ...document, creditTimingByTier }, comment: 'trusted tiers are credited ahead of inspection' },
+    ifMatch(version),
+  );
+  expect(published.statusCode, published.body).toBe(200);
+}

@@ -93,11 +93,18 @@ export function useTrialBalance(legalEntityId: string, period: string) {
   });
 }
 
-/** Returns inventory in the books beside the units on hand times their value, per stock account. */
-export function useReconciliation(legalEntityId: string) {
+/**
+ * Returns inventory in the books beside the units on hand times their value, per stock account,
+ * and the subledgers beside their accounts: now, or as at the end of `period` ('YYYY-MM') if given.
+ */
+export function useReconciliation(legalEntityId: string, period: string) {
   return useQuery({
-    queryKey: ['ledger', 'reconciliation', legalEntityId],
-    queryFn: ({ signal }) => apiFetch<Reconciliation>('/ledger/reconciliation', { query: { legalEntityId }, signal }),
+    queryKey: ['ledger', 'reconciliation', legalEntityId, period],
+    queryFn: ({ signal }) =>
+      apiFetch<Reconciliation>('/ledger/reconciliation', {
+        query: { legalEntityId, ...(period ? { period } : {}) },
+        signal,
+      }),
     enabled: legalEntityId !== '',
     placeholderData: keepPreviousData,
   });

@@ -5,6 +5,7 @@ import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
 import { EntitiesView, FinanceFilters } from './finance-filters.js';
 import { Amount } from './finance-labels.js';
+import { formatDate } from '../../ui/dates.js';
 import { useFinanceScope } from './finance-scope.js';
 import { FinanceTabs } from './finance-tabs.js';
 import { Difference, SubledgersTable } from './subledgers-table.js';
@@ -13,10 +14,12 @@ import './finance.css';
 /**
  * Returns inventory: each stock account in the books beside the units on hand times their value;
  * then the other subledgers (open supplier claims, open customer credits) beside their accounts.
+ * Now, or as at the end of a chosen month (a closed month reads as it did when it ended).
  */
 export function ReconciliationPage() {
   const scope = useFinanceScope();
-  const query = useReconciliation(scope.legalEntityId);
+  const period = scope.filters.period ?? '';
+  const query = useReconciliation(scope.legalEntityId, period);
   return (
     <>
       <PageHeader
@@ -31,6 +34,10 @@ export function ReconciliationPage() {
               label="Choose the legal entity"
               entities={entities}
               legalEntityId={scope.legalEntityId}
+              period={period}
+              periodHint={
+                period ? 'As at the end of this month.' : 'As things stand now; choose a month to see its end.'
+              }
               onChange={scope.update}
             />
             <QueryView query={query} loadingLabel="Reconciling…">
@@ -59,7 +66,10 @@ function ReconciliationTable({ reconciliation }: { reconciliation: Reconciliatio
         ) : (
           <Badge tone="danger">Differences found</Badge>
         )}
-        <span className="muted">Amounts in {currency}</span>
+        <span className="muted">
+          {reconciliation.period ? `As at ${formatDate(reconciliation.asOf)}` : 'As things stand now'} · Amounts in{' '}
+          {currency}
+        </span>
       </div>
       {reconciliation.unvaluedUnits > 0 ? (
         <p className="field__error">

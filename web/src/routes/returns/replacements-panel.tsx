@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { Product } from '../../../../src/contracts/masterdata.js';
 import { roleCan } from '../../../../src/contracts/permissions.js';
 import type { Rma, RmaView } from '../../../../src/contracts/returns.js';
-import type { DepositStatus, ReplacementKind, ReplacementStatus } from '../../../../src/contracts/replacements.js';
+import type { ReplacementKind, ReplacementStatus } from '../../../../src/contracts/replacements.js';
 import { formatMinor } from '../../../../src/platform/money/format-money.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
@@ -25,6 +25,7 @@ import { Dialog } from '../../ui/dialog.js';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.js';
 import { useToast } from '../../ui/toast.js';
 import { ProductPicker } from '../warehouse/product-picker.js';
+import { depositWords, differenceTaxWords, differenceWords } from './replacement-charges.js';
 
 const KIND_LABELS: Record<ReplacementKind, string> = {
   replacement: 'Replacement',
@@ -40,17 +41,10 @@ const STATUS: Record<ReplacementStatus, { label: string; tone: BadgeTone }> = {
   cancelled: { label: 'Cancelled', tone: 'muted' },
 };
 
-const DEPOSIT: Record<DepositStatus, string> = {
-  none: '—',
-  pending: 'Charged when it ships',
-  held: 'Held',
-  released: 'Released',
-  invoiced: 'Invoiced',
-};
-
 /**
  * The return's replacement orders. Staff see every order, request new ones (customer service)
- * and allocate and ship them (the warehouse); the customer sees what is coming and any deposit.
+ * and allocate and ship them (the warehouse); the customer sees what is coming, any deposit and
+ * any price difference — what it will be charged or credited, from the request on.
  */
 export function ReplacementsPanel({ rma }: { rma: RmaView }) {
   const user = useCurrentUser();
@@ -107,7 +101,7 @@ function ReplacementsOfReturn({
           <div key={line.id}>
             {line.quantity} × {line.productSku ?? line.productId}
             {line.priceDifferenceMinor !== null && line.priceDifferenceMinor !== 0
-              ? ` (difference ${formatMinor(line.priceDifferenceMinor, order.currency)})`
+              ? ` (${formatMinor(Math.abs(line.priceDifferenceMinor), order.currency)} ${line.priceDifferenceMinor > 0 ? 'more' : 'less'} before tax)`
               : ''}
           </div>
         )),
@@ -130,20 +124,20 @@ function ReplacementsOfReturn({
     { key: 'shipped', header: 'Shipped', render: (order) => (order.shippedAt ? formatDate(order.shippedAt) : '—') },
     { key: 'carrier', header: 'Carrier reference', render: (order) => order.carrierReference || '—' },
     {
-      key: 'deposit',
-      header: 'Deposit',
-      render: (order) =>
-        order.kind !== 'advance' ? (
-          '—'
-        ) : (
+      key: 'charges',
+      header: 'Deposit or price difference',
+      render: (order) => {
+        const words = depositWords(order) ?? differenceWords(order);
+        const tax = differenceTaxWords(order);
+        return words ? (
           <>
-            {DEPOSIT[order.depositStatus]}
-            {order.depositMinor > 0 ? ` · ${formatMinor(order.depositMinor, order.currency)}` : ''}
-            {order.depositStatus === 'held' && order.depositDueOn ? (
-              <div className="muted">Return due by {formatDate(order.depositDueOn)}</div>
-            ) : null}
+            <div>{words}</div>
+            {tax ? <div className="muted">{tax}</div> : null}
           </>
-        ),
+        ) : (
+          '—'
+        );
+      },
     },
   ];
   if (canShip || canCancel)
