@@ -53,7 +53,15 @@ const TABLES = {
   ],
   recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
   audit: [],
-  platform: ['audit_log', 'audit_chain_head', 'outbox_events', 'idempotency_keys', 'counters', 'document_counters'],
+  platform: [
+    'audit_log',
+    'audit_chain_head',
+    'outbox_events',
+    'idempotency_keys',
+    'counters',
+    'document_counters',
+    'job_leases',
+  ],
 };
 const CONTEXTS = Object.keys(TABLES).filter((name) => name !== 'platform');
 /** Folders that are not contexts but are entered only through their index, like one. */

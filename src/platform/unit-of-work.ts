@@ -20,6 +20,8 @@ export interface Platform {
   ids: IdGenerator;
   /** Chains committed audit events shortly after commit (absent only in tests that seal by hand). */
   auditSealer?: AuditSealer;
+  /** Relays committed outbox events (absent in tests and tools that do not start one). */
+  outboxRelay?: { nudge(): void };
 }
 
 export interface AuditRecord {
@@ -87,5 +89,6 @@ export async function runInTransaction<T>(
     }),
   );
   if (auditDrafts.length > 0) platform.auditSealer?.nudge();
+  platform.outboxRelay?.nudge();
   return result;
 }

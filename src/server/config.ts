@@ -15,6 +15,8 @@ export interface ServerConfig {
   trustProxy: boolean | string[];
   /** EASYPOST_WEBHOOK_SECRET: EasyPost's tracking webhook is verified with it (absent: the webhook answers 503). */
   easyPostWebhookSecret: string | undefined;
+  /** NATS_URL: events go to NATS JetStream there; absent, the same relay delivers them in-process. */
+  natsUrl: string | undefined;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -40,5 +42,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.BOOMERANG_TRUST_PROXY),
     easyPostWebhookSecret: env.EASYPOST_WEBHOOK_SECRET || undefined,
+    natsUrl: env.NATS_URL || undefined,
   };
 }

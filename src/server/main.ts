@@ -9,6 +9,10 @@ import { invoiceOverdueDeposits, loadReturnFacts, withdrawUnreceivedCredit } fro
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
 import { hasUsers } from '../identity/index.js';
+import { startScheduler } from '../platform/jobs/scheduler.js';
+import { startOutboxRelay } from '../platform/outbox/relay.js';
+import { InProcessEventBus } from '../platform/outbox/transport.js';
+import { connectJetStream } from '../platform/outbox/jetstream-transport.js';
 
 const config = readConfig();
 const platform = await startPlatform({ databaseUrl: config.databaseUrl });
@@ -25,26 +29,60 @@ const app = await buildApp(platform, {
   filesDir: join(config.dataDir, 'files'),
 });
 
-// Hourly housekeeping. Authorizations lapse with the calendar, not with a request (credit given
-// ahead of proof for their units is taken back as they do: withdrawUnreceivedCredit); the jobs are
-// safe with several API processes (each expiry is a versioned update, the purge a plain delete).
-// Advance replacements whose return did not arrive within the policy's days are invoiced the
-// same way (each a versioned update of its order, posted in its own transaction).
-const runHousekeeping = () =>
-  Promise.all([
-    expireDueAuthorizations(platform, systemContext('expiry-job'), loadReturnFacts, withdrawUnreceivedCredit),
-    invoiceOverdueDeposits(platform, systemContext('deposit-job')),
-    purgeIdempotencyKeys(platform.db, platform.clock.now()),
-  ]).catch((error: unknown) => app.log.error({ err: error }, 'housekeeping failed'));
-void runHousekeeping();
-const expiryTimer = setInterval(() => void runHousekeeping(), 60 * 60 * 1000);
-expiryTimer.unref();
+// Scheduled work, run once across however many server processes share the database: each job
+// runs in the process that takes its lease (platform/jobs). Authorizations lapse with the
+// calendar, not with a request (credit given ahead of proof for their units is taken back as they
+// do: withdrawUnreceivedCredit); advance replacements whose return did not arrive within the
+// policy's days are invoiced; spent idempotency keys are purged. Each is safe to run again.
+const HOUR = 60 * 60 * 1000;
+const scheduler = startScheduler(
+  platform.db,
+  [
+    {
+      name: 'expire-authorizations',
+      everyMs: HOUR,
+      leaseMs: 10 * 60 * 1000,
+      run: () =>
+        expireDueAuthorizations(platform, systemContext('expiry-job'), loadReturnFacts, withdrawUnreceivedCredit),
+    },
+    {
+      name: 'invoice-overdue-deposits',
+      everyMs: HOUR,
+      leaseMs: 10 * 60 * 1000,
+      run: () => invoiceOverdueDeposits(platform, systemContext('deposit-job')),
+    },
+    {
+      name: 'purge-idempotency-keys',
+      everyMs: HOUR,
+      leaseMs: 10 * 60 * 1000,
+      run: () => purgeIdempotencyKeys(platform.db, platform.clock.now()),
+    },
+  ],
+  {
+    onRun: (run) => {
+      if (run.error) app.log.error({ job: run.name, error: run.error }, 'scheduled job failed');
+    },
+    onError: (error) => app.log.error({ err: error }, 'scheduler failed'),
+  },
+);
+
+// Events out: the outbox relayed after commit to NATS JetStream when NATS_URL is set, else
+// delivered in-process by the same relay.
+const transport = config.natsUrl ? await connectJetStream(config.natsUrl) : new InProcessEventBus();
+const relay = startOutboxRelay(platform.db, transport, {
+  onError: (error) => app.log.error({ err: error }, 'outbox relay failed'),
+  onBatch: (result) => {
+    if (result.error) app.log.warn({ event: result.failedEventId, error: result.error }, 'outbox publish failed');
+  },
+});
+platform.outboxRelay = relay;
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    clearInterval(expiryTimer);
     void app
       .close()
+      .then(() => Promise.all([scheduler.stop(), relay.stop()]))
+      .then(() => transport.close())
       .then(() => platform.close())
       .then(() => process.exit(0));
   });
@@ -53,4 +91,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 await app.listen({ port: config.port, host: config.host });
 const where = platform.dialect === 'sqlite' ? config.databaseUrl.replace(/^sqlite:/, '') : 'PostgreSQL';
 // A plain line for the person who just typed `npm start`, whatever the log level.
-console.log(`Boomerang is up on http://localhost:${config.port} (database: ${where}); API docs at /docs`);
+console.log(
+  `Boomerang is up on http://localhost:${config.port} (database: ${where}; events: ${transport.name}); API docs at /docs`,
+);

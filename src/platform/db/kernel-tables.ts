@@ -76,6 +76,18 @@ export interface DocumentCountersTable {
   value: number;
 }
 
+/** Who runs a piece of scheduled work now, and when it is next due (platform/jobs). */
+export interface JobLeasesTable {
+  name: string;
+  holder: string | null;
+  lease_until: string | null;
+  next_run_at: string | null;
+  runs: Generated<number>;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+}
+
 export interface KernelTables {
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
@@ -83,4 +95,5 @@ export interface KernelTables {
   idempotency_keys: IdempotencyKeysTable;
   counters: CountersTable;
   document_counters: DocumentCountersTable;
+  job_leases: JobLeasesTable;
 }

@@ -22,6 +22,7 @@ import * as replacements from './migrations/0016-replacements.js';
 import * as claimReceivableHistory from './migrations/0017-claim-receivable-history.js';
 import * as replacementSettlement from './migrations/0018-replacement-settlement.js';
 import * as earlyCreditWithdrawals from './migrations/0019-early-credit-withdrawals.js';
+import * as jobLeases from './migrations/0020-job-leases.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017-claim-receivable-history': claimReceivableHistory,
   '0018-replacement-settlement': replacementSettlement,
   '0019-early-credit-withdrawals': earlyCreditWithdrawals,
+  '0020-job-leases': jobLeases,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
