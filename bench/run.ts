@@ -27,6 +27,7 @@ import {
   type ScenarioResult,
 } from './results.js';
 import { BENCH_GTIN, buildWorld, returnBody, type BenchLine } from './world.js';
+import { benchRelayLag } from './relay-lag.js';
 import { sql } from 'kysely';
 
 const env = process.env;
@@ -357,11 +358,13 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boole
       `scan at a person's pace (${CONCURRENCY} scanners, ${(CONCURRENCY * 1000) / SCAN_PACE_MS} scans/s offered): p50 ${pacedRow.p50.toFixed(2)} ms, p99 ${pacedRow.p99.toFixed(2)} ms ` +
         `(target p99 < 20 ms: ${pacedRow.p99 < 20 ? 'met' : 'NOT met'})`,
     );
+    const relayLag = await benchRelayLag(platform, dialect, { writers: CONCURRENCY, phaseMs: PHASE_MS });
+    console.log(relayLag.line);
     for (const problem of problems) console.error(`  ! ${problem}`);
     const baseline = rows[0]!.summary;
     return {
       ok: problems.length === 0,
-      results: rows.map((row) => toScenarioResult(dialect, row.name, row.summary, baseline)),
+      results: [...rows.map((row) => toScenarioResult(dialect, row.name, row.summary, baseline)), relayLag.result],
     };
   } finally {
     await app.close();

@@ -38,3 +38,25 @@ export function findOutboxEventsFor(db: Kysely<DB>, aggregateId: string) {
     .orderBy('id')
     .execute();
 }
+
+/** Committed events not yet fanned out to webhook subscriptions, oldest first (a flag, not a time cursor). */
+export function findEventsAwaitingWebhooks(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('outbox_events')
+    .select(['id', 'event_type', 'aggregate_type', 'aggregate_id', 'occurred_at', 'payload'])
+    .where('webhooks_at', 'is', null)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Marks events as fanned out to webhooks (in the transaction that made their deliveries). */
+export async function markEventsFannedOut(db: Kysely<DB>, ids: readonly string[], at: string): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500)
+    await db
+      .updateTable('outbox_events')
+      .set({ webhooks_at: at })
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+}

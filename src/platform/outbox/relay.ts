@@ -1,7 +1,7 @@
 // The outbox relay: after commit, the events each transaction wrote go out through the transport,
 // oldest first, and are marked published once the transport has them. One process relays at a
 // time (the `outbox-relay` lease), so the order of an aggregate's events is kept; a failed publish
-// stops the batch there and is retried with backoff, never skipped. A relay that dies after
+// stops its aggregate's lane there and is retried with backoff, never skipped. A relay that dies after
 // publishing and before marking publishes again when the next one takes over: the transports drop
 // what they already have by event id (at-least-once relay, exactly-once as consumers see it).
 import type { Kysely } from 'kysely';
@@ -14,17 +14,30 @@ export const RELAY_LEASE = 'outbox-relay';
 
 export interface RelayBatchResult {
   published: number;
-  /** The event a publish failed on (the batch stopped there), or null. */
+  /** The first event a publish failed on (its lane stopped there), or null. */
   failedEventId: string | null;
   error: string | null;
 }
 
-/** Publishes up to `limit` unpublished events, oldest first, stopping at the first failure. */
+/** Events of one aggregate always share a lane: lanes run side by side, each in order. */
+const laneOf = (aggregate: string, lanes: number): number => {
+  let hash = 0;
+  for (let i = 0; i < aggregate.length; i++) hash = (hash * 31 + aggregate.charCodeAt(i)) >>> 0;
+  return hash % lanes;
+};
+
+/**
+ * Publishes up to `limit` unpublished events, oldest first. Order matters within an aggregate
+ * only, so the batch is split into lanes by aggregate: each lane publishes its events one after
+ * the other and stops at its first failure (its later events wait for the next batch), while the
+ * lanes run side by side — the broker's acknowledgements overlap instead of queueing.
+ */
 export async function relayBatch(
   db: Kysely<DB>,
   transport: EventTransport,
   limit = 200,
   onPublished?: (event: RelayedEvent, publishedAt: string) => void,
+  lanes = 16,
 ): Promise<RelayBatchResult> {
   const rows = await db
     .selectFrom('outbox_events')
@@ -34,26 +47,37 @@ export async function relayBatch(
     .orderBy('id')
     .limit(limit)
     .execute();
+  const byLane = new Map<number, typeof rows>();
+  for (const row of rows) {
+    const lane = laneOf(`${row.aggregate_type}/${row.aggregate_id}`, lanes);
+    const laneRows = byLane.get(lane);
+    if (laneRows) laneRows.push(row);
+    else byLane.set(lane, [row]);
+  }
   const published: string[] = [];
   let failure: { id: string; error: string } | null = null;
-  for (const row of rows) {
-    const event: RelayedEvent = {
-      id: row.id,
-      type: row.event_type,
-      aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id,
-      occurredAt: row.occurred_at,
-      payload: JSON.parse(row.payload) as Record<string, unknown>,
-    };
-    try {
-      await transport.publish(event);
-      published.push(row.id);
-      onPublished?.(event, new Date().toISOString());
-    } catch (cause) {
-      failure = { id: row.id, error: cause instanceof Error ? cause.message : String(cause) };
-      break;
-    }
-  }
+  await Promise.all(
+    [...byLane.values()].map(async (laneRows) => {
+      for (const row of laneRows) {
+        const event: RelayedEvent = {
+          id: row.id,
+          type: row.event_type,
+          aggregateType: row.aggregate_type,
+          aggregateId: row.aggregate_id,
+          occurredAt: row.occurred_at,
+          payload: JSON.parse(row.payload) as Record<string, unknown>,
+        };
+        try {
+          await transport.publish(event);
+          published.push(row.id);
+          onPublished?.(event, new Date().toISOString());
+        } catch (cause) {
+          failure ??= { id: row.id, error: cause instanceof Error ? cause.message : String(cause) };
+          return;
+        }
+      }
+    }),
+  );
   const now = new Date().toISOString();
   for (let start = 0; start < published.length; start += 500) {
     await db
@@ -62,13 +86,14 @@ export async function relayBatch(
       .where('id', 'in', published.slice(start, start + 500))
       .execute();
   }
-  if (failure)
+  const failed = failure as { id: string; error: string } | null;
+  if (failed)
     await db
       .updateTable('outbox_events')
       .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
-      .where('id', '=', failure.id)
+      .where('id', '=', failed.id)
       .execute();
-  return { published: published.length, failedEventId: failure?.id ?? null, error: failure?.error ?? null };
+  return { published: published.length, failedEventId: failed?.id ?? null, error: failed?.error ?? null };
 }
 
 /** What is waiting: unpublished events and the age of the oldest (for /metrics and readiness). */
