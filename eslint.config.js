@@ -52,6 +52,7 @@ const TABLES = {
     'replacement_allocations',
   ],
   recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
+  webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
   audit: [],
   platform: [
     'audit_log',

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { execFileSync, spawn } from 'node:child_process';
 import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { startPlatform } from '../src/server/platform.js';
@@ -373,6 +374,100 @@ async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<{ ok: boole
   }
 }
 
+/**
+ * `create-pg-1proc` and `create-pg-2proc`: the compiled server (what `npm start` runs) on one
+ * PostgreSQL database with BOOMERANG_WORKERS=1 and =2, the same closed-loop create load against
+ * each in the same run. The 2-process row's baseline is the 1-process rate, so its ratio is the
+ * scale-out. This machine has 2 vCPUs shared by the workers, PostgreSQL and the load generator:
+ * a second process can only use what the first left idle while it waited on the database.
+ */
+async function benchProcesses(): Promise<ScenarioResult[]> {
+  execFileSync(process.execPath, ['scripts/build-if-stale.mjs', '--server-only'], { stdio: 'inherit' });
+  const database = await freshDatabase('postgres');
+  const platform = await startPlatform({ databaseUrl: database.url });
+  const perRun = 4000;
+  const lines = await buildWorld(platform, { lines: perRun * 2 + 600 });
+  await createUser(platform, systemContext('bench'), {
+    email: 'bench.agent@bench.local',
+    name: 'Bench Agent',
+    role: 'cs_agent',
+    customerId: null,
+    password: 'bench',
+  });
+  await platform.close();
+  const results: ScenarioResult[] = [];
+  let offset = 0;
+  try {
+    for (const workers of [1, 2]) {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      const child = spawn(process.execPath, ['dist/server/server/main.js'], {
+        env: {
+          ...env,
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          DATABASE_URL: database.url,
+          BOOMERANG_DEMO_DATA: 'false',
+          BOOMERANG_WORKERS: String(workers),
+          LOG_LEVEL: 'warn',
+        },
+        stdio: 'ignore',
+        detached: true,
+      });
+      try {
+        const baseUrl = `http://127.0.0.1:${port}`;
+        for (let i = 0; i < 300; i++) {
+          if ((await fetch(`${baseUrl}/health`).catch(() => null))?.ok) break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const signIn = await fetch(`${baseUrl}/api/v1/auth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'bench.agent@bench.local', password: 'bench' }),
+        });
+        const { accessToken } = (await signIn.json()) as { accessToken: string };
+        const bodies = lines.slice(offset, offset + perRun + 300).map((line) => JSON.stringify(returnBody(line)));
+        offset += perRun + 300;
+        const result = await runLoad({
+          baseUrl,
+          token: accessToken,
+          concurrency: CONCURRENCY,
+          warmupRequests: 300,
+          warmupMs: WARMUP_MS,
+          maxMs: PHASE_MS * 2,
+          method: 'POST',
+          path: '/api/v1/returns',
+          bodies,
+          expectStatus: 201,
+          maxRequests: perRun,
+        });
+        const summary = summarize(result.latenciesMs, result.elapsedMs, result.errors);
+        if (result.errors > 0)
+          console.error(`  ! ${workers} process(es): ${result.errors} errors, first: ${result.firstError}`);
+        results.push({
+          name: `create-pg-${workers}proc`,
+          database: 'postgres',
+          perSecond: Number(summary.requestsPerSecond.toFixed(1)),
+          p50Ms: Number(summary.p50.toFixed(2)),
+          p99Ms: Number(summary.p99.toFixed(2)),
+          baselinePerSecond: results[0]?.perSecond ?? Number(summary.requestsPerSecond.toFixed(1)),
+        });
+      } finally {
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+    }
+  } finally {
+    await database.drop();
+  }
+  const [one, two] = results;
+  console.log(
+    `\ncreates on PostgreSQL through the compiled server: 1 process ${one!.perSecond}/s (p99 ${one!.p99Ms} ms), ` +
+      `2 processes ${two!.perSecond}/s (p99 ${two!.p99Ms} ms): ${(two!.perSecond / one!.perSecond).toFixed(2)}× — ` +
+      `2 vCPUs shared by the server processes, PostgreSQL and the load generator bound it.`,
+  );
+  return results;
+}
+
 const cpu = cpus();
 console.log(
   `Boomerang benchmark — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}; server and load generator share this machine (loopback).`,
@@ -386,6 +481,7 @@ for (const dialect of dialects) {
   ok = run.ok && ok;
   results.scenarios.push(...run.results);
 }
+if (PG_URL) results.scenarios.push(...(await benchProcesses()));
 const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults) : null;
 console.log(`\n${headlineRatios(results, CREATE).join('\n')}`);
 console.log(`\nCompared with the last run:\n${compareWithPrevious(results, previous).join('\n')}`);

@@ -17,6 +17,7 @@ import type { DispositionTables } from './disposition/disposition.tables.js';
 import type { LedgerTables } from './ledger/ledger.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
 import type { RecoveryTables } from './recovery/recovery.tables.js';
+import type { WebhookTables } from './webhooks/webhooks.tables.js';
 
 export interface AppTables
   extends
@@ -34,7 +35,8 @@ export interface AppTables
     DispositionTables,
     LedgerTables,
     SettlementTables,
-    RecoveryTables {}
+    RecoveryTables,
+    WebhookTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

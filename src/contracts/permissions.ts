@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'reason_codes.read': [...STAFF, 'customer'],
   'config.write': ['admin'],
   'apikeys.manage': ['admin'],
+  /** Outgoing webhook subscriptions: their URLs, secrets, delivery log and replays. */
+  'webhooks.manage': ['admin'],
   'users.manage': ['admin'],
   'audit.read': [...STAFF, 'customer'],
   'audit.verify': ['finance', 'admin'],

@@ -23,6 +23,12 @@ export interface Actor {
 export interface RequestContext {
   actor: Actor;
   requestId: string;
+  /**
+   * The request's Idempotency-Key reservation, if it sent one: the first transaction of the
+   * request marks it committed in its own commit (unit-of-work.ts), so a crash cannot leave it
+   * unknown whether the work took effect.
+   */
+  idempotency?: { principalId: string; key: string; token: string; marked: boolean };
 }
 
 export const SYSTEM_ACTOR: Actor = {

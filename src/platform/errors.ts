@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'rate_limited'
   /** A feature this installation has not been set up for (e.g. a webhook without its secret). */
   | 'not_configured'
+  /** Something this server depends on (the database) cannot be reached for now: retry later. */
+  | 'service_unavailable'
   | 'internal';
 
 export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
@@ -42,6 +44,7 @@ export const HTTP_STATUS_BY_CODE: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   not_configured: 503,
+  service_unavailable: 503,
   internal: 500,
 };
 

@@ -55,6 +55,8 @@ export type IdPrefix =
   | 'jl'
   | 'usr'
   | 'key'
+  | 'whs'
+  | 'whd'
   | 'aud'
   | 'evt'
   | 'req';

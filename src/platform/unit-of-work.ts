@@ -3,7 +3,7 @@
 // are written at the end of the same transaction: the state change, its audit trail and its
 // outgoing events all commit, or none of them do. A nested transaction is refused at once.
 import type { Kysely, Transaction } from 'kysely';
-import type { DB, Dialect } from './db/database.js';
+import type { DB, Dialect, PoolStats } from './db/database.js';
 import { withinTransactionScope } from './db/transaction-scope.js';
 import type { Clock } from './clock.js';
 import type { IdGenerator } from './ids.js';
@@ -12,6 +12,7 @@ import { auditRowsOf, type AuditEntryDraft } from './audit-trail/audit-log.js';
 import type { AuditSealer } from './audit-trail/audit-sealer.js';
 import { outboxRowsOf, type DomainEvent } from './outbox/outbox.js';
 import { insertRows } from './db/insert-rows.js';
+import { AppError } from './errors.js';
 
 export interface Platform {
   db: Kysely<DB>;
@@ -22,6 +23,8 @@ export interface Platform {
   auditSealer?: AuditSealer;
   /** Relays committed outbox events (absent in tests and tools that do not start one). */
   outboxRelay?: { nudge(): void };
+  /** PostgreSQL's connection pool as it stands (for /metrics); absent on SQLite. */
+  poolStats?: () => PoolStats;
 }
 
 export interface AuditRecord {
@@ -84,11 +87,36 @@ export async function runInTransaction<T>(
         emit: (event) => events.push({ ...event, id: platform.ids.next('evt'), occurredAt: now }),
       };
       const value = await work(tx);
+      await markIdempotencyCommitted(db, ctx, auditDrafts[0]);
       await insertRows(db, platform.dialect, [outboxRowsOf(events), auditRowsOf(auditDrafts)]);
       return value;
     }),
   );
+  if (ctx.idempotency) ctx.idempotency.marked = true;
   if (auditDrafts.length > 0) platform.auditSealer?.nudge();
   platform.outboxRelay?.nudge();
   return result;
+}
+
+/**
+ * The request's Idempotency-Key, marked committed in the commit of its first transaction — only if
+ * its reservation is still this request's: a retry that took an abandoned reservation over owns
+ * it now, and this work must not commit beside the retry's (the transaction is refused whole).
+ */
+async function markIdempotencyCommitted(db: Kysely<DB>, ctx: RequestContext, first: AuditEntryDraft | undefined) {
+  const slot = ctx.idempotency;
+  if (!slot || slot.marked) return;
+  const result = await db
+    .updateTable('idempotency_keys')
+    .set({ state: 'committed', outcome: first ? `${first.entityType} ${first.entityId}` : null })
+    .where('principal_id', '=', slot.principalId)
+    .where('key', '=', slot.key)
+    .where('token', '=', slot.token)
+    .where('state', '=', 'in_progress')
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n)
+    throw new AppError(
+      'idempotency_in_progress',
+      `a retry with Idempotency-Key ${slot.key} took this request over; this one was not carried out`,
+    );
 }

@@ -21,6 +21,8 @@ import { registerRequestBodyRules } from '../platform/http/request-body.js';
 import { PUBLIC, registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
+import { createMetrics, registerMetrics, type Metrics } from '../platform/http/metrics.js';
+import { registerReadiness } from '../platform/http/readiness.js';
 import { authenticate, registerIdentityRoutes, registerUserAdministrationRoutes } from '../identity/index.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
 import { registerSalesRoutes } from '../sales/index.js';
@@ -54,6 +56,7 @@ import { registerLedgerRoutes } from '../ledger/index.js';
 import { registerSettlementRoutes } from '../settlement/index.js';
 import { registerRecoveryRoutes } from '../recovery/index.js';
 import { registerFxRoutes } from '../ledger/index.js';
+import { registerWebhookRoutes } from '../webhooks/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -66,6 +69,10 @@ export interface AppOptions {
   easyPostWebhookSecret?: string | undefined;
   /** Where uploaded files (inspection photos) are kept by content hash; by default under the OS temp dir. */
   filesDir?: string;
+  /** The process's metrics (main.ts also counts relay and job runs into them); by default the app's own. */
+  metrics?: Metrics;
+  /** BOOMERANG_METRICS_TOKEN: when set, GET /metrics wants it as a bearer token. */
+  metricsToken?: string | undefined;
 }
 
 export async function buildApp(platform: Platform, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -112,12 +119,14 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerAuthentication(app, (credential) => authenticate(platform, credential));
   registerIdempotency(app, platform.db, platform.clock);
   registerNulRejection(app);
+  registerMetrics(app, options.metrics ?? createMetrics(platform), { token: options.metricsToken });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/health', { config: PUBLIC, schema: { hide: true } }, async () => {
     await pingDatabase(platform.db);
     return { status: 'ok', database: platform.dialect };
   });
+  registerReadiness(app, platform);
   api.get('/api/v1/openapi.json', { config: PUBLIC, schema: { hide: true } }, () => app.swagger());
 
   await app.register(
@@ -153,6 +162,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerSupplierClaimRoutes(v1, platform, { photos });
       registerReplacementRoutes(v1, platform);
       registerFxRoutes(v1, platform);
+      registerWebhookRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

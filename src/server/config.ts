@@ -17,6 +17,10 @@ export interface ServerConfig {
   easyPostWebhookSecret: string | undefined;
   /** NATS_URL: events go to NATS JetStream there; absent, the same relay delivers them in-process. */
   natsUrl: string | undefined;
+  /** BOOMERANG_WORKERS: server processes (node:cluster) sharing the port; more than one needs PostgreSQL. */
+  workers: number;
+  /** BOOMERANG_METRICS_TOKEN: GET /metrics wants it as a bearer token; absent, /metrics is open like /health. */
+  metricsToken: string | undefined;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -33,15 +37,34 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'boomerang.sqlite')}`;
+  const workers = parseWorkers(env.BOOMERANG_WORKERS, databaseUrl);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
-    databaseUrl: env.DATABASE_URL ?? `sqlite:${resolve(dataDir, 'boomerang.sqlite')}`,
+    databaseUrl,
     dataDir,
     loadDemoData: (env.BOOMERANG_DEMO_DATA ?? 'true') !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: parseTrustProxy(env.BOOMERANG_TRUST_PROXY),
     easyPostWebhookSecret: env.EASYPOST_WEBHOOK_SECRET || undefined,
     natsUrl: env.NATS_URL || undefined,
+    workers,
+    metricsToken: env.BOOMERANG_METRICS_TOKEN || undefined,
   };
+}
+
+/**
+ * SQLite is one file written by one process at a time: several servers on it would queue on its
+ * write lock and hold each other's statements, so SQLite mode stays one process and says so.
+ */
+function parseWorkers(value: string | undefined, databaseUrl: string): number {
+  const workers = Number(value || 1);
+  if (!Number.isInteger(workers) || workers < 1)
+    throw new Error(`BOOMERANG_WORKERS must be a whole number of processes, 1 or more; got ${value}`);
+  if (workers > 1 && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new Error(
+      `BOOMERANG_WORKERS=${workers} needs PostgreSQL (DATABASE_URL=postgres://…): SQLite mode runs as one process`,
+    );
+  return workers;
 }

@@ -13,20 +13,28 @@ import { startScheduler } from '../platform/jobs/scheduler.js';
 import { startOutboxRelay } from '../platform/outbox/relay.js';
 import { InProcessEventBus } from '../platform/outbox/transport.js';
 import { connectJetStream } from '../platform/outbox/jetstream-transport.js';
+import { createMetrics } from '../platform/http/metrics.js';
+import { isClusterPrimary, isClusterWorker, runClusterPrimary } from './cluster.js';
+import { startWebhookWorker } from '../webhooks/index.js';
 
 const config = readConfig();
+// BOOMERANG_WORKERS=N: this process migrates, then forks N workers that each run the rest of this file.
+if (isClusterPrimary(config)) await runClusterPrimary(config);
 const platform = await startPlatform({ databaseUrl: config.databaseUrl });
-if (config.loadDemoData) await loadDemoDataIfEmpty(platform);
-if (!(await hasUsers(platform))) {
+if (config.loadDemoData && !isClusterWorker()) await loadDemoDataIfEmpty(platform);
+if (!isClusterWorker() && !(await hasUsers(platform))) {
   console.log(
     'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
   );
 }
+const metrics = createMetrics(platform);
 const app = await buildApp(platform, {
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,
   easyPostWebhookSecret: config.easyPostWebhookSecret,
   filesDir: join(config.dataDir, 'files'),
+  metrics,
+  metricsToken: config.metricsToken,
 });
 
 // Scheduled work, run once across however many server processes share the database: each job
@@ -60,6 +68,7 @@ const scheduler = startScheduler(
   ],
   {
     onRun: (run) => {
+      metrics.countJobRun(run);
       if (run.error) app.log.error({ job: run.name, error: run.error }, 'scheduled job failed');
     },
     onError: (error) => app.log.error({ err: error }, 'scheduler failed'),
@@ -72,16 +81,30 @@ const transport = config.natsUrl ? await connectJetStream(config.natsUrl) : new 
 const relay = startOutboxRelay(platform.db, transport, {
   onError: (error) => app.log.error({ err: error }, 'outbox relay failed'),
   onBatch: (result) => {
+    metrics.countRelayBatch(result);
     if (result.error) app.log.warn({ event: result.failedEventId, error: result.error }, 'outbox publish failed');
   },
 });
 platform.outboxRelay = relay;
 
+// Signed webhooks: fan-out and delivery every second in the one process holding the lease; a slow
+// receiver costs that worker time, never a request.
+const webhooks = startWebhookWorker(platform.db, platform.ids, {
+  onPass: (pass) => metrics.countWebhookPass(pass.delivery),
+  onError: (error) => app.log.error({ err: error }, 'webhook worker failed'),
+});
+
+// Drains in-flight requests (app.close waits for them), then stops the background work. Handled
+// every time, not once: a worker can get a terminal's Ctrl-C and the primary's SIGTERM both, and a
+// second signal must not kill it mid-drain.
+let isStopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
     void app
       .close()
-      .then(() => Promise.all([scheduler.stop(), relay.stop()]))
+      .then(() => Promise.all([scheduler.stop(), relay.stop(), webhooks.stop()]))
       .then(() => transport.close())
       .then(() => platform.close())
       .then(() => process.exit(0));

@@ -21,6 +21,7 @@ export async function startPlatform(options: { databaseUrl: string; clock?: Cloc
     clock: options.clock ?? systemClock,
     ids: createIdGenerator(),
     auditSealer,
+    ...(database.poolStats ? { poolStats: database.poolStats } : {}),
   };
   await seedDefaultConfiguration(platform, systemContext('startup'));
   return {

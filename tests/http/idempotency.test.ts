@@ -49,7 +49,7 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
     expect(rmas).toHaveLength(1);
   });
 
-  it('never re-runs a request that did not finish, and says so', async () => {
+  it('never re-runs a request whose work committed before the server stopped, and says what it did', async () => {
     const w = await makeWorld(t.platform);
     const payload = body(w.customer.id, w.orderLine.id);
     const first = await t.request(agent, {
@@ -59,10 +59,17 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
       headers: { 'idempotency-key': 'crashed' },
     });
     expect(first.statusCode).toBe(201);
-    // Make it look as if the server had stopped before storing the response, ten minutes ago.
+    const marked = await t.platform.db
+      .selectFrom('idempotency_keys')
+      .select(['state', 'outcome'])
+      .where('principal_id', '=', agentId)
+      .where('key', '=', 'crashed')
+      .executeTakeFirstOrThrow();
+    expect(marked).toEqual({ state: 'completed', outcome: `rma ${first.json<{ id: string }>().id}` });
+    // As the row stands when the server stopped after the commit, before storing the answer.
     await t.platform.db
       .updateTable('idempotency_keys')
-      .set({ state: 'in_progress', response_body: null, response_status: null, created_at: '2026-11-26T09:50:00.000Z' })
+      .set({ state: 'committed', response_body: null, response_status: null, created_at: '2026-11-26T09:50:00.000Z' })
       .where('principal_id', '=', agentId)
       .where('key', '=', 'crashed')
       .execute();
@@ -73,13 +80,61 @@ describe.each(DIALECTS)('idempotency keys on %s', (dialect) => {
       headers: { 'idempotency-key': 'crashed' },
     });
     expect(retry.statusCode).toBe(409);
-    expect(retry.json().detail).toMatch(/did not finish/);
+    expect(retry.json()).toMatchObject({
+      detail: expect.stringMatching(
+        /was carried out \(rma rma_.*\), but the server stopped before answering/,
+      ) as unknown,
+      carriedOut: true,
+      outcome: `rma ${first.json<{ id: string }>().id}`,
+    });
     const rmas = await t.platform.db
       .selectFrom('rma_lines')
       .select('rma_id')
       .where('order_line_id', '=', w.orderLine.id)
       .execute();
     expect(rmas).toHaveLength(1);
+  });
+
+  it('a reservation whose work never committed is still running for a while, then a retry takes it over', async () => {
+    const w = await makeWorld(t.platform);
+    const payload = body(w.customer.id, w.orderLine.id);
+    const send = () =>
+      t.request(agent, { method: 'POST', url: '/api/v1/returns', payload, headers: { 'idempotency-key': 'died' } });
+    expect((await send()).statusCode).toBe(201);
+    // As a reservation stands when its server died before the work committed (the return, here
+    // real, stands for work that did not happen): first too fresh to take over, then abandoned.
+    const reset = (createdAt: string) =>
+      t.platform.db
+        .updateTable('idempotency_keys')
+        .set({
+          state: 'in_progress',
+          token: 'dead-process',
+          response_body: null,
+          response_status: null,
+          created_at: createdAt,
+        })
+        .where('principal_id', '=', agentId)
+        .where('key', '=', 'died')
+        .execute();
+    await reset('2026-11-26T09:59:50.000Z');
+    const early = await send();
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({
+      carriedOut: false,
+      detail: expect.stringMatching(/still running/) as unknown,
+    });
+    await reset('2026-11-26T09:50:00.000Z');
+    const takenOver = await send();
+    expect(takenOver.statusCode, takenOver.body).toBe(201);
+    expect(takenOver.headers['idempotent-replayed']).toBeUndefined();
+    const row = await t.platform.db
+      .selectFrom('idempotency_keys')
+      .select(['state', 'token'])
+      .where('principal_id', '=', agentId)
+      .where('key', '=', 'died')
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe('completed');
+    expect(row.token).not.toBe('dead-process');
   });
 
   it('forgets completed responses after the retention period, never unfinished ones', async () => {

@@ -23,8 +23,24 @@ export type DB = Register extends { tables: infer Tables } ? Tables : KernelTabl
 export interface Database {
   db: Kysely<DB>;
   dialect: Dialect;
+  /** PostgreSQL's connection pool as it stands (for /metrics); absent on SQLite (one connection). */
+  poolStats?: () => PoolStats;
   close(): Promise<void>;
 }
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: all connections busy, or the database away. */
+  waiting: number;
+}
+
+/**
+ * How long a query waits for a new connection before failing. With the database away a request
+ * must fail fast (a 503 the client can retry), not hang until its own timeout; the pool opens
+ * connections again by itself once the database answers.
+ */
+const CONNECT_TIMEOUT_MS = Number(process.env.BOOMERANG_PG_CONNECT_TIMEOUT_MS ?? 3_000);
 
 // PostgreSQL returns BIGINT (oid 20) as strings to avoid precision loss. Our bigints are money in
 // minor units and sequence numbers, far below 2^53, so numbers are exact; fail loudly if not.
@@ -42,7 +58,11 @@ export function openDatabase(options: { url: string }): Database {
 }
 
 function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.BOOMERANG_PG_POOL ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.BOOMERANG_PG_POOL ?? 10),
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
   pool.on('error', (error) =>
     console.warn(`postgres: an idle connection was closed (${error.message}); the pool opens a new one when needed`),
   ); // without a listener the process dies
@@ -50,7 +70,12 @@ function openPostgres(url: string): Database {
     dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     plugins: [new OutsideTransactionGuard()],
   });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'postgres',
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => db.destroy(),
+  };
 }
 
 /**
@@ -85,7 +110,13 @@ function withPreparedStatements(pool: pg.Pool): PostgresPool {
     connect: async () => {
       const client = await pool.connect();
       let connection = wrapped.get(client);
-      if (!connection) wrapped.set(client, (connection = wrap(client)));
+      if (!connection) {
+        wrapped.set(client, (connection = wrap(client)));
+        // The pool listens for errors only on idle connections. One checked out between two
+        // queries (inside a transaction) when the database restarts emits 'error' with no
+        // listener, which kills the process; its next query fails anyway and the pool drops it.
+        client.on('error', () => undefined);
+      }
       return connection;
     },
     end: () => pool.end(),
@@ -138,7 +169,7 @@ function withStatementCache(connection: SQLite.Database, size = 1000) {
   };
 }
 
-/** A trivial query that proves the database answers (the health check). */
+/** A trivial query that proves the database answers (the health and readiness checks). */
 export async function pingDatabase(db: Kysely<DB>): Promise<void> {
   await db.selectFrom('audit_chain_head').select('seq').limit(1).execute();
 }

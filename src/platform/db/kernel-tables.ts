@@ -1,6 +1,6 @@
 // The kernel's own tables: the audit log, the outbox, idempotency keys and document counters.
 // Portable across SQLite and PostgreSQL: timestamps are ISO-8601 text, JSON is text.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** 0 or 1: portable booleans. */
 export type Flag = number;
@@ -47,6 +47,8 @@ export interface OutboxEventsTable {
   occurred_at: string;
   published_at: string | null;
   attempts: Generated<number>;
+  /** When webhook deliveries were made for the event (null: not yet fanned out). */
+  webhooks_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -55,7 +57,12 @@ export interface IdempotencyKeysTable {
   method: string;
   path: string;
   request_hash: string;
-  state: 'in_progress' | 'completed';
+  /** in_progress: reserved; committed: its work committed, the answer not yet kept; completed. */
+  state: 'in_progress' | 'committed' | 'completed';
+  /** Which reservation the work belongs to (a retry taking over an abandoned one gets a new one). */
+  token: string | null;
+  /** The entity the committed work acted on first ("rma rma_01…"), for a retry whose answer was lost. */
+  outcome: string | null;
   response_status: number | null;
   response_body: string | null;
   response_headers: Json | null;

@@ -23,6 +23,8 @@ import * as claimReceivableHistory from './migrations/0017-claim-receivable-hist
 import * as replacementSettlement from './migrations/0018-replacement-settlement.js';
 import * as earlyCreditWithdrawals from './migrations/0019-early-credit-withdrawals.js';
 import * as jobLeases from './migrations/0020-job-leases.js';
+import * as webhooks from './migrations/0021-webhooks.js';
+import * as idempotencyCommitMarker from './migrations/0022-idempotency-commit-marker.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -45,6 +47,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018-replacement-settlement': replacementSettlement,
   '0019-early-credit-withdrawals': earlyCreditWithdrawals,
   '0020-job-leases': jobLeases,
+  '0021-webhooks': webhooks,
+  '0022-idempotency-commit-marker': idempotencyCommitMarker,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

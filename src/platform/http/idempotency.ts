@@ -1,7 +1,7 @@
 // Idempotency-Key on POST: the same key with the same body returns the first response again
 // (without running the use case twice); the same key with another body is refused with 422.
 // A key is reserved before the handler runs, so two concurrent retries cannot both execute.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
@@ -11,14 +11,19 @@ import { AppError } from '../errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    idempotency: { principalId: string; key: string } | null;
+    idempotency: { principalId: string; key: string; token: string } | null;
   }
 }
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 /** Stored instead of a response that held a secret shown once: a replay must not hand it out again. */
 const SHOWN_ONCE = '(shown once: not kept)';
-const ABANDONED_AFTER_MS = 5 * 60 * 1000;
+/**
+ * How long a reservation may stay in progress before a retry takes it over: longer than any
+ * request's transaction runs (they take milliseconds; PostgreSQL's statement timeout would end a
+ * stuck one first). BOOMERANG_IDEMPOTENCY_TAKEOVER_MS changes it (the crash tests shorten it).
+ */
+const abandonedAfterMs = () => Number(process.env.BOOMERANG_IDEMPOTENCY_TAKEOVER_MS ?? 30_000);
 /** How long a completed response is kept for replay; clients retry within minutes, not days. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -53,9 +58,13 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
     }
     const principalId = request.ctx.actor.id;
     const requestHash = hashRequest(request);
-    const reserved = await reserveKey(db, clock, principalId, key, request, requestHash);
+    const token = randomUUID();
+    const reserved =
+      (await reserveKey(db, clock, principalId, key, request, requestHash, token)) ||
+      (await takeOverAbandoned(db, clock, principalId, key, requestHash, token));
     if (reserved) {
-      request.idempotency = { principalId, key };
+      request.idempotency = { principalId, key, token };
+      request.ctx.idempotency = { principalId, key, token, marked: false };
       return;
     }
     return replayOrRefuse(db, clock, principalId, key, requestHash, reply);
@@ -68,7 +77,11 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
     const query = db
       .deleteFrom('idempotency_keys')
       .where('principal_id', '=', slot.principalId)
-      .where('key', '=', slot.key);
+      .where('key', '=', slot.key)
+      .where('token', '=', slot.token)
+      // A fault after the work committed is still an answer owed: only a reservation whose work
+      // did not commit is freed for the client's retry.
+      .where('state', '=', 'in_progress');
     if (reply.statusCode >= 500) {
       // A server fault is not an answer: free the key so the client may retry.
       await query.execute();
@@ -92,6 +105,7 @@ export function registerIdempotency(app: FastifyInstance, db: Kysely<DB>, clock:
       })
       .where('principal_id', '=', slot.principalId)
       .where('key', '=', slot.key)
+      .where('token', '=', slot.token)
       .execute();
     return payload;
   });
@@ -113,6 +127,7 @@ async function reserveKey(
   key: string,
   request: FastifyRequest,
   requestHash: string,
+  token: string,
 ): Promise<boolean> {
   const result = await db
     .insertInto('idempotency_keys')
@@ -123,6 +138,8 @@ async function reserveKey(
       path: request.url,
       request_hash: requestHash,
       state: 'in_progress',
+      token,
+      outcome: null,
       response_status: null,
       response_body: null,
       response_headers: null,
@@ -132,6 +149,33 @@ async function reserveKey(
     .onConflict((oc) => oc.columns(['principal_id', 'key']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/**
+ * A reservation still in progress long after it was made belongs to a request whose server died
+ * before its work committed (a committed one would say so): nothing took effect, so the retry
+ * takes it over with its own token — and the old request, were it somehow alive, can no longer
+ * commit (unit-of-work.ts checks the token in its commit).
+ */
+async function takeOverAbandoned(
+  db: Kysely<DB>,
+  clock: Clock,
+  principalId: string,
+  key: string,
+  requestHash: string,
+  token: string,
+): Promise<boolean> {
+  const cutoff = new Date(clock.now().getTime() - abandonedAfterMs()).toISOString();
+  const result = await db
+    .updateTable('idempotency_keys')
+    .set({ token, created_at: clock.now().toISOString() })
+    .where('principal_id', '=', principalId)
+    .where('key', '=', key)
+    .where('request_hash', '=', requestHash)
+    .where('state', '=', 'in_progress')
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 async function replayOrRefuse(
@@ -156,15 +200,21 @@ async function replayOrRefuse(
       `Idempotency-Key ${key} was first used for a different request (${existing.method} ${existing.path})`,
     );
   }
-  if (existing.state !== 'completed') {
-    // A reservation that never completed means the server stopped mid-request. Whether that
-    // request took effect is unknown, so the key is never re-run (that could act twice).
-    const isAbandoned = Date.parse(existing.created_at) < clock.now().getTime() - ABANDONED_AFTER_MS;
+  if (existing.state === 'committed') {
+    // Its work committed (the mark is part of that commit) and the server stopped before the
+    // answer was kept: it took effect once, and is never run again.
     throw new AppError(
       'idempotency_in_progress',
-      isAbandoned
-        ? `the first request with Idempotency-Key ${key} did not finish; check whether it took effect, then use a new key`
-        : `the first request with Idempotency-Key ${key} is still running; retry shortly`,
+      `the request with Idempotency-Key ${key} was carried out${existing.outcome ? ` (${existing.outcome})` : ''}, ` +
+        'but the server stopped before answering it; read the result instead of retrying',
+      { extensions: { carriedOut: true, outcome: existing.outcome } },
+    );
+  }
+  if (existing.state !== 'completed') {
+    throw new AppError(
+      'idempotency_in_progress',
+      `the first request with Idempotency-Key ${key} is still running; retry shortly`,
+      { extensions: { carriedOut: false } },
     );
   }
   const headers = JSON.parse(existing.response_headers ?? '{}') as Record<string, string>;

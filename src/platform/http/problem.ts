@@ -3,6 +3,17 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, HTTP_STATUS_BY_CODE, type ErrorCode, type FieldError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/db-errors.js';
+
+/** How long a client should wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The database is away: a 503 with Retry-After, so clients and balancers back off and retry. */
+export function sendDatabaseUnavailable(reply: FastifyReply, request: FastifyRequest) {
+  return sendProblem(reply, request, 'service_unavailable', 'the database cannot be reached; try again shortly', {
+    extensions: { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+  });
+}
 
 const TITLES: Record<ErrorCode, string> = {
   validation_failed: 'The request is not valid',
@@ -23,6 +34,7 @@ const TITLES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   rate_limited: 'Too many requests',
   not_configured: 'Not configured on this installation',
+  service_unavailable: 'Service unavailable for now',
   internal: 'Internal error',
 };
 
@@ -88,6 +100,10 @@ export function registerProblemHandlers(app: FastifyInstance): void {
         ? `${first.path}: ${first.message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''}`
         : 'invalid request';
       return sendProblem(reply, request, 'validation_failed', detail, { errors });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      return sendDatabaseUnavailable(reply, request);
     }
     const status = error.statusCode ?? 500;
     if (status === 413) return sendProblem(reply, request, 'payload_too_large', error.message);

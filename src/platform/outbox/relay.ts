@@ -9,6 +9,7 @@ import type { DB } from '../db/database.js';
 import { releaseLease, renewLease, takeLease, type LeaseTerms } from '../jobs/leases.js';
 import { processHolder } from '../jobs/scheduler.js';
 import type { EventTransport, RelayedEvent } from './transport.js';
+import { wakeableSleep } from '../jobs/wakeable-sleep.js';
 
 export const RELAY_LEASE = 'outbox-relay';
 
@@ -137,16 +138,7 @@ export function startOutboxRelay(db: Kysely<DB>, transport: EventTransport, opti
   const pollMs = options.pollMs ?? 500;
   let stopped = false;
   let failures = 0;
-  let wake: (() => void) | null = null;
-  let timer: NodeJS.Timeout | null = null;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      wake = resolve;
-      timer = setTimeout(resolve, ms);
-    }).finally(() => {
-      wake = null;
-      if (timer) clearTimeout(timer);
-    });
+  const pause = wakeableSleep();
 
   const loop = async () => {
     let holding = false;
@@ -174,16 +166,16 @@ export function startOutboxRelay(db: Kysely<DB>, transport: EventTransport, opti
         options.onError?.(error);
         delay = MAX_BACKOFF_MS;
       }
-      if (delay > 0 && !stopped) await sleep(delay);
+      if (delay > 0 && !stopped) await pause.sleep(delay);
     }
     if (holding) await releaseLease(db, terms, { nextRunAtMs: null, error: null }).catch(() => undefined);
   };
   const running = loop();
   return {
-    nudge: () => wake?.(),
+    nudge: () => pause.wake(),
     stop: async () => {
       stopped = true;
-      wake?.();
+      pause.wake();
       await running;
     },
   };

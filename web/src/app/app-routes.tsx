@@ -16,6 +16,7 @@ import {
   SERVICE_ROLES,
   STAFF_ROLES,
   USER_ADMIN_ROLES,
+  WEBHOOK_ROLES,
 } from '../auth/permissions.js';
 import { AdminHomePage } from '../routes/admin/admin-home-page.js';
 import { ApiKeysPage } from '../routes/admin/api-keys-page.js';
@@ -28,6 +29,8 @@ import { CreditTimingPage } from '../routes/admin/credit-timing-page.js';
 import { ReasonCodesPage } from '../routes/admin/reason-codes-page.js';
 import { ReturnPolicyPage } from '../routes/admin/return-policy-page.js';
 import { UsersPage } from '../routes/admin/users-page.js';
+import { WebhooksPage } from '../routes/admin/webhooks-page.js';
+import { WebhookDeliveriesPage } from '../routes/admin/webhook-deliveries-page.js';
 import { ApprovalQueuePage } from '../routes/approvals/approval-queue-page.js';
 import { ApprovalReviewPage } from '../routes/approvals/approval-review-page.js';
 import { HomePage } from '../routes/home/home-page.js';
@@ -217,6 +220,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireAuth roles={USER_ADMIN_ROLES} />}>
           <Route path="/admin/users" element={<UsersPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={WEBHOOK_ROLES} />}>
+          <Route path="/admin/webhooks" element={<WebhooksPage />} />
+          <Route path="/admin/webhooks/:subscriptionId" element={<WebhookDeliveriesPage />} />
         </Route>
 
         <Route path="*" element={<NotFoundPage />} />

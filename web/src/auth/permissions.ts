@@ -28,6 +28,9 @@ export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
 export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
 export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);
 export const canManageApiKeys = (role: Role) => roleCan(role, 'apikeys.manage');
+/** Admins who subscribe other systems to events and watch their deliveries. */
+export const WEBHOOK_ROLES: readonly Role[] = rolesWith('webhooks.manage');
+export const canManageWebhooks = (role: Role) => roleCan(role, 'webhooks.manage');
 export const canManageUsers = (role: Role) => roleCan(role, 'users.manage');
 export const canRecordShipments = (role: Role) => roleCan(role, 'shipments.write');
 /** Managers who may send an authorized return elsewhere than the routing rules chose, with a reason. */

@@ -1,5 +1,5 @@
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { canManageApiKeys, canManageUsers } from '../../auth/permissions.js';
+import { canManageApiKeys, canManageUsers, canManageWebhooks } from '../../auth/permissions.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { HomeCard } from '../home/home-card.js';
 
@@ -44,6 +44,11 @@ export function AdminHomePage() {
         {canManageApiKeys(user.role) ? (
           <HomeCard to="/admin/api-keys" title="API keys">
             Keys for integrations — carriers, suppliers, EDI, customer systems: create them, and revoke them.
+          </HomeCard>
+        ) : null}
+        {canManageWebhooks(user.role) ? (
+          <HomeCard to="/admin/webhooks" title="Webhooks">
+            Tell other systems of events as they happen, signed; see every delivery and send failed ones again.
           </HomeCard>
         ) : null}
       </div>
