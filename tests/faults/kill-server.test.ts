@@ -1,6 +1,6 @@
-// `kill -9` of a server process in the middle of a load of creates with retries (issue 10's
-// first fault): every request that got a 2xx is in the database; every Idempotency-Key produced
-// exactly one return — a key whose request died before its commit is taken over by the retry, one
+// `kill -9` of a server process in the middle of a load of creates and approvals with retries
+// (issue 10's first fault): every request that got a 2xx is in the database; every
+// Idempotency-Key produced exactly one return, and every return was approved exactly once — a key whose request died before its commit is taken over by the retry, one
 // whose request died after its commit is answered "carried out" and never run again; the audit
 // chain verifies; and every committed event reaches JetStream exactly once (the relay's
 // re-publishes of the dead process are dropped by event id). The compiled server (what `npm start`
@@ -110,12 +110,13 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
     await database?.drop();
   });
 
-  it('every 2xx is stored, every key made exactly one return, the audit chain verifies, every event reached JetStream once', async () => {
+  it('every 2xx is stored, every key made exactly one return, approved once; the audit chain verifies; every event reached JetStream once', async () => {
     // The world, written directly: an order with a line per create (a return per line, so no
     // create is refused for quantity), and the agent who makes the returns.
     const entity = await makeLegalEntity(platform);
     await makeSite(platform, entity.id);
-    const customer = await makeCustomer(platform, entity.id, { tier: 'gold' });
+    // Bronze: every return waits for a manager's approval, so the load approves as well as creates.
+    const customer = await makeCustomer(platform, entity.id, { tier: 'bronze' });
     const product = await makeProduct(platform);
     const today = new Date().toISOString().slice(0, 10);
     const order = await makeOrder(platform, {
@@ -127,20 +128,22 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
         quantityShipped: 1,
       })),
     });
-    await createUser(platform, systemContext('test'), {
-      email: 'agent@faults.test',
-      name: 'Agent',
-      role: 'cs_agent',
-      customerId: null,
-      password: 'pw',
-    });
+    for (const [email, role] of [
+      ['agent@faults.test', 'cs_agent'],
+      ['manager@faults.test', 'cs_manager'],
+    ] as const)
+      await createUser(platform, systemContext('test'), { email, name: email, role, customerId: null, password: 'pw' });
     await startServer();
-    const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'agent@faults.test', password: 'pw' }),
-    });
-    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const tokenOf = async (email: string) => {
+      const signIn = await fetch(`http://127.0.0.1:${port}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'pw' }),
+      });
+      return ((await signIn.json()) as { accessToken: string }).accessToken;
+    };
+    const accessToken = await tokenOf('agent@faults.test');
+    const managerToken = await tokenOf('manager@faults.test');
 
     const answers: Answer[] = [];
     const unexpected: string[] = [];
@@ -189,11 +192,53 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
       }
       unexpected.push(`${key}: no answer after 400 attempts`);
     };
+    /** Retries through connection errors and 5xx; the answer once there is one. */
+    const call = async (path: string, init: { method: string; body?: string; headers?: Record<string, string> }) => {
+      for (;;) {
+        try {
+          sent += 1;
+          const response = await fetch(`http://127.0.0.1:${port}${path}`, {
+            ...init,
+            headers: { authorization: `Bearer ${managerToken}`, 'content-type': 'application/json', ...init.headers },
+            signal: AbortSignal.timeout(5_000),
+          });
+          if (response.status < 500)
+            return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+        } catch {
+          // the server is away: try again
+        }
+        await sleep(150);
+      }
+    };
+    let approvals = 0;
+    /** The manager approves the return, with its key, until it is authorized (by this approval, once). */
+    const approve = async (key: string, rmaId: string) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const current = await call(`/api/v1/returns/${rmaId}`, { method: 'GET' });
+        if (current.json.status === 'authorized') return;
+        const approved = await call(`/api/v1/returns/${rmaId}/approve`, {
+          method: 'POST',
+          body: JSON.stringify({ comment: 'approved under load' }),
+          headers: { 'if-match': `"${String(current.json.version)}"`, 'idempotency-key': `approve-${key}` },
+        });
+        if (approved.status === 200 || (approved.status === 409 && approved.json.carriedOut === true)) {
+          approvals += 1;
+          return;
+        }
+        // 409 still running, or 412 (the approval took effect and its answer was lost): look again.
+        await sleep(150);
+      }
+      unexpected.push(`${key}: never approved`);
+    };
     const lines = order.lines.map((line) => line.id);
     const load = Promise.all(
       Array.from({ length: CLIENTS }, async (_, client) => {
-        for (let n = 0; n < CREATES_PER_CLIENT; n++)
-          await create(`k-${client}-${n}`, lines[client * CREATES_PER_CLIENT + n]!);
+        for (let n = 0; n < CREATES_PER_CLIENT; n++) {
+          const key = `k-${client}-${n}`;
+          await create(key, lines[client * CREATES_PER_CLIENT + n]!);
+          const answer = answers.find((a) => a.key === key);
+          if (answer) await approve(key, answer.rmaId);
+        }
       }),
     );
     // Mid-load, the process is killed outright and started again.
@@ -210,6 +255,17 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
     for (const rma of rmas) byKey.set(rma.customer_reference, [...(byKey.get(rma.customer_reference) ?? []), rma.id]);
     for (const answer of answers) expect(byKey.get(answer.key), answer.key).toEqual([answer.rmaId]);
     expect(rmas).toHaveLength(CLIENTS * CREATES_PER_CLIENT);
+    // Every return approved, and once: one approval on each one's audited timeline.
+    const statuses = await platform.db.selectFrom('rmas').select('status').distinct().execute();
+    expect(statuses.map((row) => row.status)).toEqual(['authorized']);
+    const approvedEvents = await platform.db
+      .selectFrom('audit_log')
+      .select(['entity_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('action', '=', 'rma.approved')
+      .groupBy('entity_id')
+      .execute();
+    expect(approvedEvents).toHaveLength(CLIENTS * CREATES_PER_CLIENT);
+    expect(approvedEvents.every((row) => Number(row.n) === 1)).toBe(true);
 
     // The events of the dead process and the new one, all in JetStream, each once.
     await killServer('SIGTERM');
@@ -236,7 +292,7 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
     const chain = await verifyAuditChain(platform.db);
     expect(chain).toMatchObject({ isIntact: true, firstBreak: null, unsealed: { count: 0 } });
     console.log(
-      `[${dialect}] kill -9 under load: ${sent} requests sent for ${answers.length} creates; ` +
+      `[${dialect}] kill -9 under load: ${sent} requests sent for ${answers.length} creates and ${approvals} approvals; ` +
         `${answers.filter((a) => a.how === 'carried out').length} answered "carried out", ` +
         `${answers.filter((a) => a.how === 'replayed').length} replayed; ${outbox.length} events in JetStream once each`,
     );
