@@ -103,4 +103,32 @@ describe.skipIf(!PG_URL)('PostgreSQL away and back', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/ready' })).statusCode).toBe(200);
   });
+
+  it('under load: 16 requests in flight through the database going away and coming back — each one 200 or a fast 503, never a 500 or a hang', async () => {
+    const statuses = new Map<number, number>();
+    let slowest = 0;
+    let running = true;
+    const lane = async () => {
+      while (running) {
+        const started = Date.now();
+        const res = await listReturns();
+        slowest = Math.max(slowest, Date.now() - started);
+        statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
+        if (res.statusCode === 503) await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const lanes = Array.from({ length: 16 }, lane);
+    await new Promise((r) => setTimeout(r, 300));
+    await proxy.stop();
+    await new Promise((r) => setTimeout(r, 800));
+    await proxy.start();
+    await new Promise((r) => setTimeout(r, 800));
+    running = false;
+    await Promise.all(lanes);
+    expect([...statuses.keys()].sort()).toEqual([200, 503]);
+    expect(slowest).toBeLessThan(4_000);
+    // Back for good: the next requests all succeed.
+    const after = await Promise.all(Array.from({ length: 16 }, listReturns));
+    expect(after.map((r) => r.statusCode)).toEqual(Array.from({ length: 16 }, () => 200));
+  });
 });
