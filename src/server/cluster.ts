@@ -3,6 +3,8 @@
 // workers migrating at once would race), then forks the workers, restarts one that dies, and on
 // SIGTERM/SIGINT passes the signal on and waits for each to drain its requests and exit.
 import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:http';
+import { AggregatorRegistry } from 'prom-client';
 import type { ServerConfig } from './config.js';
 import { startPlatform } from './platform.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
@@ -57,8 +59,28 @@ export async function runClusterPrimary(config: ServerConfig): Promise<never> {
     });
   }
   for (let i = 0; i < config.workers; i++) fork();
+  if (config.metricsPort) serveClusterMetrics(config);
   console.log(`Boomerang primary ${process.pid}: ${config.workers} server processes on port ${config.port}`);
   return new Promise<never>(() => {
     // Runs until the signal handler exits the process.
   });
+}
+
+/**
+ * The workers' metrics summed, for Prometheus: each worker answers the primary's request over the
+ * cluster's IPC with its own registry (main.ts hands it over), the primary adds them up.
+ */
+function serveClusterMetrics(config: ServerConfig): void {
+  const aggregator = new AggregatorRegistry();
+  createServer((request, response) => {
+    const authorized = !config.metricsToken || request.headers.authorization === `Bearer ${config.metricsToken}`;
+    if (request.url !== '/metrics' || !authorized) {
+      response.writeHead(request.url === '/metrics' ? 401 : 404).end();
+      return;
+    }
+    aggregator
+      .clusterMetrics()
+      .then((text) => response.writeHead(200, { 'content-type': aggregator.contentType }).end(text))
+      .catch((error: unknown) => response.writeHead(503).end(String(error)));
+  }).listen(config.metricsPort, config.host);
 }

@@ -21,6 +21,11 @@ export interface ServerConfig {
   workers: number;
   /** BOOMERANG_METRICS_TOKEN: GET /metrics wants it as a bearer token; absent, /metrics is open like /health. */
   metricsToken: string | undefined;
+  /**
+   * BOOMERANG_METRICS_PORT (with BOOMERANG_WORKERS > 1): the primary serves the sum of every
+   * worker's metrics there — /metrics on the main port answers for whichever worker took it.
+   */
+  metricsPort: number | undefined;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -51,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     natsUrl: env.NATS_URL || undefined,
     workers,
     metricsToken: env.BOOMERANG_METRICS_TOKEN || undefined,
+    metricsPort: parseMetricsPort(env.BOOMERANG_METRICS_PORT),
   };
 }
 
@@ -67,4 +73,12 @@ function parseWorkers(value: string | undefined, databaseUrl: string): number {
       `BOOMERANG_WORKERS=${workers} needs PostgreSQL (DATABASE_URL=postgres://…): SQLite mode runs as one process`,
     );
   return workers;
+}
+
+function parseMetricsPort(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535)
+    throw new Error(`BOOMERANG_METRICS_PORT must be a port number, got ${value}`);
+  return port;
 }

@@ -13,6 +13,7 @@ import { startScheduler } from '../platform/jobs/scheduler.js';
 import { startOutboxRelay } from '../platform/outbox/relay.js';
 import { InProcessEventBus } from '../platform/outbox/transport.js';
 import { connectJetStream } from '../platform/outbox/jetstream-transport.js';
+import { AggregatorRegistry } from 'prom-client';
 import { createMetrics } from '../platform/http/metrics.js';
 import { isClusterPrimary, isClusterWorker, runClusterPrimary } from './cluster.js';
 import { startWebhookWorker } from '../webhooks/index.js';
@@ -28,6 +29,12 @@ if (!isClusterWorker() && !(await hasUsers(platform))) {
   );
 }
 const metrics = createMetrics(platform);
+// A worker's metrics are also summed by the primary (BOOMERANG_METRICS_PORT): it asks over IPC.
+// prom-client answers those requests only once an AggregatorRegistry exists in the worker too.
+if (isClusterWorker()) {
+  new AggregatorRegistry();
+  AggregatorRegistry.setRegistries([metrics.registry]);
+}
 const app = await buildApp(platform, {
   logLevel: config.logLevel,
   trustProxy: config.trustProxy,

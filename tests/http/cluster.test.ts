@@ -87,7 +87,13 @@ describe('several server processes', () => {
 
     it('serves from N workers, restarts one that dies, and stops cleanly on SIGTERM', async () => {
       const port = await findFreePort();
-      const server = startServer({ BOOMERANG_WORKERS: '2', PORT: String(port), DATABASE_URL: database.url });
+      const metricsPort = await findFreePort();
+      const server = startServer({
+        BOOMERANG_WORKERS: '2',
+        PORT: String(port),
+        BOOMERANG_METRICS_PORT: String(metricsPort),
+        DATABASE_URL: database.url,
+      });
       const ready = async () => {
         const response = await fetch(`http://127.0.0.1:${port}/ready`).catch(() => null);
         return response?.status === 200;
@@ -98,6 +104,9 @@ describe('several server processes', () => {
           async () => workersOf(server.child).length === 2 && (await ready()),
           server.output,
         );
+        // The primary sums the workers' metrics: the readiness probes above are counted there.
+        const summed = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+        expect(summed).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/ready"[^}]*\} [1-9]/);
         const [victim] = workersOf(server.child);
         process.kill(victim!, 'SIGKILL');
         await waitFor(
