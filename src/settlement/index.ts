@@ -65,6 +65,6 @@ export {
   findHeldDepositUnits,
 } from './replacement-order.queries.js';
 export { recordDifferenceSettled, type SettledDifference } from './replacement-price-difference.js';
-export type { ReplacementOrdersTable } from './settlement.tables.js';
+export type { ReplacementAllocationsTable, ReplacementOrdersTable } from './settlement.tables.js';
 export { depositFor, depositDueOn, depositStillAwaited } from './domain/replacement-deposit.js';
 export { taxOnDifference } from './domain/replacement-price-difference.js';

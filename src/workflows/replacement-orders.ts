@@ -12,6 +12,7 @@
 // - cancel: allocated units go back to saleable stock where they were.
 // Saleable and allocated units are both held in the inventory account, so allocating posts nothing.
 import type { SettlementPolicy } from '../contracts/configuration.js';
+import type { Permission } from '../contracts/permissions.js';
 import type { ReplacementKind, RequestReplacement } from '../contracts/replacements.js';
 import type { RequestContext } from '../platform/actor.js';
 import { assertCan } from '../platform/access.js';
@@ -39,7 +40,9 @@ import {
   takeReplacementToAllocate,
   taxOnDifference,
   type DepositCharge,
+  type ReplacementAllocationsTable,
   type ReplacementLineRequest,
+  type ReplacementOrdersTable,
 } from '../settlement/index.js';
 import { settlePriceDifference } from './replacement-price-difference.js';
 
@@ -249,24 +252,11 @@ export async function shipReplacement(
     const movements: StockMovementsTable[] = [];
     for (const allocation of allocations)
       movements.push(
-        ...(await moveReturnLineUnits(
-          tx,
-          {
-            siteId: allocation.site_id,
-            productId: allocation.product_id,
-            rmaId: allocation.source_rma_id ?? '',
-            rmaLineId: allocation.source_rma_line_id,
-            lot: allocation.lot,
-            serial: allocation.serial,
-            quantity: allocation.quantity,
-            fromStatus: 'allocated_to_replacement',
-            preferFromKind: 'replacement',
-            to: null,
-            reason: `shipped as replacement ${order.replacement_number} (${input.carrierReference})`,
-            source: { type: 'replacement_order', id: order.id },
-          },
-          'replacements.ship',
-        )),
+        ...(await moveAllocatedUnits(tx, order, allocation, {
+          to: null,
+          reason: `shipped as replacement ${order.replacement_number} (${input.carrierReference})`,
+          permission: 'replacements.ship',
+        })),
       );
     // The units are the customer's now: their carrying value goes to cost of goods sold.
     await postStockMovements(tx, {
@@ -363,23 +353,37 @@ export async function cancelReplacement(
     // Back where they were taken from, saleable again. Both statuses sit in the inventory
     // account: nothing to post.
     for (const allocation of allocations)
-      await moveReturnLineUnits(
-        tx,
-        {
-          siteId: allocation.site_id,
-          productId: allocation.product_id,
-          rmaId: allocation.source_rma_id ?? '',
-          rmaLineId: allocation.source_rma_line_id,
-          lot: allocation.lot,
-          serial: allocation.serial,
-          quantity: allocation.quantity,
-          fromStatus: 'allocated_to_replacement',
-          preferFromKind: 'replacement',
-          to: { locationId: allocation.from_location_id, status: 'saleable' },
-          reason: `replacement ${order.replacement_number} cancelled: ${input.reason}`,
-          source: { type: 'replacement_order', id: order.id },
-        },
-        'replacements.create',
-      );
+      await moveAllocatedUnits(tx, order, allocation, {
+        to: { locationId: allocation.from_location_id, status: 'saleable' },
+        reason: `replacement ${order.replacement_number} cancelled: ${input.reason}`,
+        permission: 'replacements.create',
+      });
   });
+}
+
+/** An allocation's units out of `allocated_to_replacement`: shipped (to: null) or put back. */
+function moveAllocatedUnits(
+  tx: Tx,
+  order: ReplacementOrdersTable,
+  allocation: ReplacementAllocationsTable,
+  move: { to: { locationId: string; status: 'saleable' } | null; reason: string; permission: Permission },
+) {
+  return moveReturnLineUnits(
+    tx,
+    {
+      siteId: allocation.site_id,
+      productId: allocation.product_id,
+      rmaId: allocation.source_rma_id ?? '',
+      rmaLineId: allocation.source_rma_line_id,
+      lot: allocation.lot,
+      serial: allocation.serial,
+      quantity: allocation.quantity,
+      fromStatus: 'allocated_to_replacement',
+      preferFromKind: 'replacement',
+      to: move.to,
+      reason: move.reason,
+      source: { type: 'replacement_order', id: order.id },
+    },
+    move.permission,
+  );
 }
