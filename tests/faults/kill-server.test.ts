@@ -7,7 +7,6 @@
 // runs) as a child process, on SQLite and on PostgreSQL, with a nats-server of the test's own.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,22 +22,12 @@ import { addDays } from '../../src/platform/calendar.js';
 import { DIALECTS, createTestDatabase, type TestDatabase } from '../support/databases.js';
 import { makeCustomer, makeLegalEntity, makeOrder, makeProduct, makeSite } from '../support/factories.js';
 import { hasNatsServer, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+import { findFreePort } from '../support/free-port.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const CLIENTS = 6;
 const CREATES_PER_CLIENT = 25;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 interface Answer {
   key: string;
@@ -101,7 +90,7 @@ describe.skipIf(!hasNatsServer).each(DIALECTS)('kill -9 under load on %s', (dial
     database = await createTestDatabase(dialect);
     platform = await startPlatform({ databaseUrl: database.url });
     nats = await startNatsServer();
-    port = await freePort();
+    port = await findFreePort();
   }, 300_000);
   afterAll(async () => {
     await killServer('SIGKILL');

@@ -3,11 +3,11 @@
 // cleanly; on SQLite it refuses to start several processes.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_URL, createTestDatabase, type TestDatabase } from '../support/databases.js';
+import { findFreePort } from '../support/free-port.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -53,17 +53,6 @@ async function waitFor(what: string, condition: () => Promise<boolean> | boolean
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}:\n${output.join('')}`);
     await sleep(100);
   }
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 beforeAll(() => {

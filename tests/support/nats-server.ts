@@ -4,9 +4,10 @@
 // a message — unless BOOMERANG_REQUIRE_NATS=1 (CI), where that is a failure.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer, connect as tcpConnect } from 'node:net';
+import { connect as tcpConnect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findFreePort } from './free-port.js';
 
 export const NATS_SERVER_PATH = process.env.BOOMERANG_NATS_SERVER ?? '/usr/sbin/nats-server';
 export const hasNatsServer = existsSync(NATS_SERVER_PATH);
@@ -15,17 +16,6 @@ if (!hasNatsServer) {
   const message = `${NATS_SERVER_PATH} is missing (apt-get install -y nats-server)`;
   if (process.env.BOOMERANG_REQUIRE_NATS === '1') throw new Error(`BOOMERANG_REQUIRE_NATS=1 but ${message}`);
   console.warn(`SKIPPED: the NATS JetStream suites — ${message}. Set BOOMERANG_REQUIRE_NATS=1 to make this fail.`);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 const accepts = (port: number) =>
@@ -46,7 +36,7 @@ export interface TestNatsServer {
 }
 
 export async function startNatsServer(): Promise<TestNatsServer> {
-  const port = await freePort();
+  const port = await findFreePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'boomerang-nats-'));
   let child: ChildProcess | null = null;
   const server: TestNatsServer = {

@@ -3,9 +3,9 @@
 // server in dist/server with plain node, as `npm start` does.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { findFreePort } from '../../support/free-port.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../..');
 const HEALTH_TIMEOUT_MS = 120_000;
@@ -56,18 +56,6 @@ export async function startServer(): Promise<RunningServer> {
  *  this covers running the suite alone, e.g. `npx vitest run --project browser`. */
 function buildIfStale(): void {
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: REPO_ROOT, stdio: 'inherit' });
-}
-
-function findFreePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: string[]): Promise<void> {
