@@ -53,6 +53,7 @@ const TABLES = {
   ],
   recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
   webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
+  edi: ['trading_partners', 'edi_documents', 'edi_inbound_sets'],
   audit: [],
   platform: [
     'audit_log',

@@ -64,6 +64,11 @@ export const PERMISSIONS = {
   'apikeys.manage': ['admin'],
   /** Outgoing webhook subscriptions: their URLs, secrets, delivery log and replays. */
   'webhooks.manage': ['admin'],
+  /** Trading partners: their ids, documents, mappings and folders. */
+  'edi.manage': ['admin'],
+  /** The EDI document log, inbound files and sending a document by hand. */
+  'edi.read': ['cs_manager', 'finance', 'ops_manager', 'admin'],
+  'edi.send': ['cs_manager', 'finance', 'admin'],
   'users.manage': ['admin'],
   'audit.read': [...STAFF, 'customer'],
   'audit.verify': ['finance', 'admin'],

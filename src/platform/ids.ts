@@ -57,6 +57,9 @@ export type IdPrefix =
   | 'key'
   | 'whs'
   | 'whd'
+  | 'tpr'
+  | 'edd'
+  | 'eis'
   | 'aud'
   | 'evt'
   | 'req';

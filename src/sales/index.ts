@@ -13,3 +13,4 @@ export { loadSalesOrderRows } from './sales-bulk-load.js';
 export type * from './sales.tables.js';
 export { findOrderLinesWithLots, type OrderLineWithLots } from './order-lines-with-lots.js';
 export { findSalesTrace } from './sales-trace.js';
+export { findOrderLinesByPo, type OrderLineByPo } from './order-lines-by-po.js';

@@ -34,6 +34,7 @@ import {
   withdrawUnreceivedCredit,
   loadReturnFacts,
   registerDispositionWorkflowRoutes,
+  registerEdiWorkflowRoutes,
   registerWorkflowRoutes,
 } from '../workflows/index.js';
 import { registerDispositionRoutes } from '../disposition/index.js';
@@ -57,6 +58,7 @@ import { registerSettlementRoutes } from '../settlement/index.js';
 import { registerRecoveryRoutes } from '../recovery/index.js';
 import { registerFxRoutes } from '../ledger/index.js';
 import { registerWebhookRoutes } from '../webhooks/index.js';
+import { registerEdiRoutes } from '../edi/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -163,6 +165,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerReplacementRoutes(v1, platform);
       registerFxRoutes(v1, platform);
       registerWebhookRoutes(v1, platform);
+      registerEdiRoutes(v1, platform);
+      registerEdiWorkflowRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

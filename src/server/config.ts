@@ -26,6 +26,8 @@ export interface ServerConfig {
    * worker's metrics there — /metrics on the main port answers for whichever worker took it.
    */
   metricsPort: number | undefined;
+  /** BOOMERANG_EDI_POLL_MS: how often partners' inbound folders are read and queued documents written (default 30 s). */
+  ediPollMs: number;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -57,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     workers,
     metricsToken: env.BOOMERANG_METRICS_TOKEN || undefined,
     metricsPort: parseMetricsPort(env.BOOMERANG_METRICS_PORT),
+    ediPollMs: parseEdiPollMs(env.BOOMERANG_EDI_POLL_MS),
   };
 }
 
@@ -81,4 +84,11 @@ function parseMetricsPort(value: string | undefined): number | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new Error(`BOOMERANG_METRICS_PORT must be a port number, got ${value}`);
   return port;
+}
+
+function parseEdiPollMs(value: string | undefined): number {
+  const ms = Number(value || 30_000);
+  if (!Number.isInteger(ms) || ms < 100)
+    throw new Error(`BOOMERANG_EDI_POLL_MS must be milliseconds, 100 or more; got ${value}`);
+  return ms;
 }

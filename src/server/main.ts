@@ -5,7 +5,12 @@ import { startPlatform } from './platform.js';
 import { buildApp } from './app.js';
 import { systemContext } from '../platform/actor.js';
 import { expireDueAuthorizations } from '../returns/index.js';
-import { invoiceOverdueDeposits, loadReturnFacts, withdrawUnreceivedCredit } from '../workflows/index.js';
+import {
+  invoiceOverdueDeposits,
+  loadReturnFacts,
+  runEdiExchange,
+  withdrawUnreceivedCredit,
+} from '../workflows/index.js';
 import { purgeIdempotencyKeys } from '../platform/http/idempotency.js';
 import { loadDemoDataIfEmpty } from '../demo/index.js';
 import { hasUsers } from '../identity/index.js';
@@ -67,6 +72,13 @@ const scheduler = startScheduler(
       run: () => invoiceOverdueDeposits(platform, systemContext('deposit-job')),
     },
     {
+      // Partners' folders read, pending 180s answered, 812s sent, queued documents written.
+      name: 'edi-exchange',
+      everyMs: config.ediPollMs,
+      leaseMs: 5 * 60 * 1000,
+      run: () => runEdiExchange(platform),
+    },
+    {
       name: 'purge-idempotency-keys',
       everyMs: HOUR,
       leaseMs: 10 * 60 * 1000,
@@ -74,6 +86,7 @@ const scheduler = startScheduler(
     },
   ],
   {
+    tickMs: Math.min(30_000, config.ediPollMs),
     onRun: (run) => {
       metrics.countJobRun(run);
       if (run.error) app.log.error({ job: run.name, error: run.error }, 'scheduled job failed');

@@ -25,3 +25,7 @@ export { withdrawUnreceivedCredit } from './withdraw-unreceived-credit.js';
 export { registerReplacementRoutes } from './replacement.routes.js';
 export { requestReplacement, allocateReplacement, shipReplacement, cancelReplacement } from './replacement-orders.js';
 export { invoiceOverdueDeposits } from './advance-replacement-deposits.js';
+export { registerEdiWorkflowRoutes } from './edi-exchange/edi-workflow.routes.js';
+export { receiveInterchange } from './edi-exchange/receive-interchange.js';
+export { runEdiExchange } from './edi-exchange/poll-edi.js';
+export { sendRmaAs180, sendCreditMemoAs812, sendSupplierClaimAs812 } from './edi-exchange/send-documents.js';

@@ -91,6 +91,7 @@ export async function makeOrder(
     lines: Array<Partial<z.input<typeof SalesOrderLineInputSchema>> & { productId: string }>;
     deliveredOn?: string;
     currency?: string;
+    customerPo?: string;
   },
 ) {
   const deliveredOn = input.deliveredOn ?? '2026-11-16';
@@ -100,7 +101,7 @@ export async function makeOrder(
     legalEntityId: input.legalEntityId,
     currency: input.currency ?? 'USD',
     orderDate: '2026-11-10',
-    customerPo: `PO-${unique()}`,
+    customerPo: input.customerPo ?? `PO-${unique()}`,
     channel: 'direct',
     lines: input.lines.map((line, i) => ({
       lineNumber: i + 1,
