@@ -197,6 +197,33 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     });
   });
 
+  it('has a trading partner whose 180 opened a return, answered by a 997 and a 180', async () => {
+    const documents = await platform.db
+      .selectFrom('edi_documents')
+      .select(['direction', 'status', 'transaction_sets', 'records', 'errors'])
+      .orderBy('created_at')
+      .orderBy('direction')
+      .execute();
+    const inbound = documents.filter((d) => d.direction === 'in');
+    expect(inbound).toHaveLength(1);
+    expect(inbound[0]!.status, inbound[0]!.errors).toBe('processed');
+    const [created] = (JSON.parse(inbound[0]!.records) as Array<{ type: string; id: string }>).filter(
+      (r) => r.type === 'rma',
+    );
+    const rma = await platform.db
+      .selectFrom('rmas')
+      .select(['status', 'customer_reference'])
+      .where('id', '=', created!.id)
+      .executeTakeFirstOrThrow();
+    expect(rma.customer_reference).toMatch(/^RA\d{8}$/);
+    expect(
+      documents
+        .filter((d) => d.direction === 'out')
+        .map((d) => d.transaction_sets)
+        .sort(),
+    ).toEqual(['["180"]', '["997"]']);
+  });
+
   it('loads only into an empty database', async () => {
     expect(await loadDemoDataIfEmpty(platform, { log: () => {} })).toBeNull();
     expect(await countOf(platform, 'users')).toBe(16);
