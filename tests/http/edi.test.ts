@@ -360,6 +360,37 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
       ]);
     });
 
+    it('serial numbers come in N9*SE within the line, as a serialized return needs them', async () => {
+      const world = await makeSiteWorld(t);
+      const po = `PO-${unique()}`;
+      const scanner = await makeProduct(t.platform, { isSerialized: true, warrantyMonths: 0 });
+      const order = await makeOrder(t.platform, {
+        customerId: world.customer.id,
+        legalEntityId: world.entity.id,
+        customerPo: po,
+        lines: [{ productId: scanner.id, quantityShipped: 2, serialsShipped: ['SN-A', 'SN-B'], unitPriceMinor: 9_900 }],
+      });
+      const { partner, sender } = await partnerWithSkuItems(world);
+      const res = await handIn(
+        interchangeFrom(sender, [
+          { id: 'BGN', elements: ['00', 'REQ-SN', '20261126'] },
+          { id: 'BLI', elements: ['VN', scanner.sku, '1', 'EA'] },
+          { id: 'N9', elements: ['SE', 'SN-B'] },
+          { id: 'RDR', elements: ['CR', 'CO'] },
+          { id: 'PRF', elements: [po] },
+        ]),
+        partner.id,
+      );
+      const inbound = res.json<Doc>();
+      expect(inbound.status, inbound.errors.join()).toBe('processed');
+      const returned = await call(f, manager, 'GET', `/returns/${inbound.records.find((r) => r.type === 'rma')!.id}`);
+      expect(
+        returned.json<{ returnType: string; lines: Array<{ orderLineId: string; serials: string[] }> }>(),
+      ).toMatchObject({
+        lines: [{ orderLineId: order.lines[0]!.id, serials: ['SN-B'] }],
+      });
+    });
+
     it('a return routed for approval is answered "pending", then finally once a manager decides', async () => {
       const world = await makeSiteWorld(t, { tier: 'bronze' });
       const po = `PO-${unique()}`;

@@ -45,6 +45,9 @@ describe('reading a 180', () => {
         { id: 'NTE', elements: ['ADD', 'two boxes'] },
         { id: 'BLI', elements: ['VN', 'SKU-1', '3', 'EA', 'UCP', '12.50'] },
         { id: 'PID', elements: ['F', '', '', '', 'Drill'] },
+        { id: 'N9', elements: ['SE', 'SN-1'] },
+        { id: 'N9', elements: ['SE', 'SN-2'] },
+        { id: 'N9', elements: ['LT', 'LOT-7'] },
         { id: 'BLI', elements: ['UP', '012345678905', '1', 'EA'] },
         { id: 'RDR', elements: ['MW', 'DM'] },
         { id: 'PRF', elements: ['PO-2'] },
@@ -99,6 +102,8 @@ describe("mapping a partner's codes", () => {
     reason: 'DR',
     description: '',
     note: '',
+    serials: [],
+    lots: [],
     ...overrides,
   });
 

@@ -20,6 +20,9 @@ export type ReturnRequestLine = {
   reason: string | null;
   description: string;
   note: string;
+  /** N9*SE (serial number) and N9*LT (lot number) in the line's loop. */
+  serials: string[];
+  lots: string[];
 };
 
 export type ReturnRequest180 = {
@@ -93,6 +96,8 @@ export function readReturnRequest180(set: TransactionSet): ReadResult {
         5,
       ),
       note: notesOf(segments),
+      serials: referencesOf(segments, 'SE'),
+      lots: referencesOf(segments, 'LT'),
     });
   }
   if (request.lines.length === 0) problems.push(`transaction set ${set.controlNumber}: no BLI line`);
@@ -106,6 +111,14 @@ function splitLines(detail: readonly Segment[]): Segment[][] {
     else lines.at(-1)?.push(segment);
   }
   return lines;
+}
+
+/** N902 of the N9 segments with this qualifier (N901), in order. */
+function referencesOf(segments: readonly Segment[], qualifier: string): string[] {
+  return segments
+    .filter((s) => s.id === 'N9' && element(s, 1) === qualifier)
+    .map((s) => element(s, 2))
+    .filter(Boolean);
 }
 
 /** NTE02 texts, joined: the partner's free-form comments. */

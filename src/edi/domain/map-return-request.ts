@@ -26,6 +26,8 @@ export type MappedLine = {
   reasonCode: string;
   claimedCondition: ClaimedCondition;
   note: string;
+  serials: string[];
+  lots: string[];
 };
 
 export type MappingResult = { mapped: MappedLine[]; refused: LineRefusal[] };
@@ -82,6 +84,8 @@ function mapLine(line: ReturnRequestLine, mappings: PartnerMappings): MappedLine
     reasonCode: reason.reasonCode,
     claimedCondition: reason.claimedCondition,
     note: [line.description, line.note].filter(Boolean).join(' — ').slice(0, 2000),
+    serials: line.serials,
+    lots: line.lots,
   };
 }
 

@@ -162,8 +162,8 @@ function toRmaRequest(
       reasonCode: line.reasonCode,
       claimedCondition: line.claimedCondition,
       note: line.note,
-      serials: [],
-      lots: [],
+      serials: line.serials,
+      lots: line.lots,
     })),
   };
 }
