@@ -10,6 +10,8 @@ export const EDI_DIRECTIONS = ['in', 'out'] as const;
 export const EDI_DOCUMENT_STATUSES = [
   /** Inbound: kept, not yet worked through (a crash resumes from here). */
   'received',
+  /** Inbound: being worked through by one process now (taken over if it stalls for 5 minutes). */
+  'working',
   'processed',
   /** Inbound: readable, but some transaction sets or lines were refused; see errors. */
   'processed_with_errors',

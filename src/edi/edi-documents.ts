@@ -2,7 +2,8 @@
 // records it created. Steps (tx, …) for the workflows that receive and send, and the queries
 // behind the log screen.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../platform/db/database.js';
 import type { EdiDocument, EdiDocumentStatus, EdiRecord } from '../contracts/edi.js';
 import type { Tx } from '../platform/unit-of-work.js';
 import { writeX12 } from './x12/index.js';
@@ -11,6 +12,19 @@ import type { EdiDocumentsTable } from './edi.tables.js';
 import type { TradingPartner } from '../contracts/edi.js';
 
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The id of the inbound document with exactly this content, if one was kept. */
+export async function findInboundDocumentByContent(
+  db: Kysely<DB> | Transaction<DB>,
+  content: string,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('edi_documents')
+    .select('id')
+    .where('inbound_hash', '=', sha256(content))
+    .executeTakeFirst();
+  return row?.id;
+}
 
 export type InboundDocumentInput = {
   partnerId: string | null;
@@ -66,6 +80,31 @@ export async function recordInboundDocument(
     after: { partnerId: input.partnerId, fileName: input.fileName, status: input.status, errors: input.errors },
   });
   return { id, duplicateOf: null };
+}
+
+/** How long a file may stay "working" before another process may take it over (its worker died). */
+export const STALLED_WORK_MS = 5 * 60 * 1000;
+
+/**
+ * Takes a kept file for working through: one process at a time (a conditional UPDATE), so the
+ * same file handed in twice at once, or by the poller and a person, is worked once. A file whose
+ * worker died is taken over once it has stalled.
+ */
+export async function claimInboundDocument(db: Kysely<DB>, id: string, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const stalledBefore = new Date(now.getTime() - STALLED_WORK_MS).toISOString();
+  const result = await db
+    .updateTable('edi_documents')
+    .set({ status: 'working', updated_at: at })
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'received'),
+        eb.and([eb('status', '=', 'working'), eb('updated_at', '<', stalledBefore)]),
+      ]),
+    )
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 export async function finishInboundDocument(

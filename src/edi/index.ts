@@ -26,7 +26,13 @@ export {
   listTradingPartners,
   updateTradingPartner,
 } from './trading-partners.service.js';
-export { recordInboundDocument, finishInboundDocument, queueOutboundDocument } from './edi-documents.js';
+export {
+  recordInboundDocument,
+  finishInboundDocument,
+  findInboundDocumentByContent,
+  claimInboundDocument,
+  queueOutboundDocument,
+} from './edi-documents.js';
 export {
   listEdiDocuments,
   getEdiDocument,

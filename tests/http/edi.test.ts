@@ -466,7 +466,8 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
       const misaddressed = await handIn(interchangeFrom(sender, body).replace('BOOMERANG      ', 'SOMEONEELSE    '));
       expect(misaddressed.json<Doc>().errors[0]).toContain('ISA08 ZZ/SOMEONEELSE is not our interchange id');
 
-      const wrongPartner = await handIn(interchangeFrom(sender, body, '000000902'), 'tpr_not_this_one');
+      const other = await makePartner(world, { interchangeQualifier: 'ZZ', interchangeId: `O${unique()}` });
+      const wrongPartner = await handIn(interchangeFrom(sender, body, '000000902'), other.id);
       expect(wrongPartner.json<Doc>().errors[0]).toContain('not the partner this file was given for');
 
       // SE01 says 9 segments: read as far as the envelope, rejected in the 997 (AK5 R 4), no return.
@@ -480,6 +481,26 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
       expect(segment(ackSet, 'AK5')).toEqual(['R', '4']);
       expect(segment(ackSet, 'AK9')).toEqual(['R', '1', '1', '0']);
       expect(answer).toBeUndefined();
+    });
+
+    it('the same file handed in twice at once is kept and worked once; an unknown partner is a 404', async () => {
+      const world = await makeSiteWorld(t);
+      const po = `PO-${unique()}`;
+      const a = await sold(world, po, 3);
+      const sender = `P${unique()}`;
+      const partner = await makePartner(world, { interchangeQualifier: 'ZZ', interchangeId: sender, groupId: sender });
+      const content = interchangeFrom(sender, [
+        { id: 'BGN', elements: ['00', 'TWICE', '20261126'] },
+        { id: 'BLI', elements: ['VN', a.product.sku, '1', 'EA'] },
+        { id: 'RDR', elements: ['CR', 'CO'] },
+        { id: 'PRF', elements: [po] },
+      ]);
+      const both = await Promise.all([handIn(content, partner.id), handIn(content, partner.id)]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+      expect(new Set(both.map((r) => r.json<Doc>().id)).size).toBe(1);
+      const returns = await call(f, manager, 'GET', `/returns?customerId=${world.customer.id}`);
+      expect(returns.json<{ total: number }>().total).toBe(1);
+      expectProblem(await handIn(content, 'tpr_unknown'), 404);
     });
 
     it('bad input is a problem+json; the log and partners are for staff, set-up for admins', async () => {

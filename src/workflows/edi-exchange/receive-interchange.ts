@@ -6,12 +6,17 @@
 import type { EdiDocument, EdiRecord, TradingPartner } from '../../contracts/edi.js';
 import type { RequestContext } from '../../platform/actor.js';
 import { assertCan } from '../../platform/access.js';
-import { runInTransaction, type Platform } from '../../platform/unit-of-work.js';
+import { AppError } from '../../platform/errors.js';
+import { isUniqueViolation } from '../../platform/db/db-errors.js';
+import { runInTransaction, type Platform, type Tx } from '../../platform/unit-of-work.js';
 import {
   acknowledgment997,
   answerOfSet,
   exchanges,
+  claimInboundDocument,
+  findInboundDocumentByContent,
   findInboundSets,
+  findTradingPartner,
   findPartnerForInterchange,
   finishInboundDocument,
   getEdiDocumentRow,
@@ -42,10 +47,12 @@ export async function receiveInterchange(
   input: ReceiveInput,
 ): Promise<{ document: EdiDocument; duplicate: boolean }> {
   assertCan(ctx.actor, 'edi.read');
+  if (input.partnerId && !(await findTradingPartner(platform.db, input.partnerId)))
+    throw new AppError('not_found', `trading partner ${input.partnerId} was not found`);
   const parsed = parseLeniently(input.content);
   const sender = parsed.ok ? await findPartnerForInterchange(platform.db, parsed.value.interchanges[0]) : null;
   const refusal = whyRefused(parsed, sender, input.partnerId);
-  const kept = await runInTransaction(platform, ctx, (tx) =>
+  const kept = await keepOnce(platform, ctx, input.content, (tx) =>
     recordInboundDocument(tx, {
       partnerId: sender?.partner?.id ?? input.partnerId ?? null,
       content: input.content,
@@ -57,10 +64,31 @@ export async function receiveInterchange(
     }),
   );
   const row = await getEdiDocumentRow(platform.db, kept.id);
-  if (kept.duplicateOf && row.status !== 'received') return { document: row.view, duplicate: true };
-  if (refusal || !parsed.ok || !sender?.partner) return { document: row.view, duplicate: false };
+  if (refusal || !parsed.ok || !sender?.partner) return { document: row.view, duplicate: kept.duplicateOf !== null };
+  // Worked by whoever takes it: a second hand-in of a file being worked is told of it, not worked again.
+  if (!(await claimInboundDocument(platform.db, kept.id, platform.clock.now())))
+    return { document: row.view, duplicate: true };
   await workThrough(platform, ctx, kept.id, sender.partner, parsed.value);
   return { document: (await getEdiDocumentRow(platform.db, kept.id)).view, duplicate: kept.duplicateOf !== null };
+}
+
+/**
+ * Keeps the file, once: the same bytes handed in twice at the same moment meet the unique hash,
+ * and the second is told of the first rather than failing.
+ */
+async function keepOnce(
+  platform: Platform,
+  ctx: RequestContext,
+  content: string,
+  keep: (tx: Tx) => Promise<{ id: string; duplicateOf: string | null }>,
+): Promise<{ id: string; duplicateOf: string | null }> {
+  try {
+    return await runInTransaction(platform, ctx, keep);
+  } catch (error) {
+    const first = isUniqueViolation(error) ? await findInboundDocumentByContent(platform.db, content) : undefined;
+    if (!first) throw error;
+    return { id: first, duplicateOf: first };
+  }
 }
 
 type Parsed = { ok: true; value: ParsedX12 } | { ok: false; error: string };
