@@ -107,6 +107,24 @@ export async function claimInboundDocument(db: Kysely<DB>, id: string, now: Date
   return result.numUpdatedRows === 1n;
 }
 
+/** Kept files nobody is working through: never claimed, or whose worker died. The EDI job resumes them. */
+export function findStalledInboundDocuments(db: Kysely<DB>, now: Date, limit = 20) {
+  const stalledBefore = new Date(now.getTime() - STALLED_WORK_MS).toISOString();
+  return db
+    .selectFrom('edi_documents')
+    .select(['id', 'partner_id', 'content', 'file_name'])
+    .where('direction', '=', 'in')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'received'), eb('updated_at', '<', stalledBefore)]),
+        eb.and([eb('status', '=', 'working'), eb('updated_at', '<', stalledBefore)]),
+      ]),
+    )
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+}
+
 export async function finishInboundDocument(
   tx: Tx,
   id: string,

@@ -31,6 +31,7 @@ export {
   finishInboundDocument,
   findInboundDocumentByContent,
   claimInboundDocument,
+  findStalledInboundDocuments,
   queueOutboundDocument,
 } from './edi-documents.js';
 export {

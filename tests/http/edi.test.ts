@@ -11,8 +11,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMasterRecord, SUPPLIERS } from '../../src/masterdata/index.js';
 import { systemContext } from '../../src/platform/actor.js';
-import { parseX12, readReturnRequest180, writeX12, type Segment, type TransactionSet } from '../../src/edi/index.js';
+import {
+  parseX12,
+  readReturnRequest180,
+  recordInboundDocument,
+  writeX12,
+  type Segment,
+  type TransactionSet,
+} from '../../src/edi/index.js';
 import { runEdiExchange } from '../../src/workflows/index.js';
+import { runInTransaction } from '../../src/platform/unit-of-work.js';
 import { DIALECTS } from '../support/databases.js';
 import { makeOrder, makeProduct } from '../support/factories.js';
 import { expectProblem } from './support/problems.js';
@@ -501,6 +509,43 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
       const returns = await call(f, manager, 'GET', `/returns?customerId=${world.customer.id}`);
       expect(returns.json<{ total: number }>().total).toBe(1);
       expectProblem(await handIn(content, 'tpr_unknown'), 404);
+    });
+
+    it('a file kept but never worked through (its process died) is resumed by the EDI job once stalled', async () => {
+      const world = await makeSiteWorld(t);
+      const po = `PO-${unique()}`;
+      const a = await sold(world, po, 3);
+      const sender = `P${unique()}`;
+      const partner = await makePartner(world, { interchangeQualifier: 'ZZ', interchangeId: sender, groupId: sender });
+      const content = interchangeFrom(sender, [
+        { id: 'BGN', elements: ['00', 'CRASHED', '20261126'] },
+        { id: 'BLI', elements: ['VN', a.product.sku, '1', 'EA'] },
+        { id: 'RDR', elements: ['CR', 'CO'] },
+        { id: 'PRF', elements: [po] },
+      ]);
+      // What a process that died right after keeping the file leaves behind.
+      const kept = await runInTransaction(t.platform, systemContext('test'), (tx) =>
+        recordInboundDocument(tx, {
+          partnerId: partner.id,
+          content,
+          fileName: 'crashed.x12',
+          status: 'received',
+          errors: [],
+          transactionSets: ['180'],
+          interchangeControlNumber: '000000901',
+        }),
+      );
+      await runEdiExchange(t.platform);
+      expect((await documentOf(kept.id)).status).toBe('received');
+      t.clock.set('2026-11-26T10:06:00.000Z');
+      try {
+        await runEdiExchange(t.platform);
+      } finally {
+        t.clock.set('2026-11-26T10:00:00.000Z');
+      }
+      const resumed = await documentOf(kept.id);
+      expect(resumed.status).toBe('processed');
+      expect(resumed.records.filter((r) => r.type === 'rma')).toHaveLength(1);
     });
 
     it('bad input is a problem+json; the log and partners are for staff, set-up for admins', async () => {

@@ -8,6 +8,7 @@ import type { Platform } from '../../platform/unit-of-work.js';
 import {
   deliverQueuedDocuments,
   exchanges,
+  findStalledInboundDocuments,
   listInboundFiles,
   listTradingPartners,
   setAsideInboundFile,
@@ -36,6 +37,15 @@ export async function runEdiExchange(platform: Platform): Promise<EdiPass> {
       );
       received += 1;
     }
+  }
+  // Files kept but left half-worked by a process that died: worked through from where they stopped.
+  for (const stalled of await findStalledInboundDocuments(platform.db, platform.clock.now())) {
+    await receiveInterchange(platform, ctx, {
+      content: stalled.content,
+      fileName: stalled.file_name,
+      ...(stalled.partner_id && { partnerId: stalled.partner_id }),
+    });
+    received += 1;
   }
   const answered = await answerDecidedReturns(platform);
   const adjustments = (await sendDueAdjustments(platform)).length;

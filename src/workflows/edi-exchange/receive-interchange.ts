@@ -67,7 +67,7 @@ export async function receiveInterchange(
   if (refusal || !parsed.ok || !sender?.partner) return { document: row.view, duplicate: kept.duplicateOf !== null };
   // Worked by whoever takes it: a second hand-in of a file being worked is told of it, not worked again.
   if (!(await claimInboundDocument(platform.db, kept.id, platform.clock.now())))
-    return { document: row.view, duplicate: true };
+    return { document: row.view, duplicate: kept.duplicateOf !== null };
   await workThrough(platform, ctx, kept.id, sender.partner, parsed.value);
   return { document: (await getEdiDocumentRow(platform.db, kept.id)).view, duplicate: kept.duplicateOf !== null };
 }
