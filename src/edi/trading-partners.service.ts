@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import type {
   CreateTradingPartnerBodySchema,
+  PartnerMappings,
   TradingPartner,
   UpdateTradingPartnerBodySchema,
 } from '../contracts/edi.js';
@@ -29,12 +30,7 @@ export async function createTradingPartner(
   assertCan(ctx.actor, 'edi.manage');
   return runInTransaction(platform, ctx, async (tx) => {
     await assertCounterparts(tx, input.customerId, input.supplierId);
-    const isEmpty =
-      Object.keys(input.mappings.reasons).length === 0 &&
-      Object.keys(input.mappings.dispositions).length === 0 &&
-      Object.keys(input.mappings.items.qualifiers).length === 0;
-    // A partner set up without any mapping starts from the common codes, which the admin then edits.
-    const mappings = isEmpty && options.defaultMappings !== false ? DEFAULT_PARTNER_MAPPINGS : input.mappings;
+    const mappings = options.defaultMappings === false ? input.mappings : withCommonCodes(input.mappings);
     const row = {
       id: tx.ids.next('tpr'),
       code: input.code,
@@ -147,6 +143,23 @@ export async function updateTradingPartner(
     tx.audit({ entityType: 'trading_partner', entityId: id, action: 'trading_partner.updated', before, after });
     return after;
   });
+}
+
+/**
+ * A new partner's empty tables start from the common X12 codes (VN/UP item numbers, DR/DA/CO …
+ * reasons, CR/RA/MW … dispositions), which the admin then edits; a table given is taken as it is,
+ * and the cross-references always are.
+ */
+function withCommonCodes(mappings: PartnerMappings): PartnerMappings {
+  const orDefault = <T extends object>(given: T, common: T): T => (Object.keys(given).length > 0 ? given : common);
+  return {
+    items: {
+      qualifiers: orDefault(mappings.items.qualifiers, DEFAULT_PARTNER_MAPPINGS.items.qualifiers),
+      crossReference: mappings.items.crossReference,
+    },
+    reasons: orDefault(mappings.reasons, DEFAULT_PARTNER_MAPPINGS.reasons),
+    dispositions: orDefault(mappings.dispositions, DEFAULT_PARTNER_MAPPINGS.dispositions),
+  };
 }
 
 async function assertCounterparts(tx: Tx, customerId: string | null, supplierId: string | null): Promise<void> {

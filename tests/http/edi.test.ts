@@ -548,6 +548,20 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
       expect(resumed.records.filter((r) => r.type === 'rma')).toHaveLength(1);
     });
 
+    it("a new partner's empty mapping tables start from the common codes; the tables given, and cross-references, are kept", async () => {
+      const world = await makeSiteWorld(t);
+      const made = await makePartner(world, {
+        interchangeQualifier: 'ZZ',
+        interchangeId: `M${unique()}`,
+        mappings: { items: { qualifiers: { IN: 'cross_reference' }, crossReference: { '42': 'SKU-42' } } },
+      });
+      expect(made.mappings).toEqual({
+        items: { qualifiers: { IN: 'cross_reference' }, crossReference: { '42': 'SKU-42' } },
+        reasons: expect.objectContaining({ DR: { reasonCode: 'DEFECTIVE', claimedCondition: 'defective' } }),
+        dispositions: expect.objectContaining({ CR: 'standard', MW: 'warranty' }),
+      });
+    });
+
     it('bad input is a problem+json; the log and partners are for staff, set-up for admins', async () => {
       const world = await makeSiteWorld(t);
       expectProblem(await call(f, manager, 'POST', '/edi/inbound', { content: '' }), 400);

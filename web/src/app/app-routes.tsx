@@ -89,6 +89,11 @@ import { CLAIM_READ_ROLES, SUPPLIER_ROLES } from '../auth/permissions.js';
 import { ClaimsBoardPage } from '../routes/claims/claims-board-page.js';
 import { ClaimPage } from '../routes/claims/claim-page.js';
 import { SupplierClaimsPage } from '../routes/claims/supplier-claims-page.js';
+import { EDI_ADMIN_ROLES, EDI_ROLES } from '../auth/permissions.js';
+import { TradingPartnersPage } from '../routes/edi/trading-partners-page.js';
+import { EditTradingPartnerPage, NewTradingPartnerPage } from '../routes/edi/partner-pages.js';
+import { EdiDocumentsPage } from '../routes/edi/edi-documents-page.js';
+import { EdiDocumentPage } from '../routes/edi/edi-document-page.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -224,6 +229,16 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={WEBHOOK_ROLES} />}>
           <Route path="/admin/webhooks" element={<WebhooksPage />} />
           <Route path="/admin/webhooks/:subscriptionId" element={<WebhookDeliveriesPage />} />
+        </Route>
+
+        <Route element={<RequireAuth roles={EDI_ROLES} />}>
+          <Route path="/edi/partners" element={<TradingPartnersPage />} />
+          <Route path="/edi/documents" element={<EdiDocumentsPage />} />
+          <Route path="/edi/documents/:documentId" element={<EdiDocumentPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={EDI_ADMIN_ROLES} />}>
+          <Route path="/edi/partners/new" element={<NewTradingPartnerPage />} />
+          <Route path="/edi/partners/:partnerId" element={<EditTradingPartnerPage />} />
         </Route>
 
         <Route path="*" element={<NotFoundPage />} />

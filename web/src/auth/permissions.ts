@@ -143,6 +143,19 @@ export const supplierClaimPath = (id: string) => `${SUPPLIER_CLAIMS_PATH}/${enco
 /** Where a role opens one claim: a supplier its own screen, staff the board's. */
 export const claimPathFor = (role: Role, id: string) => (isSupplierRole(role) ? supplierClaimPath(id) : claimPath(id));
 
+/** Staff who follow EDI: the document log, a partner's file handed in, the trading partners' list. */
+export const EDI_ROLES: readonly Role[] = rolesWith('edi.read');
+/** Admins who set up trading partners: their ids, documents, mappings and folders. */
+export const EDI_ADMIN_ROLES: readonly Role[] = rolesWith('edi.manage');
+export const canManageEdi = (role: Role) => roleCan(role, 'edi.manage');
+/** Sending a return as a 180, or a credit memo or supplier claim as an 812, by hand. */
+export const canSendEdi = (role: Role) => roleCan(role, 'edi.send');
+export const EDI_PARTNERS_PATH = '/edi/partners';
+export const NEW_EDI_PARTNER_PATH = `${EDI_PARTNERS_PATH}/new`;
+export const ediPartnerPath = (id: string) => `${EDI_PARTNERS_PATH}/${encodeURIComponent(id)}`;
+export const EDI_DOCUMENTS_PATH = '/edi/documents';
+export const ediDocumentPath = (id: string) => `${EDI_DOCUMENTS_PATH}/${encodeURIComponent(id)}`;
+
 export interface NavLink {
   to: string;
   label: string;

@@ -1,5 +1,12 @@
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { canManageApiKeys, canManageUsers, canManageWebhooks } from '../../auth/permissions.js';
+import {
+  canManageApiKeys,
+  canManageEdi,
+  canManageUsers,
+  canManageWebhooks,
+  EDI_DOCUMENTS_PATH,
+  EDI_PARTNERS_PATH,
+} from '../../auth/permissions.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { HomeCard } from '../home/home-card.js';
 
@@ -50,6 +57,16 @@ export function AdminHomePage() {
           <HomeCard to="/admin/webhooks" title="Webhooks">
             Tell other systems of events as they happen, signed; see every delivery and send failed ones again.
           </HomeCard>
+        ) : null}
+        {canManageEdi(user.role) ? (
+          <>
+            <HomeCard to={EDI_PARTNERS_PATH} title="Trading partners (EDI)">
+              Who we exchange X12 with: their ids, the documents, folders, and how their codes read as ours.
+            </HomeCard>
+            <HomeCard to={EDI_DOCUMENTS_PATH} title="EDI documents">
+              Every document in and out with its status, errors and the records it created; hand in a file.
+            </HomeCard>
+          </>
         ) : null}
       </div>
     </>

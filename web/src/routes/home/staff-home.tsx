@@ -29,6 +29,7 @@ import { ArrivalsToIdentifyCard, UnauthorizedArrivalsCard } from './unauthorized
 import { CreditMemosCard } from '../credits/credit-memos-card.js';
 import { CREDIT_ROLES } from '../../auth/permissions.js';
 import { CLAIM_READ_ROLES, CLAIMS_PATH } from '../../auth/permissions.js';
+import { EDI_DOCUMENTS_PATH, EDI_ROLES } from '../../auth/permissions.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -78,6 +79,11 @@ export function StaffHome({ role }: { role: Role }) {
         {CLAIM_READ_ROLES.includes(role) ? (
           <HomeCard to={CLAIMS_PATH} title="Supplier claims">
             What suppliers owe for the goods sent back to them: aging, how long each takes to pay, and every claim.
+          </HomeCard>
+        ) : null}
+        {EDI_ROLES.includes(role) && role !== 'admin' ? (
+          <HomeCard to={EDI_DOCUMENTS_PATH} title="EDI documents">
+            Return requests, answers and adjustments exchanged with trading partners by X12, with their status.
           </HomeCard>
         ) : null}
         {LEDGER_ROLES.includes(role) ? (

@@ -10,12 +10,15 @@ export function CustomerPicker({
   onChoose,
   hint = 'Search by name, account number or e-mail, then choose.',
   placeholder = 'e.g. the name on the shipping label',
+  required = true,
 }: {
   chosen: Customer | null;
   error?: string | undefined;
   onChoose: (customer: Customer | null) => void;
   hint?: string;
   placeholder?: string;
+  /** False where no customer is a valid answer (e.g. a trading partner that is only a supplier). */
+  required?: boolean;
 }) {
   const search = usePickerSearch();
   const query = useCustomers(
@@ -37,7 +40,7 @@ export function CustomerPicker({
       onChoose={onChoose}
       search={search}
       query={query}
-      required
+      required={required}
     />
   );
 }
