@@ -17,8 +17,6 @@ export const EDI_DOCUMENT_STATUSES = [
   'processed_with_errors',
   /** Inbound: unreadable, from an unknown sender, or not addressed to us: nothing was created. */
   'rejected',
-  /** Inbound: the same file again; nothing was done twice. */
-  'duplicate',
   /** Outbound: written, waiting for the transport. */
   'queued',
   'sent',
