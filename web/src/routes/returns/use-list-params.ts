@@ -14,8 +14,11 @@ export function useListParams<K extends string>(keys: readonly K[], defaultPageS
   const setParams = useCallback(
     (changes: Partial<Record<string, string | number>>) => {
       setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
+        () => {
+          // From the address bar, not the updater's argument: react-router hands the updater the
+          // params of the last render, so two filters changed in quick succession (before a render)
+          // lost the first — found by the EDI log's browser journey.
+          const next = new URLSearchParams(window.location.search);
           for (const [key, value] of Object.entries(changes)) {
             if (value === '' || value === undefined) next.delete(key);
             else next.set(key, String(value));
