@@ -53,6 +53,7 @@ const TABLES = {
   ],
   recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
   webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
+  notifications: ['notifications', 'notification_opt_outs', 'notification_keys', 'sla_breach_episodes'],
   audit: [],
   platform: [
     'audit_log',

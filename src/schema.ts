@@ -18,6 +18,7 @@ import type { LedgerTables } from './ledger/ledger.tables.js';
 import type { SettlementTables } from './settlement/settlement.tables.js';
 import type { RecoveryTables } from './recovery/recovery.tables.js';
 import type { WebhookTables } from './webhooks/webhooks.tables.js';
+import type { NotificationTables } from './notifications/notifications.tables.js';
 
 export interface AppTables
   extends
@@ -36,7 +37,8 @@ export interface AppTables
     LedgerTables,
     SettlementTables,
     RecoveryTables,
-    WebhookTables {}
+    WebhookTables,
+    NotificationTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

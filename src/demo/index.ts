@@ -28,6 +28,7 @@ import { runLaterStages, type LaterStagesSummary } from './demo-later-stages.js'
 import { loadDemoRates } from './demo-rates.js';
 import { settleDemoCredits, type DemoCredits } from './demo-credits.js';
 import { createDemoSupplierUser } from './demo-claims.js';
+import { markHistoryNotified } from '../notifications/index.js';
 
 const SEED = 20_260_101;
 const ORDERS_PER_TRANSACTION = 2000;
@@ -103,6 +104,8 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
   });
   const credits = await settleDemoCredits(platform, actors);
   await createDemoSupplierUser(platform, actors);
+  // The demo's history is not news: nobody is mailed about the returns it made.
+  await markHistoryNotified(platform.db);
   const later = lap();
   for (const refusal of [...laterStages.refused, ...credits.refused])
     log(`Demo data: a later-stage step was refused: ${refusal}`);

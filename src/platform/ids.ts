@@ -57,6 +57,8 @@ export type IdPrefix =
   | 'key'
   | 'whs'
   | 'whd'
+  | 'ntf'
+  | 'sle'
   | 'aud'
   | 'evt'
   | 'req';

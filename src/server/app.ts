@@ -57,6 +57,7 @@ import { registerSettlementRoutes } from '../settlement/index.js';
 import { registerRecoveryRoutes } from '../recovery/index.js';
 import { registerFxRoutes } from '../ledger/index.js';
 import { registerWebhookRoutes } from '../webhooks/index.js';
+import { registerNotificationRoutes } from '../notifications/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -163,6 +164,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerReplacementRoutes(v1, platform);
       registerFxRoutes(v1, platform);
       registerWebhookRoutes(v1, platform);
+      registerNotificationRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

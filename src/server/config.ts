@@ -26,6 +26,12 @@ export interface ServerConfig {
    * worker's metrics there — /metrics on the main port answers for whichever worker took it.
    */
   metricsPort: number | undefined;
+  /** SMTP_URL (smtp://user:pass@host:587 or smtps://…): e-mail notifications go out there; absent, they are logged as not sent. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of e-mail notifications. */
+  mailFrom: string;
+  /** BOOMERANG_PUBLIC_URL: where people reach the web app — links in e-mails (return pages, unsubscribe) point there. */
+  publicUrl: string;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -57,6 +63,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     workers,
     metricsToken: env.BOOMERANG_METRICS_TOKEN || undefined,
     metricsPort: parseMetricsPort(env.BOOMERANG_METRICS_PORT),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'Boomerang Returns <returns@localhost>',
+    publicUrl: (env.BOOMERANG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 
@@ -81,4 +90,12 @@ function parseMetricsPort(value: string | undefined): number | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65_535)
     throw new Error(`BOOMERANG_METRICS_PORT must be a port number, got ${value}`);
   return port;
+}
+
+/** Checked at start-up: a mistyped SMTP_URL is a message now, not a failure on the first e-mail. */
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(value))
+    throw new Error(`SMTP_URL must be smtp://host:port or smtps://host:port, got ${value}`);
+  return value;
 }
