@@ -72,7 +72,11 @@ export function startNotificationWorker(
     while (!stopped) {
       try {
         holding = holding ? await renewLease(db, terms) : await takeLease(db, terms);
-        if (holding) options.onPass?.(await runNotificationPass(db, ids, settings, { isRunning: () => !stopped }));
+        if (holding) {
+          // Not inside `onPass?.(…)`: with no listener, optional chaining would skip the pass itself.
+          const pass = await runNotificationPass(db, ids, settings, { isRunning: () => !stopped });
+          options.onPass?.(pass);
+        }
       } catch (error) {
         holding = false;
         options.onError?.(error);
@@ -87,7 +91,6 @@ export function startNotificationWorker(
       stopped = true;
       pause.wake();
       await running;
-      settings.mailer?.close();
     },
   };
 }

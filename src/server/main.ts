@@ -111,14 +111,11 @@ const webhooks = startWebhookWorker(platform.db, platform.ids, {
 
 // E-mail notifications: fan-out of committed events and SMTP delivery in the one process holding
 // the lease. Without SMTP_URL they are recorded as not sent (with that reason), never crash a start.
+const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
 const notifications = startNotificationWorker(
   platform.db,
   platform.ids,
-  {
-    from: config.mailFrom,
-    publicUrl: config.publicUrl,
-    mailer: config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null,
-  },
+  { from: config.mailFrom, publicUrl: config.publicUrl, mailer },
   { onError: (error) => app.log.error({ err: error }, 'notification worker failed') },
 );
 if (!config.smtpUrl) app.log.warn('SMTP_URL is not set: e-mail notifications are logged as not sent');
@@ -134,7 +131,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     void app
       .close()
       .then(() => Promise.all([scheduler.stop(), relay.stop(), webhooks.stop(), notifications.stop()]))
-      .then(() => transport.close())
+      .then(() => {
+        mailer?.close();
+        return transport.close();
+      })
       .then(() => platform.close())
       .then(() => process.exit(0));
   });

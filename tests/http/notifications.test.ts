@@ -11,6 +11,7 @@ import {
   createSmtpMailer,
   NO_SMTP,
   runNotificationPass,
+  startNotificationWorker,
   type NotificationSettings,
 } from '../../src/notifications/index.js';
 import { DIALECTS } from '../support/databases.js';
@@ -162,6 +163,19 @@ describe.each(DIALECTS)('e-mail notifications on %s', (dialect) => {
     // Each message once: the events are marked, the notifications sent.
     expect(await pass()).toMatchObject({ fanOut: { notifications: 0 }, delivery: { attempted: 0 } });
     expect(smtp.to(email)).toHaveLength(3);
+  });
+
+  it('the leased worker sends by itself, shortly after the commit', async () => {
+    const { email, line } = await customerWorld();
+    const worker = startNotificationWorker(t.platform.db, t.platform.ids, settings, { pollMs: 50 });
+    try {
+      const rma = await openReturn(f, manager, line, { quantity: 1, expectAuthorized: true });
+      const until = Date.now() + 10_000;
+      while (smtp.to(email).length === 0 && Date.now() < until) await new Promise((done) => setTimeout(done, 50));
+      expect(smtp.to(email).map((m) => m.subject)).toEqual([`Return ${rma.rmaNumber} is authorized`]);
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('tells a customer why their return was refused, in English when their language has no templates', async () => {
