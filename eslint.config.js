@@ -54,6 +54,7 @@ const TABLES = {
   recovery: ['supplier_claims', 'supplier_claim_lines', 'supplier_claim_receivable_changes'],
   webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
   edi: ['trading_partners', 'edi_documents', 'edi_inbound_sets'],
+  notifications: ['notifications', 'notification_opt_outs', 'notification_keys', 'sla_breach_episodes'],
   audit: [],
   platform: [
     'audit_log',

@@ -19,6 +19,7 @@ import type { SettlementTables } from './settlement/settlement.tables.js';
 import type { RecoveryTables } from './recovery/recovery.tables.js';
 import type { WebhookTables } from './webhooks/webhooks.tables.js';
 import type { EdiTables } from './edi/edi.tables.js';
+import type { NotificationTables } from './notifications/notifications.tables.js';
 
 export interface AppTables
   extends
@@ -38,7 +39,8 @@ export interface AppTables
     SettlementTables,
     RecoveryTables,
     WebhookTables,
-    EdiTables {}
+    EdiTables,
+    NotificationTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

@@ -55,6 +55,11 @@ export const CustomerInputSchema = z.strictObject({
   isOnCreditHold: z.boolean().default(false),
   email: z.email().or(z.literal('')).default(''),
   region: z.string().max(100).default(''),
+  /** The language e-mails to the customer are written in (BCP 47: 'en', 'de', 'de-AT'); English where we have no templates. */
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as 'en', 'de' or 'de-AT'")
+    .default('en'),
 });
 export const CustomerSchema = CustomerInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Customer = z.infer<typeof CustomerSchema>;
@@ -67,6 +72,7 @@ export const CustomerAccountSchema = CustomerSchema.pick({
   paymentTerms: true,
   email: true,
   region: true,
+  locale: true,
   version: true,
 });
 export type CustomerAccount = z.infer<typeof CustomerAccountSchema>;

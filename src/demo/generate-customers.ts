@@ -90,10 +90,14 @@ export function generateCustomers(
       is_on_credit_hold: model.isOnCreditHold ? 1 : 0,
       email: `${random.pick(['orders', 'purchasing', 'accounts', 'returns'])}@${toDomainLabel(name)}.example`,
       region,
+      // The language they are written to in: by country, without a draw (the seed's sequence stays).
+      locale: LOCALE_OF[country],
     };
     return { model, row, isDemo };
   });
 }
+
+const LOCALE_OF: Record<Country, string> = { US: 'en-US', NL: 'nl', DE: 'de', BE: 'nl-BE', GB: 'en-GB' };
 
 /** 'Müller Haustechnik GmbH' → 'muller-haustechnik' */
 function toDomainLabel(name: string): string {

@@ -29,6 +29,7 @@ import { loadDemoRates } from './demo-rates.js';
 import { settleDemoCredits, type DemoCredits } from './demo-credits.js';
 import { createDemoSupplierUser } from './demo-claims.js';
 import { createDemoTradingPartner } from './demo-edi.js';
+import { markHistoryNotified } from '../notifications/index.js';
 
 const SEED = 20_260_101;
 const ORDERS_PER_TRANSACTION = 2000;
@@ -110,6 +111,8 @@ async function loadDemoData(platform: Platform, log: (line: string) => void): Pr
     lines: orders.lines,
     products: master.rows.products,
   });
+  // The demo's history is not news: nobody is mailed about the returns it made.
+  await markHistoryNotified(platform.db);
   const later = lap();
   for (const refusal of [...laterStages.refused, ...credits.refused])
     log(`Demo data: a later-stage step was refused: ${refusal}`);

@@ -338,6 +338,23 @@ export async function findUserIdByEmail(platform: Platform, email: string): Prom
 }
 
 /** A user's name, role and whether they are active: for other contexts that assign work to people. */
+/**
+ * Active staff of the given roles who work at the site or at none in particular: who is told when
+ * a site's queue needs attention (notifications).
+ */
+export function findStaffToAlert(db: Kysely<DB> | Transaction<DB>, roles: readonly Role[], siteId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('is_active', '=', 1)
+    .where('role', 'in', roles)
+    .where('customer_id', 'is', null)
+    .where('partner_id', 'is', null)
+    .where((eb) => eb.or([eb('site_id', '=', siteId), eb('site_id', 'is', null)]))
+    .orderBy('id')
+    .execute();
+}
+
 export function findUserSummary(db: Kysely<DB> | Transaction<DB>, id: string) {
   return db.selectFrom('users').select(['id', 'name', 'role', 'is_active']).where('id', '=', id).executeTakeFirst();
 }

@@ -6,6 +6,7 @@ export {
   hasUsers,
   findUserIdByEmail,
   findUserSummary,
+  findStaffToAlert,
 } from './identity.service.js';
 export { registerIdentityRoutes } from './identity.routes.js';
 export { registerUserAdministrationRoutes } from './user-administration.routes.js';

@@ -4,6 +4,7 @@ export {
   findCompletedInspection,
   findInspectedUnits,
   findInspectionFindings,
+  findOpenSlaBreaches,
   type CompletedInspection,
 } from './inspection.queries.js';
 export type * from './inspection.tables.js';

@@ -343,3 +343,25 @@ export async function findInspectionFindings(db: Reader, ids: readonly string[])
     rows.map((r) => [r.id, { findings: r.findings, defectCodes: JSON.parse(r.defect_codes) as string[] }]),
   );
 }
+
+/**
+ * Every open inspection past its SLA target, longest overdue first, with what a person needs to
+ * find it (for the staff digest; no actor: the scheduled job reads it for the queue's staff).
+ */
+export function findOpenSlaBreaches(db: Reader, now: Date) {
+  return db
+    .selectFrom('inspections as i')
+    .select([
+      'i.id',
+      'i.site_id',
+      'i.rma_id',
+      'i.quantity',
+      'i.sla_due_at',
+      productSkuOf('i.product_id').as('product_sku'),
+    ])
+    .where('i.status', 'in', OPEN)
+    .where('i.sla_due_at', '<', now.toISOString())
+    .orderBy('i.sla_due_at')
+    .orderBy('i.id')
+    .execute();
+}

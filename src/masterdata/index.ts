@@ -30,6 +30,7 @@ export {
   findProductFacets,
   findProductsWithSupplier,
   findCustomerNames,
+  findCustomerContact,
   findPartner,
   findActivePartners,
   partnerNameOf,

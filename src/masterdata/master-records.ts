@@ -118,6 +118,7 @@ export const CUSTOMERS: MasterRecordDefinition<typeof CustomerInputSchema, Custo
       paymentTerms: c.paymentTerms,
       email: c.email,
       region: c.region,
+      locale: c.locale,
       version: c.version,
     }),
   },
@@ -133,6 +134,7 @@ export const CUSTOMERS: MasterRecordDefinition<typeof CustomerInputSchema, Custo
     is_on_credit_hold: flag(i.isOnCreditHold),
     email: i.email,
     region: i.region,
+    locale: i.locale,
   }),
   fromRow: (r: Row) => ({
     id: str(r.id),
@@ -147,6 +149,7 @@ export const CUSTOMERS: MasterRecordDefinition<typeof CustomerInputSchema, Custo
     isOnCreditHold: bool(r.is_on_credit_hold),
     email: str(r.email),
     region: str(r.region),
+    locale: str(r.locale),
     version: num(r.version),
   }),
 };

@@ -305,6 +305,11 @@ export function supplierNameOf(supplierIdColumn: string) {
   return sql<string | null>`(select name from suppliers where suppliers.id = ${sql.ref(supplierIdColumn)})`;
 }
 
+/** Where and in which language to write to a customer (notifications). */
+export function findCustomerContact(db: Reader, id: string) {
+  return db.selectFrom('customers').select(['id', 'name', 'email', 'locale']).where('id', '=', id).executeTakeFirst();
+}
+
 /** Customers' names by id, for lists of other contexts' records. */
 export async function findCustomerNames(db: Reader, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
   if (ids.length === 0) return new Map();

@@ -37,6 +37,8 @@ export interface CustomersTable extends VersionedRow {
   is_on_credit_hold: Flag;
   email: string;
   region: string;
+  /** The customer's language (BCP 47, e.g. 'de' or 'en-GB'): e-mails are written in it where we can. */
+  locale: string;
 }
 
 export interface SuppliersTable extends VersionedRow {

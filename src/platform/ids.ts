@@ -60,6 +60,8 @@ export type IdPrefix =
   | 'tpr'
   | 'edd'
   | 'eis'
+  | 'ntf'
+  | 'sle'
   | 'aud'
   | 'evt'
   | 'req';

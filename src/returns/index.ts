@@ -26,3 +26,4 @@ export {
 } from './use-cases/return-for-stages.js';
 export { findReturnTrace } from './return-trace.js';
 export { registerRecallRoutes } from './recall.routes.js';
+export { findReturnNotice, type ReturnNotice } from './return-notice.js';

@@ -59,6 +59,7 @@ import { registerRecoveryRoutes } from '../recovery/index.js';
 import { registerFxRoutes } from '../ledger/index.js';
 import { registerWebhookRoutes } from '../webhooks/index.js';
 import { registerEdiRoutes } from '../edi/index.js';
+import { registerNotificationRoutes } from '../notifications/index.js';
 
 export type App = FastifyInstance;
 export type TypedApp = ReturnType<FastifyInstance['withTypeProvider']> & FastifyInstance;
@@ -167,6 +168,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerWebhookRoutes(v1, platform);
       registerEdiRoutes(v1, platform);
       registerEdiWorkflowRoutes(v1, platform);
+      registerNotificationRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

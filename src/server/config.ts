@@ -28,6 +28,12 @@ export interface ServerConfig {
   metricsPort: number | undefined;
   /** BOOMERANG_EDI_POLL_MS: how often partners' inbound folders are read and queued documents written (default 30 s). */
   ediPollMs: number;
+  /** SMTP_URL (smtp://user:pass@host:587 or smtps://…): e-mail notifications go out there; absent, they are logged as not sent. */
+  smtpUrl: string | undefined;
+  /** MAIL_FROM: the sender of e-mail notifications. */
+  mailFrom: string;
+  /** BOOMERANG_PUBLIC_URL: where people reach the web app — links in e-mails (return pages, unsubscribe) point there. */
+  publicUrl: string;
 }
 
 function parseTrustProxy(value: string | undefined): boolean | string[] {
@@ -60,6 +66,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     metricsToken: env.BOOMERANG_METRICS_TOKEN || undefined,
     metricsPort: parseMetricsPort(env.BOOMERANG_METRICS_PORT),
     ediPollMs: parseEdiPollMs(env.BOOMERANG_EDI_POLL_MS),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || 'Boomerang Returns <returns@localhost>',
+    publicUrl: (env.BOOMERANG_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
   };
 }
 
@@ -91,4 +100,12 @@ function parseEdiPollMs(value: string | undefined): number {
   if (!Number.isInteger(ms) || ms < 100)
     throw new Error(`BOOMERANG_EDI_POLL_MS must be milliseconds, 100 or more; got ${value}`);
   return ms;
+}
+
+/** Checked at start-up: a mistyped SMTP_URL is a message now, not a failure on the first e-mail. */
+function parseSmtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^smtps?:\/\/[^/]+/.test(value))
+    throw new Error(`SMTP_URL must be smtp://host:port or smtps://host:port, got ${value}`);
+  return value;
 }

@@ -22,6 +22,7 @@ import { AggregatorRegistry } from 'prom-client';
 import { createMetrics } from '../platform/http/metrics.js';
 import { isClusterPrimary, isClusterWorker, runClusterPrimary } from './cluster.js';
 import { startWebhookWorker } from '../webhooks/index.js';
+import { checkInspectionSlaBreaches, createSmtpMailer, startNotificationWorker } from '../notifications/index.js';
 
 const config = readConfig();
 // BOOMERANG_WORKERS=N: this process migrates, then forks N workers that each run the rest of this file.
@@ -79,6 +80,13 @@ const scheduler = startScheduler(
       run: () => runEdiExchange(platform),
     },
     {
+      // Staff are mailed once per breach episode of a site's inspection queue (notifications).
+      name: 'inspection-sla-digest',
+      everyMs: 5 * 60 * 1000,
+      leaseMs: 5 * 60 * 1000,
+      run: () => checkInspectionSlaBreaches(platform),
+    },
+    {
       name: 'purge-idempotency-keys',
       everyMs: HOUR,
       leaseMs: 10 * 60 * 1000,
@@ -114,6 +122,17 @@ const webhooks = startWebhookWorker(platform.db, platform.ids, {
   onError: (error) => app.log.error({ err: error }, 'webhook worker failed'),
 });
 
+// E-mail notifications: fan-out of committed events and SMTP delivery in the one process holding
+// the lease. Without SMTP_URL they are recorded as not sent (with that reason), never crash a start.
+const mailer = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : null;
+const notifications = startNotificationWorker(
+  platform.db,
+  platform.ids,
+  { from: config.mailFrom, publicUrl: config.publicUrl, mailer },
+  { onError: (error) => app.log.error({ err: error }, 'notification worker failed') },
+);
+if (!config.smtpUrl) app.log.warn('SMTP_URL is not set: e-mail notifications are logged as not sent');
+
 // Drains in-flight requests (app.close waits for them), then stops the background work. Handled
 // every time, not once: a worker can get a terminal's Ctrl-C and the primary's SIGTERM both, and a
 // second signal must not kill it mid-drain.
@@ -124,8 +143,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     isStopping = true;
     void app
       .close()
-      .then(() => Promise.all([scheduler.stop(), relay.stop(), webhooks.stop()]))
-      .then(() => transport.close())
+      .then(() => Promise.all([scheduler.stop(), relay.stop(), webhooks.stop(), notifications.stop()]))
+      .then(() => {
+        mailer?.close();
+        return transport.close();
+      })
       .then(() => platform.close())
       .then(() => process.exit(0));
   });

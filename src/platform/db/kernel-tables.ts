@@ -49,6 +49,8 @@ export interface OutboxEventsTable {
   attempts: Generated<number>;
   /** When webhook deliveries were made for the event (null: not yet fanned out). */
   webhooks_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When notifications were made for the event (null: not yet looked at). */
+  notifications_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface IdempotencyKeysTable {

@@ -26,6 +26,7 @@ import * as jobLeases from './migrations/0020-job-leases.js';
 import * as webhooks from './migrations/0021-webhooks.js';
 import * as idempotencyCommitMarker from './migrations/0022-idempotency-commit-marker.js';
 import * as edi from './migrations/0023-edi.js';
+import * as notifications from './migrations/0024-notifications.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0021-webhooks': webhooks,
   '0022-idempotency-commit-marker': idempotencyCommitMarker,
   '0023-edi': edi,
+  '0024-notifications': notifications,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -60,3 +60,30 @@ export async function markEventsFannedOut(db: Kysely<DB>, ids: readonly string[]
       .where('id', 'in', ids.slice(start, start + 500))
       .execute();
 }
+
+/** Committed events not yet looked at for e-mail notifications, oldest first (a flag, like webhooks'). */
+export function findEventsAwaitingNotifications(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('outbox_events')
+    .select(['id', 'event_type', 'aggregate_type', 'aggregate_id', 'occurred_at', 'payload'])
+    .where('notifications_at', 'is', null)
+    .orderBy('occurred_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
+/** Marks events as looked at for notifications (in the transaction that made their rows). */
+export async function markEventsNotified(db: Kysely<DB>, ids: readonly string[], at: string): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500)
+    await db
+      .updateTable('outbox_events')
+      .set({ notifications_at: at })
+      .where('id', 'in', ids.slice(start, start + 500))
+      .execute();
+}
+
+/** Marks every event not yet looked at as history: what a loader wrote is not news to anyone. */
+export async function markAllEventsNotified(db: Kysely<DB>, at: string): Promise<void> {
+  await db.updateTable('outbox_events').set({ notifications_at: at }).where('notifications_at', 'is', null).execute();
+}

@@ -15,7 +15,8 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env`: more environment for the server (e.g. SMTP_URL of a test's own mail server). */
+export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
   // For working on the journeys: point them at a server that is already running.
   const existing = process.env['BOOMERANG_BROWSER_BASE_URL'];
   if (existing) return { baseUrl: existing.replace(/\/$/, ''), stop: () => Promise.resolve() };
@@ -30,6 +31,7 @@ export async function startServer(): Promise<RunningServer> {
       PORT: String(port),
       BOOMERANG_DATA_DIR: dataDir,
       LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops anything it started.

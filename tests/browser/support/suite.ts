@@ -8,12 +8,12 @@ export interface BrowserSuite {
   browser: Browser;
 }
 
-/** One server and one browser per test file. */
-export function setUpBrowserSuite(): BrowserSuite {
+/** One server and one browser per test file; `env` (read when the server starts) adds to the server's environment. */
+export function setUpBrowserSuite(options: { env?: () => Record<string, string> } = {}): BrowserSuite {
   const suite = {} as BrowserSuite;
   beforeAll(async () => {
     suite.browser = await launchBrowser();
-    suite.server = await startServer();
+    suite.server = await startServer(options.env ? { env: options.env() } : {});
   });
   afterAll(async () => {
     await suite.browser?.close();

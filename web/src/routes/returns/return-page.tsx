@@ -19,6 +19,7 @@ import { ReplacementsPanel } from './replacements-panel.js';
 import { ReturnInspectionsPanel } from './return-inspections-panel.js';
 import { ShipmentsPanel } from './shipments-panel.js';
 import { VerdictPanel } from './verdict-panel.js';
+import { NotificationsPanel } from './notifications-panel.js';
 
 export function ReturnPage() {
   const { rmaId = '' } = useParams();
@@ -93,6 +94,7 @@ function ReturnView({ rma }: { rma: RmaView }) {
       <ReturnInspectionsPanel rma={rma} />
       <CreditsPanel rma={rma} />
       <ReplacementsPanel rma={rma} />
+      <NotificationsPanel rma={rma} />
       <ReturnTimeline rmaId={rma.id} />
     </>
   );
