@@ -30,6 +30,7 @@ export {
   findProductFacets,
   findProductsWithSupplier,
   findCustomerNames,
+  findCustomerRegions,
   findPartner,
   findActivePartners,
   partnerNameOf,
@@ -43,3 +44,4 @@ export {
 export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
 export type * from './masterdata.tables.js';
 export { findSupplierTerms } from './supplier-terms.js';
+export { findCarrierCodesOf } from './carrier-partners.js';

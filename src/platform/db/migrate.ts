@@ -25,6 +25,7 @@ import * as earlyCreditWithdrawals from './migrations/0019-early-credit-withdraw
 import * as jobLeases from './migrations/0020-job-leases.js';
 import * as webhooks from './migrations/0021-webhooks.js';
 import * as idempotencyCommitMarker from './migrations/0022-idempotency-commit-marker.js';
+import * as carrierPartners from './migrations/0025-carrier-partners.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -49,6 +50,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020-job-leases': jobLeases,
   '0021-webhooks': webhooks,
   '0022-idempotency-commit-marker': idempotencyCommitMarker,
+  '0025-carrier-partners': carrierPartners,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
