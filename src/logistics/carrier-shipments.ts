@@ -74,7 +74,8 @@ export async function reportCarrierEvent(
     const shipment = await findOwnShipment(tx.db, tx.ctx, shipmentId);
     const event = scanOf(shipment, body, occurredAt);
     const { outcomes } = await applyTrackingToShipment(tx, 'carrier', shipment, [event]);
-    const result = outcomes.get(event.eventId) ?? 'applied';
+    // The step says what became of every event it was given.
+    const result = outcomes.get(event.eventId)!;
     tx.audit({
       entityType: 'shipment',
       entityId: shipment.id,
