@@ -16,7 +16,7 @@ import { MAX_IMPORTED_ORDER_LINES } from './import-orders.js';
 const USAGE = `usage: npm run import -- <kind> <file.csv> [--report <fates.csv>]
   kinds: ${IMPORT_KINDS.join(', ')}
   The header row names the fields of the API's input schema (camelCase, e.g. accountNumber).
-  Booleans: true/false/1/0/yes/no; lists (capabilities, serialsShipped, lotsShipped): a|b|c;
+  Booleans: true/false/1/0/yes/no; lists (capabilities, carrierCodes, serialsShipped, lotsShipped): a|b|c;
   an empty cell takes the default. References accept an id or the business key
   (legal entity code, supplier code, customer account number, product SKU, site code).
   Amounts are in minor units (cents, pence). A .gz file is read as it is.

@@ -13,16 +13,19 @@ export const ROLES = [
   'admin',
   'repair_partner',
   'supplier',
+  'carrier',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
  * Roles of people outside the distributor who act for one partner organisation (its `partnerId`):
- * a repair partner (its work orders) or a supplier (its claims). Neither is staff nor a customer.
+ * a repair partner (its work orders), a supplier (its claims) or a carrier (its shipments). None is
+ * staff nor a customer.
  */
-export const PARTNER_ROLES = ['repair_partner', 'supplier'] as const satisfies readonly Role[];
-export const isPartnerRole = (role: Role | ''): role is (typeof PARTNER_ROLES)[number] =>
+export const PARTNER_ROLES = ['repair_partner', 'supplier', 'carrier'] as const satisfies readonly Role[];
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+export const isPartnerRole = (role: Role | ''): role is PartnerRole =>
   (PARTNER_ROLES as readonly string[]).includes(role);
 
 /** ISO calendar date, e.g. 2026-11-26. */

@@ -1,5 +1,6 @@
 // Master data: legal entities, sites, customers, suppliers, products, sales orders.
 import { z } from 'zod';
+import { CarrierCodeSchema } from './carriers.js';
 import { CurrencyCodeSchema, forAudiences, IsoDateSchema, MinorUnitsSchema } from './common.js';
 
 const code = z.string().trim().min(1).max(40);
@@ -91,10 +92,18 @@ export const SupplierInputSchema = z.strictObject({
 export const SupplierSchema = SupplierInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Supplier = z.infer<typeof SupplierSchema>;
 
-/** The kinds of partner organisation that work on our goods (carriers and suppliers may follow). */
-export const PARTNER_KINDS = ['repair'] as const;
+/**
+ * The kinds of partner organisation: a repair partner works on our goods, a carrier brings them
+ * back. (Suppliers are master records of their own.)
+ */
+export const PARTNER_KINDS = ['repair', 'carrier'] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];
 
-/** A repair partner: the organisation a work order goes to, whose users and keys see only its own work. */
+/**
+ * A partner organisation whose users and keys see only its own work: a repair partner its work
+ * orders, a carrier the shipments of the carrier codes it answers for (`carrierCodes`: at least
+ * one for a carrier, none for a repair partner; a code belongs to one active carrier at a time).
+ */
 export const PartnerInputSchema = z.strictObject({
   code,
   name,
@@ -102,6 +111,7 @@ export const PartnerInputSchema = z.strictObject({
   email: z.email().or(z.literal('')).default(''),
   legalEntityId: z.string().min(1),
   isActive: z.boolean().default(true),
+  carrierCodes: z.array(CarrierCodeSchema).max(20).default([]),
 });
 export const PartnerSchema = PartnerInputSchema.extend({ id: z.string(), version: z.number().int() });
 export type Partner = z.infer<typeof PartnerSchema>;

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   'shipments.write': ['customer', 'cs_agent', 'cs_manager', 'warehouse', 'admin'],
   /** Carrier tracking events posted by an integration (an API key), in the generic or a provider's format. */
   'tracking.report': ['warehouse', 'admin'],
+  /** A carrier reading the shipments it carries (its carrier codes') and reporting their tracking events. */
+  'shipments.carrier': ['carrier'],
   /** Where returned stock is, by product, site, location and status. */
   'inventory.read': STAFF,
   /** Moving returned stock between locations and statuses. */

@@ -1,45 +1,49 @@
 // A partner's users and API keys act for that partner and see only its work: a repair partner's
-// its work orders, a supplier's its claims. The rule that binds role and partner together, for
-// users (user administration) and keys alike.
+// its work orders, a supplier's its claims, a carrier's its shipments. The rule that binds role and
+// partner together, for users (user administration) and keys alike.
 import type { Kysely, Transaction } from 'kysely';
-import { isPartnerRole, type Role } from '../contracts/common.js';
+import { isPartnerRole, type PartnerRole, type Role } from '../contracts/common.js';
+import type { PartnerKind } from '../contracts/masterdata.js';
 import type { DB } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { findPartner, findSupplierTerms } from '../masterdata/index.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
+/** What each partner role acts for, in the words its refusals use. */
+const AFFILIATION: Record<PartnerRole, { noun: string; partnerKind: PartnerKind | null }> = {
+  repair_partner: { noun: 'repair partner', partnerKind: 'repair' },
+  // A supplier's id is its supplier master record's, not a partner row's.
+  supplier: { noun: 'supplier', partnerKind: null },
+  carrier: { noun: 'carrier', partnerKind: 'carrier' },
+};
+
+const refused = (message: string, fieldMessage: string) =>
+  new AppError('validation_failed', message, { errors: [{ path: 'partnerId', message: fieldMessage }] });
+
 /**
- * Role repair_partner acts for exactly one active repair partner, role supplier for exactly one
- * supplier; no other role has one (a staff member scoped to a partner would mix two access
- * models). Shared with API keys.
+ * Role repair_partner acts for exactly one active repair partner, role carrier for exactly one
+ * active carrier, role supplier for exactly one supplier; no other role has one (a staff member
+ * scoped to a partner would mix two access models). Shared with API keys.
  */
 export async function assertPartnerFitsRole(db: Reader, role: Role, partnerId: string | null): Promise<void> {
-  if (isPartnerRole(role) && !partnerId)
-    throw new AppError(
-      'validation_failed',
-      `a ${role === 'supplier' ? 'supplier' : 'repair partner'} user or key needs the ${role === 'supplier' ? 'supplier' : 'partner'} it acts for`,
-      {
-        errors: [
-          { path: 'partnerId', message: role === 'supplier' ? 'choose the supplier' : 'choose the repair partner' },
-        ],
-      },
-    );
-  if (!isPartnerRole(role) && partnerId)
-    throw new AppError('validation_failed', 'only repair partner and supplier users and keys belong to a partner', {
-      errors: [{ path: 'partnerId', message: `leave empty for role ${role}` }],
-    });
-  if (!partnerId) return;
-  if (role === 'supplier') {
-    if (!(await findSupplierTerms(db, partnerId)))
-      throw new AppError('validation_failed', `${partnerId} is not a supplier`, {
-        errors: [{ path: 'partnerId', message: 'unknown supplier' }],
-      });
+  if (!isPartnerRole(role)) {
+    if (partnerId)
+      throw refused(
+        'only repair partner, supplier and carrier users and keys belong to a partner',
+        `leave empty for role ${role}`,
+      );
+    return;
+  }
+  const { noun, partnerKind } = AFFILIATION[role];
+  if (!partnerId) throw refused(`a ${noun} user or key needs the ${noun} it acts for`, `choose the ${noun}`);
+  if (partnerKind === null) {
+    if (!(await findSupplierTerms(db, partnerId))) throw refused(`${partnerId} is not a supplier`, 'unknown supplier');
     return;
   }
   const partner = await findPartner(db, partnerId);
-  if (!partner || partner.kind !== 'repair' || partner.is_active !== 1)
-    throw new AppError('validation_failed', `${partnerId} is not an active repair partner`, {
-      errors: [{ path: 'partnerId', message: partner ? 'inactive partner' : 'unknown partner' }],
-    });
+  if (!partner) throw refused(`${partnerId} is not an active ${noun}`, 'unknown partner');
+  if (partner.kind !== partnerKind)
+    throw refused(`${partner.code} is a ${partner.kind} partner, not a ${noun}`, `not a ${noun}`);
+  if (partner.is_active !== 1) throw refused(`${partnerId} is not an active ${noun}`, 'inactive partner');
 }

@@ -21,13 +21,14 @@ import { readGenericTrackingPayload, type TrackingPayloadReading } from './domai
 import { recordTrackingEvents, type TrackingSource } from './record-tracking.js';
 import { findShipmentsOfReturn } from './shipment.queries.js';
 import { registerReturnLabelRoutes } from './return-label.routes.js';
+import { registerCarrierShipmentRoutes } from './carrier-shipments.routes.js';
 
 export interface LogisticsOptions {
   /** The secret EasyPost signs its webhooks with; without it the EasyPost webhook answers 503. */
   easyPostWebhookSecret?: string | undefined;
 }
 
-const READERS: Record<TrackingSource, (body: unknown) => TrackingPayloadReading> = {
+const READERS: Record<Exclude<TrackingSource, 'carrier'>, (body: unknown) => TrackingPayloadReading> = {
   generic: readGenericTrackingPayload,
   easypost: readEasyPostWebhook,
   shippo: readShippoPayload,
@@ -47,6 +48,7 @@ const EASYPOST_FEED: Actor = {
 export function registerLogisticsRoutes(app: FastifyInstance, platform: Platform, options: LogisticsOptions): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   registerReturnLabelRoutes(app, platform);
+  registerCarrierShipmentRoutes(app, platform);
   api.post(
     '/returns/:id/shipments',
     {

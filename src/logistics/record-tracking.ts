@@ -12,8 +12,11 @@ import type { TrackingEvent } from './domain/tracking-events/tracking-event.js';
 import { normalizeTrackingNumber } from './domain/tracking-numbers.js';
 import type { ShipmentsTable, TrackingEventsTable } from './logistics.tables.js';
 
-/** Where the events came from: a provider's webhook, or an integration posting the generic format. */
-export type TrackingSource = 'easypost' | 'shippo' | 'aftership' | 'generic';
+/**
+ * Where the events came from: a provider's webhook, an integration posting the generic format, or
+ * a carrier partner's own login reporting a scan of its parcel (`carrier`).
+ */
+export type TrackingSource = 'easypost' | 'shippo' | 'aftership' | 'generic' | 'carrier';
 
 const OUTCOME: Record<IgnoredBecause, string> = {
   already_seen: 'already seen',
@@ -52,7 +55,7 @@ async function applyEvents(tx: Tx, source: TrackingSource, events: readonly Trac
     const matching = shipments.filter((s) => s.tracking_number === number);
     if (matching.length === 0) result.unmatched += numberEvents.length;
     for (const shipment of matching) {
-      const { applied, ignored } = await applyToShipment(tx, source, shipment, numberEvents);
+      const { applied, ignored } = await applyTrackingToShipment(tx, source, shipment, numberEvents);
       result.applied += applied;
       result.ignored += ignored;
     }
@@ -60,7 +63,17 @@ async function applyEvents(tx: Tx, source: TrackingSource, events: readonly Trac
   return result;
 }
 
-async function applyToShipment(tx: Tx, source: TrackingSource, shipment: ShipmentsTable, events: TrackingEvent[]) {
+/**
+ * The step every tracking event goes through, whoever reports it: one shipment's events applied by
+ * the state rules, each kept with what it did (an event id already seen from the same source is
+ * neither kept again nor applied). `outcomes` says, per event id, what became of it.
+ */
+export async function applyTrackingToShipment(
+  tx: Tx,
+  source: TrackingSource,
+  shipment: ShipmentsTable,
+  events: readonly TrackingEvent[],
+): Promise<{ applied: number; ignored: number; outcomes: ReadonlyMap<string, string> }> {
   // One delivery at a time per shipment: a provider retrying while the first delivery runs must
   // find the first one's events.
   await lockForTransaction(tx, `tracking:${shipment.id}`);
@@ -108,7 +121,14 @@ async function applyToShipment(tx: Tx, source: TrackingSource, shipment: Shipmen
       .execute();
     if (next.state !== current.state) announceStateChange(tx, current, next.state);
   }
-  return { applied: update.applied.length, ignored: update.ignored.length };
+  return {
+    applied: update.applied.length,
+    ignored: update.ignored.length,
+    outcomes: new Map([
+      ...update.ignored.map(({ event, because }) => [event.eventId, OUTCOME[because]] as const),
+      ...update.applied.map((event) => [event.eventId, 'applied'] as const),
+    ]),
+  };
 }
 
 function announceStateChange(tx: Tx, shipment: ShipmentsTable, state: ShipmentState): void {

@@ -31,6 +31,7 @@ export {
   findProductsWithSupplier,
   findCustomerNames,
   findCustomerContact,
+  findCustomerRegions,
   findPartner,
   findActivePartners,
   partnerNameOf,
@@ -44,3 +45,4 @@ export {
 export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
 export type * from './masterdata.tables.js';
 export { findSupplierTerms } from './supplier-terms.js';
+export { findCarrierCodesOf } from './carrier-partners.js';

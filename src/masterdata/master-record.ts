@@ -9,7 +9,7 @@ import type { DB } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { isUniqueViolation } from '../platform/db/db-errors.js';
 import { anyColumnContains, offsetOf, toPage } from '../platform/pagination.js';
-import { runInTransaction, type Platform } from '../platform/unit-of-work.js';
+import { runInTransaction, type Platform, type Tx } from '../platform/unit-of-work.js';
 import { createEach } from '../platform/bulk.js';
 import { assertCan, isCustomerScoped } from '../platform/access.js';
 import { isKnownCurrency } from '../platform/money/currencies.js';
@@ -43,6 +43,11 @@ export interface MasterRecordDefinition<I extends z.ZodObject, O> {
   customerScopeColumn?: string;
   toRow(input: z.infer<I>): Record<string, unknown>;
   fromRow(row: Record<string, unknown>): O;
+  /**
+   * Rules the input schema cannot state (across fields, or against other rows), checked in the
+   * transaction that writes the record, on the whole record as it will be.
+   */
+  assertConsistent?(tx: Tx, record: z.infer<I>, id: string): Promise<void>;
 }
 
 function assertReadable(def: MasterRecordDefinition<z.ZodObject, unknown>, ctx: RequestContext) {
@@ -167,8 +172,10 @@ export async function createMasterRecord<I extends z.ZodObject, O>(
   assertCan(ctx.actor, 'masterdata.write');
   return runInTransaction(platform, ctx, async (tx) => {
     await assertReferencesExist(tx.db, def, input);
+    const id = tx.ids.next(def.prefix);
+    await def.assertConsistent?.(tx, input, id);
     const row = {
-      id: tx.ids.next(def.prefix),
+      id,
       ...def.toRow(input),
       version: 1,
       created_at: tx.now,
@@ -211,6 +218,7 @@ export async function updateMasterRecord<I extends z.ZodObject, O>(
     const before = def.fromRow(existing) as Record<string, unknown>;
     const merged = def.inputSchema.parse({ ...pickInputFields(def, before), ...patch });
     await assertReferencesExist(tx.db, def, merged);
+    await def.assertConsistent?.(tx, merged, id);
     const result = await tx.db
       .updateTable(def.table as 'customers')
       .set({ ...def.toRow(merged), version: existing.version + 1, updated_at: tx.now } as never)

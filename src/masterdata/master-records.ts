@@ -24,6 +24,7 @@ import {
   type Supplier,
 } from '../contracts/masterdata.js';
 import type { MasterRecordDefinition } from './master-record.js';
+import { assertPartnerConsistent, codesOf } from './carrier-partners.js';
 
 type Row = Record<string, unknown>;
 const flag = (value: boolean) => (value ? 1 : 0);
@@ -193,8 +194,9 @@ export const SUPPLIERS: MasterRecordDefinition<typeof SupplierInputSchema, Suppl
 };
 
 /**
- * Repair partners: staff only (customers never learn who repairs their goods). A partner's users
- * and API keys are scoped to it (identity), and its work orders are served apart (disposition).
+ * Partners — repair partners and carriers: staff only (customers never learn who repairs their
+ * goods). A partner's users and API keys are scoped to it (identity); a repair partner's work
+ * orders are served apart (disposition), a carrier's shipments too (logistics, by carrier code).
  */
 export const PARTNERS: MasterRecordDefinition<typeof PartnerInputSchema, Partner> = {
   name: 'partner',
@@ -215,6 +217,7 @@ export const PARTNERS: MasterRecordDefinition<typeof PartnerInputSchema, Partner
     email: i.email,
     legal_entity_id: i.legalEntityId,
     is_active: flag(i.isActive),
+    carrier_codes: JSON.stringify(i.carrierCodes),
   }),
   fromRow: (r: Row) => ({
     id: str(r.id),
@@ -224,8 +227,10 @@ export const PARTNERS: MasterRecordDefinition<typeof PartnerInputSchema, Partner
     email: str(r.email),
     legalEntityId: str(r.legal_entity_id),
     isActive: bool(r.is_active),
+    carrierCodes: codesOf(str(r.carrier_codes)),
     version: num(r.version),
   }),
+  assertConsistent: assertPartnerConsistent,
 };
 
 export const PRODUCTS: MasterRecordDefinition<typeof ProductInputSchema, Product> = {

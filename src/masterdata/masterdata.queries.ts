@@ -5,6 +5,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { prepared } from '../platform/db/prepared-query.js';
 import type { DB } from '../platform/db/database.js';
 import { anyColumnContains } from '../platform/pagination.js';
+import type { PartnerKind } from '../contracts/masterdata.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -274,7 +275,7 @@ export async function findProductsWithSupplier(db: Reader, ids: readonly string[
 }
 export type ProductWithSupplier = Awaited<ReturnType<typeof findProductsWithSupplier>>[number];
 
-/** A partner organisation (a repair partner), when it exists. */
+/** A partner organisation (a repair partner or a carrier), when it exists. */
 export function findPartner(db: Reader, id: string) {
   return db
     .selectFrom('partners')
@@ -283,7 +284,7 @@ export function findPartner(db: Reader, id: string) {
     .executeTakeFirst();
 }
 
-export function findActivePartners(db: Reader, kind: 'repair') {
+export function findActivePartners(db: Reader, kind: PartnerKind) {
   return db
     .selectFrom('partners')
     .select(['id', 'code', 'name'])
@@ -315,6 +316,13 @@ export async function findCustomerNames(db: Reader, ids: readonly string[]): Pro
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('customers').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Customers' regions by id: where their goods come from, as much as a carrier is told. */
+export async function findCustomerRegions(db: Reader, ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('customers').select(['id', 'region']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.region]));
 }
 
 /** A legal entity's code and the currency its books are kept in (the ledger's). */

@@ -103,7 +103,7 @@ function registerMasterRecordRoutes(
         tags,
         summary: `Edit a ${def.name} (If-Match required)`,
         params: IdParamsSchema,
-        body: def.inputSchema.partial().strict(),
+        body: patchSchemaOf(def.inputSchema),
         response: { 200: def.outputSchema },
       },
     },
@@ -133,4 +133,17 @@ function registerMasterRecordRoutes(
     },
     (request) => bulkCreateMasterRecords(platform, contextOf(request), def, request.body.items),
   );
+}
+
+/**
+ * The input schema with every field optional and without its default: an edit changes only the
+ * fields it names. (`.partial()` keeps defaults, so an edit of a partner's name also set its e-mail
+ * to '' and made it active again.)
+ */
+function patchSchemaOf(schema: z.ZodObject) {
+  const fields = Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => [
+    name,
+    (field instanceof z.ZodDefault ? (field.removeDefault() as z.ZodType) : field).optional(),
+  ]);
+  return z.strictObject(Object.fromEntries(fields) as Record<string, z.ZodOptional<z.ZodType>>);
 }

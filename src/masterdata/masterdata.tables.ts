@@ -1,6 +1,6 @@
 // Master data's tables: legal entities, sites, customers, suppliers, products.
 import type { Flag, Json, VersionedRow } from '../platform/db/kernel-tables.js';
-import type { CHANNELS, CUSTOMER_TIERS } from '../contracts/masterdata.js';
+import type { CHANNELS, CUSTOMER_TIERS, PartnerKind } from '../contracts/masterdata.js';
 
 export interface LegalEntitiesTable extends VersionedRow {
   id: string;
@@ -72,15 +72,17 @@ export interface ProductsTable extends VersionedRow {
   supplier_id: string | null;
 }
 
-/** An organisation that works on our goods: a repair partner (later carriers and suppliers too). */
+/** An organisation whose users and keys see only its own work: a repair partner or a carrier. */
 export interface PartnersTable extends VersionedRow {
   id: string;
   code: string;
   name: string;
-  kind: 'repair';
+  kind: PartnerKind;
   email: string;
   legal_entity_id: string;
   is_active: Flag;
+  /** A carrier's: the carrier codes (JSON array of logistics' codes) whose shipments it sees; '[]' otherwise. */
+  carrier_codes: Json;
 }
 
 export interface MasterdataTables {

@@ -19,6 +19,7 @@ export { findReturnableUntilOfOrders } from './use-cases/returnable-until.js';
 export {
   findReturnForStages,
   findRmaNumbers,
+  findReturnsForCarrier,
   findShipToSiteIdOf,
   findReturnLineDetails,
   type ReturnForStages,

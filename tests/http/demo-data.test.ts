@@ -64,9 +64,9 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     expect(await countOf(platform, 'customers')).toBeGreaterThanOrEqual(380);
     expect(await countOf(platform, 'sales_orders')).toBeGreaterThanOrEqual(5500);
     expect(await countOf(platform, 'sales_order_lines')).toBeGreaterThanOrEqual(20_000);
-    // One per role, a warehouse clerk at each of the five receiving sites besides the demo
+    // One per role (the carrier's included), a warehouse clerk at each of the five receiving sites besides the demo
     // warehouse user's, and a second quality inspector.
-    expect(await countOf(platform, 'users')).toBe(16);
+    expect(await countOf(platform, 'users')).toBe(17);
     expect(await countOf(platform, 'rmas')).toBeGreaterThanOrEqual(400);
     const currencies = await platform.db
       .selectFrom('legal_entities')
@@ -179,10 +179,16 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
   });
 
   it("gives the repair partner's demo user FixPoint, one of two repair partners", async () => {
-    const partners = await platform.db.selectFrom('partners').select(['id', 'code', 'kind']).orderBy('code').execute();
-    expect(partners.map((p) => [p.code, p.kind])).toEqual([
-      ['PTN-FIX', 'repair'],
-      ['PTN-MTR', 'repair'],
+    const partners = await platform.db
+      .selectFrom('partners')
+      .select(['id', 'code', 'kind', 'carrier_codes'])
+      .orderBy('code')
+      .execute();
+    expect(partners.map((p) => [p.code, p.kind, JSON.parse(p.carrier_codes) as string[]])).toEqual([
+      ['CAR-DHL', 'carrier', ['dhl']],
+      ['CAR-UPS', 'carrier', ['ups']],
+      ['PTN-FIX', 'repair', []],
+      ['PTN-MTR', 'repair', []],
     ]);
     const user = await platform.db
       .selectFrom('users')
@@ -191,7 +197,7 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
       .executeTakeFirstOrThrow();
     expect(user).toEqual({
       role: 'repair_partner',
-      partner_id: partners[0]!.id,
+      partner_id: partners.find((p) => p.code === 'PTN-FIX')!.id,
       customer_id: null,
       site_id: null,
     });
@@ -224,9 +230,32 @@ describe.each(DIALECTS)('demo data on %s', (dialect) => {
     ).toEqual(['["180"]', '["997"]']);
   });
 
+  it("gives the carrier's demo user the UPS returns desk, whose parcels are among the demo's shipments", async () => {
+    const ups = await platform.db
+      .selectFrom('partners')
+      .select('id')
+      .where('code', '=', 'CAR-UPS')
+      .executeTakeFirstOrThrow();
+    const user = await platform.db
+      .selectFrom('users')
+      .select(['role', 'partner_id', 'customer_id', 'site_id'])
+      .where('email', '=', 'carrier@demo.local')
+      .executeTakeFirstOrThrow();
+    expect(user).toEqual({ role: 'carrier', partner_id: ups.id, customer_id: null, site_id: null });
+    const byCarrier = await platform.db
+      .selectFrom('shipments')
+      .select(['carrier_code', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('carrier_code')
+      .execute();
+    const upsShipments = Number(byCarrier.find((row) => row.carrier_code === 'ups')?.n ?? 0);
+    expect(upsShipments).toBeGreaterThanOrEqual(10);
+    // Other carriers' parcels too, which the UPS desk must not see.
+    expect(byCarrier.some((row) => row.carrier_code !== 'ups' && Number(row.n) > 0)).toBe(true);
+  });
+
   it('loads only into an empty database', async () => {
     expect(await loadDemoDataIfEmpty(platform, { log: () => {} })).toBeNull();
-    expect(await countOf(platform, 'users')).toBe(16);
+    expect(await countOf(platform, 'users')).toBe(17);
   });
 
   it('routes every authorized return by the rules, regulated goods only to certified sites', async () => {

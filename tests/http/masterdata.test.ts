@@ -361,6 +361,31 @@ describe.each(DIALECTS)('master data over HTTP on %s', (dialect) => {
     expectProblem(missing, 404);
   });
 
+  it('an edit changes only the fields it names: the others keep their values, defaults or not', async () => {
+    const created = await t.request(admin, {
+      method: 'POST',
+      url: '/api/v1/sites',
+      payload: {
+        code: 'EDIT-ONE',
+        name: 'Edited site',
+        legalEntityId: entityId,
+        city: 'Reno',
+        country: 'US',
+        capabilities: ['receiving', 'repair'],
+        isActive: false,
+      },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const renamed = await t.request(admin, {
+      method: 'PATCH',
+      url: `/api/v1/sites/${created.json().id}`,
+      payload: { name: 'Renamed site' },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toEqual({ ...created.json(), name: 'Renamed site', version: 2 });
+  });
+
   it('refuses edits that break the record: unknown keys, bad values, taken SKU, unknown supplier', async () => {
     const a = (await t.request(admin, { method: 'POST', url: '/api/v1/products', payload: productBody() })).json();
     const b = (await t.request(admin, { method: 'POST', url: '/api/v1/products', payload: productBody() })).json();

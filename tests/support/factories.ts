@@ -3,11 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { systemContext } from '../../src/platform/actor.js';
 import type { Platform } from '../../src/platform/unit-of-work.js';
-import { createMasterRecord, CUSTOMERS, LEGAL_ENTITIES, PRODUCTS, SITES } from '../../src/masterdata/index.js';
+import {
+  createMasterRecord,
+  CUSTOMERS,
+  LEGAL_ENTITIES,
+  PARTNERS,
+  PRODUCTS,
+  SITES,
+} from '../../src/masterdata/index.js';
 import { createSalesOrder, getSalesOrder } from '../../src/sales/index.js';
 import type { z } from 'zod';
 import type {
   CustomerInputSchema,
+  PartnerInputSchema,
   ProductInputSchema,
   SalesOrderLineInputSchema,
   SiteInputSchema,
@@ -23,6 +31,20 @@ export async function makeLegalEntity(platform: Platform, overrides: { currency?
     functionalCurrency: overrides.currency ?? 'USD',
     country: 'US',
   });
+}
+
+/** A partner organisation: a repair partner by default, a carrier with `{ kind: 'carrier', carrierCodes }`. */
+export async function makePartner(
+  platform: Platform,
+  legalEntityId: string,
+  overrides: Partial<z.input<typeof PartnerInputSchema>> = {},
+) {
+  return createMasterRecord(
+    platform,
+    ctx,
+    PARTNERS,
+    PARTNERS.inputSchema.parse({ code: `PTN-${unique()}`, name: 'Partner organisation', legalEntityId, ...overrides }),
+  );
 }
 
 export async function makeSite(

@@ -5,6 +5,7 @@
 // rule and a change to it is a change to the program. The formats themselves live in three files
 // (FedEx, UPS and USPS; other US carriers; the rest of the world and the international post) to
 // keep each one readable.
+import type { CarrierCode } from '../../contracts/carriers.js';
 import type { CheckDigitRule } from './check-digits.js';
 import { FEDEX_UPS_USPS } from './carrier-formats-fedex-ups-usps.js';
 import { US_REGIONAL_CARRIERS } from './carrier-formats-us-regional.js';
@@ -47,8 +48,8 @@ export interface TrackingNumberFormat {
 }
 
 export interface Carrier {
-  /** Stable lower-case code, the spec's courier code: `ups`, `fedex`, `usps`, `dhl`, … */
-  readonly code: string;
+  /** Stable lower-case code, the spec's courier code: `ups`, `fedex`, `usps`, `dhl`, … (contracts/carriers.ts) */
+  readonly code: CarrierCode;
   /** The carrier's name as a warehouse person knows it. */
   readonly name: string;
   readonly formats: readonly TrackingNumberFormat[];

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CARRIER_CODES } from '../../contracts/carriers.js';
 import { CARRIERS, type TrackingNumberFormat } from './carrier-formats.js';
 import {
   luhnCheckDigit,
@@ -94,6 +95,8 @@ describe('tracking number detection', () => {
     expect(new Set(codes).size).toBe(codes.length);
     expect(new Set(ids).size).toBe(ids.length);
     expect(codes).toEqual([...codes].sort());
+    // The codes master data and the web app name carriers by (contracts/carriers.ts) are exactly these.
+    expect(codes).toEqual([...CARRIER_CODES]);
     for (const format of CARRIERS.flatMap((carrier) => carrier.formats)) {
       expect(format.pattern.source, format.id).toMatch(/^\^.*\$$/);
       if (format.checkDigit) expect(format.pattern.source, format.id).toContain('(?<checkDigit>');

@@ -27,6 +27,7 @@ import * as webhooks from './migrations/0021-webhooks.js';
 import * as idempotencyCommitMarker from './migrations/0022-idempotency-commit-marker.js';
 import * as edi from './migrations/0023-edi.js';
 import * as notifications from './migrations/0024-notifications.js';
+import * as carrierPartners from './migrations/0025-carrier-partners.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0022-idempotency-commit-marker': idempotencyCommitMarker,
   '0023-edi': edi,
   '0024-notifications': notifications,
+  '0025-carrier-partners': carrierPartners,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -10,6 +10,7 @@ import type { RmaStatus } from '../../contracts/returns.js';
 import type { ReturnType } from '../../contracts/returns-vocabulary.js';
 import { findRmaRow } from '../rma.repository.js';
 import { findShipToSiteId } from '../ship-to.js';
+import { findCustomerRegions } from '../../masterdata/index.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -75,6 +76,27 @@ export function findShipToSiteIdOf(db: Reader, rma: ReturnForStages): Promise<st
     authorized_at: rma.authorizedAt,
     is_unauthorized: rma.isUnauthorized ? 1 : 0,
   });
+}
+
+/**
+ * What a carrier is told of the returns whose parcels it carries: the RMA number on the label and
+ * the region the goods come from — not the customer's name or contact. Unscoped: the caller has
+ * already confined the carrier to its own shipments.
+ */
+export async function findReturnsForCarrier(
+  db: Reader,
+  rmaIds: readonly string[],
+): Promise<ReadonlyMap<string, { rmaNumber: string; shipFromRegion: string }>> {
+  if (rmaIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('rmas')
+    .select(['id', 'rma_number', 'customer_id'])
+    .where('id', 'in', rmaIds)
+    .execute();
+  const regions = await findCustomerRegions(db, [...new Set(rows.map((row) => row.customer_id))]);
+  return new Map(
+    rows.map((row) => [row.id, { rmaNumber: row.rma_number, shipFromRegion: regions.get(row.customer_id) ?? '' }]),
+  );
 }
 
 /** RMA numbers by id, for stages that list their own records with the return they belong to. */

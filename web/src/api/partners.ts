@@ -5,7 +5,7 @@ import { apiFetch } from './client.js';
 
 export type { Partner };
 
-/** Every repair partner (the API's largest page; a distributor works with a handful). Staff only. */
+/** Every partner — repair partners and carriers (the API's largest page; a distributor works with a handful). Staff only. */
 export function usePartners(options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['partners', 'all'],

@@ -11,8 +11,8 @@ export function AppLayout() {
   const { session, lapsedUser, signOut } = useAuth();
   const navigate = useNavigate();
   const user = session?.user ?? lapsedUser;
-  // A repair partner sees its work orders, a supplier its claims, and nothing else: no home of its
-  // own, no search of returns.
+  // A repair partner sees its work orders, a supplier its claims, a carrier its shipments, and
+  // nothing else: no home of its own, no search of returns.
   const isPartner = user ? isPartnerRole(user.role) : false;
   useFocusMainOnNavigation();
 

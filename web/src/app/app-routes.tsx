@@ -85,7 +85,7 @@ import { RatesPage } from '../routes/finance/rates-page.js';
 import { CreditsQueuePage } from '../routes/credits/credits-queue-page.js';
 import { CreditMemoPage } from '../routes/credits/credit-memo-page.js';
 import { CREDIT_READ_ROLES } from '../auth/permissions.js';
-import { CLAIM_READ_ROLES, SUPPLIER_ROLES } from '../auth/permissions.js';
+import { CARRIER_ROLES, CLAIM_READ_ROLES, SUPPLIER_ROLES } from '../auth/permissions.js';
 import { ClaimsBoardPage } from '../routes/claims/claims-board-page.js';
 import { ClaimPage } from '../routes/claims/claim-page.js';
 import { SupplierClaimsPage } from '../routes/claims/supplier-claims-page.js';
@@ -94,6 +94,8 @@ import { TradingPartnersPage } from '../routes/edi/trading-partners-page.js';
 import { EditTradingPartnerPage, NewTradingPartnerPage } from '../routes/edi/partner-pages.js';
 import { EdiDocumentsPage } from '../routes/edi/edi-documents-page.js';
 import { EdiDocumentPage } from '../routes/edi/edi-document-page.js';
+import { CarrierShipmentsPage } from '../routes/carrier/carrier-shipments-page.js';
+import { CarrierShipmentPage } from '../routes/carrier/carrier-shipment-page.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -208,6 +210,10 @@ export function AppRoutes() {
         <Route element={<RequireAuth roles={SUPPLIER_ROLES} />}>
           <Route path="/supplier/claims" element={<SupplierClaimsPage />} />
           <Route path="/supplier/claims/:claimId" element={<ClaimPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={CARRIER_ROLES} />}>
+          <Route path="/carrier/shipments" element={<CarrierShipmentsPage />} />
+          <Route path="/carrier/shipments/:shipmentId" element={<CarrierShipmentPage />} />
         </Route>
         <Route element={<RequireAuth roles={ADMIN_ROLES} />}>
           <Route path="/admin" element={<AdminHomePage />} />

@@ -140,6 +140,11 @@ export const SUPPLIER_ROLES: readonly Role[] = rolesWith('claims.supplier');
 export const isSupplierRole = (role: Role) => SUPPLIER_ROLES.includes(role);
 export const SUPPLIER_CLAIMS_PATH = '/supplier/claims';
 export const supplierClaimPath = (id: string) => `${SUPPLIER_CLAIMS_PATH}/${encodeURIComponent(id)}`;
+/** A carrier's users: the shipments of the carrier codes it answers for are all they see. */
+export const CARRIER_ROLES: readonly Role[] = rolesWith('shipments.carrier');
+export const isCarrierRole = (role: Role) => CARRIER_ROLES.includes(role);
+export const CARRIER_SHIPMENTS_PATH = '/carrier/shipments';
+export const carrierShipmentPath = (id: string) => `${CARRIER_SHIPMENTS_PATH}/${encodeURIComponent(id)}`;
 /** Where a role opens one claim: a supplier its own screen, staff the board's. */
 export const claimPathFor = (role: Role, id: string) => (isSupplierRole(role) ? supplierClaimPath(id) : claimPath(id));
 
@@ -172,6 +177,7 @@ export function navLinksFor(role: Role): NavLink[] {
   }
   if (isRepairPartner(role)) return [{ to: PARTNER_WORK_ORDERS_PATH, label: 'Work orders' }];
   if (isSupplierRole(role)) return [{ to: SUPPLIER_CLAIMS_PATH, label: 'Claims' }];
+  if (isCarrierRole(role)) return [{ to: CARRIER_SHIPMENTS_PATH, label: 'Shipments' }];
   const links: NavLink[] = [];
   if (SERVICE_ROLES.includes(role)) {
     links.push({ to: '/service/customers', label: 'Customers' }, { to: '/service/orders', label: 'Orders' });

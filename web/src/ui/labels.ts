@@ -15,6 +15,7 @@ export const ROLE_LABELS: Record<string, string> = {
   admin: 'Administrator',
   repair_partner: 'Repair partner',
   supplier: 'Supplier',
+  carrier: 'Carrier',
 };
 
 export const CONDITION_LABELS: Record<string, string> = {

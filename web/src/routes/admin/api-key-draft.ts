@@ -1,6 +1,7 @@
 import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { CreateApiKeyBodySchema } from '../../../../src/contracts/identity.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
+import { partnerNounOf } from './partner-words.js';
 import { formErrorsFrom } from '../../api/api-error.js';
 import type { CreateApiKeyBody } from '../../api/api-keys.js';
 import type { Option } from '../../ui/field.js';
@@ -8,7 +9,7 @@ import { ROLE_OPTIONS } from '../../ui/options.js';
 
 /**
  * What the create form holds; `customer` only counts for the role 'customer', `partnerId` for a
- * partner's role ('repair_partner': a repair partner; 'supplier': a supplier).
+ * partner's role ('repair_partner': a repair partner; 'supplier': a supplier; 'carrier': a carrier).
  */
 export interface ApiKeyDraft {
   name: string;
@@ -35,7 +36,7 @@ const FIELDS = ['name', 'role', 'customerId', 'partnerId'] as const;
 
 /**
  * A customer key acts for one account, a repair partner's key for one partner, a supplier's for one
- * supplier; every other key names neither (the server enforces the same rule).
+ * supplier, a carrier's for one carrier; every other key names neither (the server enforces the same rule).
  */
 export function buildApiKeyBody(draft: ApiKeyDraft): CreateApiKeyBody | null {
   if (draft.role === '') return null;
@@ -56,9 +57,8 @@ export function validateApiKeyDraft(draft: ApiKeyDraft): ApiKeyErrors {
   if (draft.role === '') errors.role = 'Choose the role the key acts as.';
   if (draft.role === 'customer' && !draft.customer)
     errors.customerId = 'Choose the customer account this key acts for.';
-  if (draft.role === 'repair_partner' && draft.partnerId === '')
-    errors.partnerId = 'Choose the repair partner this key acts for.';
-  if (draft.role === 'supplier' && draft.partnerId === '') errors.partnerId = 'Choose the supplier this key acts for.';
+  if (isPartnerRole(draft.role) && draft.partnerId === '')
+    errors.partnerId = `Choose the ${partnerNounOf(draft.role)} this key acts for.`;
   return errors;
 }
 

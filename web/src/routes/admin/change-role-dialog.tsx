@@ -14,6 +14,7 @@ import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
 import { HomeSiteField } from './home-site-field.js';
 import { PartnerField } from './partner-field.js';
+import { PARTNER_WORDS } from './partner-words.js';
 import { partnerIdFor, siteIdFor, validateRole, type UserErrors } from './user-draft.js';
 
 type RoleErrors = Pick<UserErrors, 'role' | 'customerId' | 'siteId' | 'partnerId' | 'form'> & { isConflict?: boolean };
@@ -65,7 +66,7 @@ export function ChangeRoleDialog({
     if (next.partnerId !== undefined) setPickedPartnerId(next.partnerId);
     if (next.role) {
       setRole(next.role);
-      // A repair partner and a supplier are different organisations: another role starts without one.
+      // A repair partner, a supplier and a carrier are different organisations: another role starts without one.
       if (next.partnerId === undefined) setPickedPartnerId(next.role === user.role ? (user.partnerId ?? '') : '');
     }
     if (next.picked !== undefined) setPicked(next.picked);
@@ -127,11 +128,7 @@ export function ChangeRoleDialog({
             role={role}
             value={pickedPartnerId}
             error={errors.partnerId}
-            hint={
-              role === 'supplier'
-                ? 'A supplier’s user sees only this supplier’s claims, and acknowledges and answers them.'
-                : 'A repair partner’s user sees only the work orders sent to this partner.'
-            }
+            hint={PARTNER_WORDS[role].userHint}
             onChange={(next) => change({ partnerId: next })}
           />
         ) : (

@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../ui/field.js';
 import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
 import { PartnerField } from './partner-field.js';
+import { PARTNER_WORDS } from './partner-words.js';
 import {
   API_KEY_ROLE_OPTIONS,
   buildApiKeyBody,
@@ -86,7 +87,7 @@ export function CreateApiKeyDialog({
           placeholder="Choose a role…"
           hint="The key may do what a user with this role may do."
           error={errors.role}
-          // A repair partner and a supplier are different organisations: another role starts without one.
+          // A repair partner, a supplier and a carrier are different organisations: another role starts without one.
           onChange={(event) => update({ role: event.target.value as Role | '', partnerId: '' })}
         />
         {draft.role === 'customer' ? (
@@ -102,11 +103,7 @@ export function CreateApiKeyDialog({
             role={draft.role}
             value={draft.partnerId}
             error={errors.partnerId}
-            hint={
-              draft.role === 'supplier'
-                ? 'A supplier’s key sees only this supplier’s claims, and may acknowledge and answer them.'
-                : 'A repair partner’s key sees only the work orders sent to this partner, and may report their outcome.'
-            }
+            hint={PARTNER_WORDS[draft.role].keyHint}
             onChange={(partnerId) => update({ partnerId })}
           />
         ) : null}

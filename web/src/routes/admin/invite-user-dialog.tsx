@@ -9,6 +9,7 @@ import { useFocusFirstInvalid } from '../../ui/use-focus-first-invalid.js';
 import { CustomerPicker } from '../warehouse/customer-picker.js';
 import { HomeSiteField } from './home-site-field.js';
 import { PartnerField } from './partner-field.js';
+import { PARTNER_WORDS } from './partner-words.js';
 import {
   buildInviteBody,
   EMPTY_USER_DRAFT,
@@ -98,7 +99,7 @@ export function InviteUserDialog({
           placeholder="Choose a role…"
           hint="What they may see and do."
           error={errors.role}
-          // A repair partner and a supplier are different organisations: another role starts without one.
+          // A repair partner, a supplier and a carrier are different organisations: another role starts without one.
           onChange={(event) => update({ role: event.target.value as Role | '', partnerId: '' })}
         />
         {draft.role === 'customer' ? (
@@ -114,11 +115,7 @@ export function InviteUserDialog({
             role={draft.role}
             value={draft.partnerId}
             error={errors.partnerId}
-            hint={
-              draft.role === 'supplier'
-                ? 'A supplier’s user sees only this supplier’s claims, and acknowledges and answers them.'
-                : 'A repair partner’s user sees only the work orders sent to this partner.'
-            }
+            hint={PARTNER_WORDS[draft.role].userHint}
             onChange={(partnerId) => update({ partnerId })}
           />
         ) : draft.role !== '' ? (

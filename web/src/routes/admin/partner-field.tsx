@@ -1,10 +1,12 @@
-import type { PARTNER_ROLES } from '../../../../src/contracts/common.js';
+import type { PartnerRole } from '../../../../src/contracts/common.js';
+import type { PartnerKind } from '../../../../src/contracts/masterdata.js';
 import { usePartners } from '../../api/partners.js';
 import { useSuppliers } from '../../api/suppliers.js';
 import { SelectField } from '../../ui/field.js';
 
-export type PartnerRole = (typeof PARTNER_ROLES)[number];
+import { PARTNER_WORDS } from './partner-words.js';
 
+export type { PartnerRole };
 interface PartnerFieldProps {
   value: string;
   error?: string | undefined;
@@ -13,30 +15,39 @@ interface PartnerFieldProps {
 }
 
 /**
- * The organisation a partner's user or key acts for: a repair partner (they see only its work
- * orders) or a supplier (only its claims), by the role chosen.
+ * The organisation a partner's user or key acts for, by the role chosen: a repair partner (they see
+ * only its work orders), a supplier (only its claims) or a carrier (only its shipments).
  */
 export function PartnerField({ role, ...props }: PartnerFieldProps & { role: PartnerRole }) {
-  return role === 'supplier' ? <SupplierSelect {...props} /> : <RepairPartnerSelect {...props} />;
+  if (role === 'supplier') return <SupplierSelect {...props} />;
+  return <PartnerOfKindSelect {...props} kind={role === 'carrier' ? 'carrier' : 'repair'} role={role} />;
 }
 
-function RepairPartnerSelect({ value, error, hint, onChange }: PartnerFieldProps) {
+function PartnerOfKindSelect({
+  value,
+  error,
+  hint,
+  onChange,
+  kind,
+  role,
+}: PartnerFieldProps & { kind: PartnerKind; role: PartnerRole }) {
   const partners = usePartners();
-  // Only active partners may be chosen; one already chosen stays visible, so the choice is not lost.
+  const { noun, label } = PARTNER_WORDS[role];
+  // Only active partners of the kind may be chosen; one already chosen stays visible, so the choice is not lost.
   const options = (partners.data?.items ?? [])
-    .filter((partner) => partner.isActive || partner.id === value)
+    .filter((partner) => partner.kind === kind && (partner.isActive || partner.id === value))
     .map((partner) => ({
       value: partner.id,
       label: `${partner.code} · ${partner.name}${partner.isActive ? '' : ' (inactive)'}`,
     }));
   return (
     <SelectField
-      label="Repair partner"
+      label={label}
       value={value}
       options={options}
-      placeholder={partners.isPending ? 'Loading the partners…' : 'Choose a repair partner…'}
+      placeholder={partners.isPending ? 'Loading the partners…' : `Choose a ${noun}…`}
       hint={hint}
-      error={error ?? (partners.isError ? 'Could not load the repair partners.' : undefined)}
+      error={error ?? (partners.isError ? `Could not load the ${noun}s.` : undefined)}
       onChange={(event) => onChange(event.target.value)}
     />
   );

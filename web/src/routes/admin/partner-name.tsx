@@ -3,21 +3,23 @@ import { usePartners } from '../../api/partners.js';
 import { useSuppliers } from '../../api/suppliers.js';
 
 /**
- * The partner's name once loaded — a supplier's for role 'supplier', a repair partner's otherwise;
- * its id meanwhile, or if it cannot be read.
+ * The partner's name once loaded — a supplier's for role 'supplier', a repair partner's or a
+ * carrier's otherwise; its id meanwhile, or if it cannot be read.
  */
 export function PartnerName({ id, role }: { id: string; role: Role }) {
-  return role === 'supplier' ? <SupplierName id={id} /> : <RepairPartnerName id={id} />;
+  return role === 'supplier' ? <SupplierName id={id} /> : <PartnerOrganisationName id={id} />;
 }
 
-function RepairPartnerName({ id }: { id: string }) {
+function PartnerOrganisationName({ id }: { id: string }) {
   const partners = usePartners();
   const partner = partners.data?.items.find((candidate) => candidate.id === id);
   if (!partner) return <span title={partners.isError ? 'The partner could not be loaded' : undefined}>{id}</span>;
   return (
     <>
       {partner.name}
-      <span className="cell-sub">{partner.code} · repair partner</span>
+      <span className="cell-sub">
+        {partner.code} · {partner.kind === 'carrier' ? 'carrier' : 'repair partner'}
+      </span>
     </>
   );
 }

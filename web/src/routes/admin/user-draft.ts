@@ -1,12 +1,13 @@
 import { isPartnerRole, type Role } from '../../../../src/contracts/common.js';
 import { CreateUserBodySchema } from '../../../../src/contracts/identity.js';
 import type { Customer } from '../../../../src/contracts/masterdata.js';
+import { partnerNounOf } from './partner-words.js';
 import { formErrorsFrom, isApiError } from '../../api/api-error.js';
 import type { InviteUserBody } from '../../api/users.js';
 
 /**
  * What the invitation form holds; `customer` only counts for the role 'customer', `partnerId` for a
- * partner's role ('repair_partner': a repair partner; 'supplier': a supplier).
+ * partner's role ('repair_partner': a repair partner; 'supplier': a supplier; 'carrier': a carrier).
  */
 export interface UserDraft {
   name: string;
@@ -15,7 +16,7 @@ export interface UserDraft {
   customer: Customer | null;
   /** Staff only; '' for none. */
   siteId: string;
-  /** A repair partner's or supplier's user only: the partner or supplier; '' for none chosen. */
+  /** A partner's user only (repair partner, supplier, carrier): the organisation; '' for none chosen. */
   partnerId: string;
 }
 
@@ -41,7 +42,7 @@ export const EMPTY_USER_DRAFT: UserDraft = {
 
 const FIELDS = ['name', 'email', 'role', 'customerId', 'siteId', 'partnerId'] as const;
 
-/** Customers, repair partners and suppliers work elsewhere than our sites. */
+/** Customers and partners (repair partners, suppliers, carriers) work elsewhere than our sites. */
 export const isOutsiderRole = (role: Role | '') => role === 'customer' || isPartnerRole(role);
 
 /** Staff may have a home site; customer-portal and partner users have none. */
@@ -50,8 +51,8 @@ export function siteIdFor(role: Role | '', siteId: string): string | null {
 }
 
 /**
- * A repair partner's user acts for one partner, a supplier's for one supplier; nobody else has one
- * (the server enforces the same rule).
+ * A repair partner's user acts for one partner, a supplier's for one supplier, a carrier's for one
+ * carrier; nobody else has one (the server enforces the same rule).
  */
 export function partnerIdFor(role: Role | '', partnerId: string): string | null {
   return isPartnerRole(role) && partnerId !== '' ? partnerId : null;
@@ -97,9 +98,8 @@ export function validateRole(
 ): Pick<UserErrors, 'role' | 'customerId' | 'partnerId'> {
   if (role === '') return { role: 'Choose a role.' };
   if (role === 'customer' && !hasAccount) return { customerId: 'Choose the customer account this person acts for.' };
-  if (role === 'repair_partner' && !hasPartner)
-    return { partnerId: 'Choose the repair partner this person works for.' };
-  if (role === 'supplier' && !hasPartner) return { partnerId: 'Choose the supplier this person works for.' };
+  if (isPartnerRole(role) && !hasPartner)
+    return { partnerId: `Choose the ${partnerNounOf(role)} this person works for.` };
   return {};
 }
 

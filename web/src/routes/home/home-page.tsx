@@ -2,6 +2,8 @@ import { Navigate } from 'react-router';
 import type { Role } from '../../../../src/contracts/common.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import {
+  CARRIER_SHIPMENTS_PATH,
+  isCarrierRole,
   isRepairPartner,
   isSupplierRole,
   PARTNER_WORK_ORDERS_PATH,
@@ -19,6 +21,8 @@ export function HomePage() {
   if (isRepairPartner(role)) return <Navigate to={PARTNER_WORK_ORDERS_PATH} replace />;
   // A supplier's users have one screen too: their claims.
   if (isSupplierRole(role)) return <Navigate to={SUPPLIER_CLAIMS_PATH} replace />;
+  // And a carrier's: the shipments it carries.
+  if (isCarrierRole(role)) return <Navigate to={CARRIER_SHIPMENTS_PATH} replace />;
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} subtitle={ROLE_LABELS[role]} />

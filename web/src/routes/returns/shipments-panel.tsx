@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Shipment, ShipmentState } from '../../../../src/contracts/logistics.js';
+import type { Shipment } from '../../../../src/contracts/logistics.js';
 import type { RmaView } from '../../../../src/contracts/returns.js';
 import { describeError, isApiError } from '../../api/api-error.js';
 import { newIdempotencyKey } from '../../api/client.js';
@@ -7,32 +7,12 @@ import { useCreateShipment, useShipments } from '../../api/shipments.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
 import { canRecordShipments } from '../../auth/permissions.js';
 import { Alert } from '../../ui/alert.js';
-import { Badge, type BadgeTone } from '../../ui/badge.js';
 import { formatDateTime } from '../../ui/dates.js';
 import { TextField } from '../../ui/field.js';
 import { humanize } from '../../ui/labels.js';
 import { QueryView } from '../../ui/query-view.js';
+import { ShipmentStateBadge } from '../../ui/shipment-states.js';
 import { useToast } from '../../ui/toast.js';
-
-const STATE_TONES: Record<ShipmentState, BadgeTone> = {
-  unknown: 'muted',
-  pre_transit: 'info',
-  in_transit: 'info',
-  out_for_delivery: 'info',
-  exception: 'danger',
-  delivered: 'success',
-  returned_to_sender: 'warning',
-};
-
-const STATE_LABELS: Record<ShipmentState, string> = {
-  unknown: 'No carrier scan yet',
-  pre_transit: 'Label created',
-  in_transit: 'In transit',
-  out_for_delivery: 'Out for delivery',
-  exception: 'Needs attention',
-  delivered: 'Delivered',
-  returned_to_sender: 'Returned to sender',
-};
 
 /** How the goods travel back: each parcel with its carrier tracking, and recording a new one. */
 export function ShipmentsPanel({ rma }: { rma: RmaView }) {
@@ -73,8 +53,7 @@ function ShipmentCard({ shipment, rma }: { shipment: Shipment; rma: RmaView }) {
   return (
     <article className="shipment" aria-label={`${shipment.carrierName} ${shipment.trackingNumber}`}>
       <h3>
-        {shipment.carrierName} <code>{shipment.trackingNumber}</code>{' '}
-        <Badge tone={STATE_TONES[shipment.state]}>{STATE_LABELS[shipment.state]}</Badge>
+        {shipment.carrierName} <code>{shipment.trackingNumber}</code> <ShipmentStateBadge state={shipment.state} />
       </h3>
       <p className="muted">
         {units} {units === 1 ? 'unit' : 'units'} (line {lineNumbers}){shipment.service ? ` · ${shipment.service}` : ''}
