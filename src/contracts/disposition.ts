@@ -214,6 +214,38 @@ export const VendorReturnSchema = z.object({
 });
 export type VendorReturn = z.infer<typeof VendorReturnSchema>;
 
+/**
+ * A vendor return as its supplier sees it: what was sent, why and in what state — not our costs,
+ * sites' internals, who shipped it or our internal ids (the claim carries the amounts and photos).
+ */
+export const SupplierVendorReturnSchema = VendorReturnSchema.pick({
+  id: true,
+  vendorReturnNumber: true,
+  supplierId: true,
+  supplierName: true,
+  status: true,
+  supplierAuthorization: true,
+  carrierReference: true,
+  shippedAt: true,
+  units: true,
+}).extend({
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      rmaNumber: z.string().nullable(),
+      productSku: z.string().nullable(),
+      productName: z.string().nullable(),
+      quantity: z.number().int(),
+      lot: z.string().nullable(),
+      serial: z.string().nullable(),
+      reasonCode: z.string(),
+      grade: z.enum(GRADES),
+      evidence: z.object({ defectCodes: z.array(z.string()), findings: z.string(), noFaultFound: z.boolean() }),
+    }),
+  ),
+});
+export type SupplierVendorReturn = z.infer<typeof SupplierVendorReturnSchema>;
+
 export const ShipVendorReturnBodySchema = z.strictObject({
   carrierReference: text(100).min(1, 'enter the tracking or consignment number'),
   supplierAuthorization: text(100).default(''),

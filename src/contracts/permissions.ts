@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   /** Supplier claims, their aging and the reimbursement cycle: the people who follow the money and supplier quality. */
   'claims.read': ['finance', 'ops_manager', 'quality', 'admin'],
   /** Recording a supplier's answer for it (it replied by e-mail) and its credit note: finance. */
+  /** A supplier reads the vendor returns shipped to it (its own only). */
+  'vendor_returns.supplier': ['supplier'],
   'claims.record': ['finance', 'admin'],
   /** A supplier reading, acknowledging and answering its own claims (its users and API keys). */
   'claims.supplier': ['supplier'],

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IdParamsSchema, ProblemSchema } from '../contracts/common.js';
+import { IdParamsSchema, PageQuerySchema, ProblemSchema, pageOf } from '../contracts/common.js';
 import {
   DispositionSchema,
   PartnerWorkOrderPageSchema,
@@ -10,6 +10,7 @@ import {
   WorkOrderPageSchema,
   WorkOrderQuerySchema,
   WorkOrderSchema,
+  SupplierVendorReturnSchema,
 } from '../contracts/disposition.js';
 import { contextOf, SIGNED_IN } from '../platform/http/request-context.js';
 import { setVersionEtag } from '../platform/http/preconditions.js';
@@ -21,6 +22,7 @@ import { assertCan } from '../platform/access.js';
 import { AppError } from '../platform/errors.js';
 import { RulesPreviewBodySchema, RulesPreviewResponseSchema } from '../contracts/rules-preview.js';
 import { previewDispositionRules } from './rules-preview.js';
+import { getVendorReturnOfSupplier, listVendorReturnsOfSupplier } from './operations.queries.js';
 
 const tags = ['disposition'];
 const errors = { 400: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, 409: ProblemSchema };
@@ -163,6 +165,42 @@ export function registerDispositionRoutes(app: FastifyInstance, platform: Platfo
       const order = await getWorkOrder(platform.db, ctx, request.params.id);
       setVersionEtag(reply, order.version);
       return toPartnerView(order);
+    },
+  );
+
+  api.get(
+    '/partner/vendor-returns',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['partner'],
+        summary: "The vendor returns shipped to a supplier, as it sees them (the supplier's users and keys only)",
+        querystring: PageQuerySchema,
+        response: { 200: pageOf(SupplierVendorReturnSchema), ...errors },
+      },
+    },
+    async (request) => listVendorReturnsOfSupplier(platform.db, contextOf(request), request.query),
+  );
+
+  api.get(
+    '/partner/vendor-returns/:id',
+    {
+      config: SIGNED_IN,
+      schema: {
+        tags: ['partner'],
+        summary: "One vendor return shipped to the supplier (another supplier's is a 404)",
+        params: IdParamsSchema,
+        response: { 200: SupplierVendorReturnSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { version, ...document } = await getVendorReturnOfSupplier(
+        platform.db,
+        contextOf(request),
+        request.params.id,
+      );
+      setVersionEtag(reply, version);
+      return document;
     },
   );
 

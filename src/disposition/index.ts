@@ -30,6 +30,8 @@ export { findDispositionTrace } from './disposition-trace.js';
 export {
   listVendorReturns,
   getVendorReturn,
+  listVendorReturnsOfSupplier,
+  getVendorReturnOfSupplier,
   listQuarantineHolds,
   getQuarantineHold,
   listLiquidationLots,

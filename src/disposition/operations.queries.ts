@@ -9,6 +9,7 @@ import type {
   DisposalSchema,
   LiquidationLotSchema,
   QuarantineHoldSchema,
+  SupplierVendorReturn,
   VendorReturn,
 } from '../contracts/disposition.js';
 import type { RequestContext } from '../platform/actor.js';
@@ -188,6 +189,78 @@ export async function getVendorReturn(db: Reader, ctx: RequestContext, id: strin
   const row = (await vendorReturnsNamed(db).where('vr.id', '=', id).executeTakeFirst()) as VendorReturnRow | undefined;
   if (!row) throw notFound('vendor return', id);
   return (await vendorReturnsOf(db, [row]))[0]!;
+}
+
+/**
+ * The vendor returns shipped to the supplier the actor acts for (open ones are still being packed
+ * here and are ours); another supplier's is not found, never forbidden.
+ */
+export async function listVendorReturnsOfSupplier(
+  db: Reader,
+  ctx: RequestContext,
+  filter: { page: number; pageSize: number },
+): Promise<Page<SupplierVendorReturn>> {
+  const supplierId = supplierOf(ctx);
+  const query = vendorReturnsNamed(db).where('vr.supplier_id', '=', supplierId).where('vr.status', '=', 'shipped');
+  const { rows, total } = await readPage(
+    query,
+    query.orderBy('vr.shipped_at', 'desc').orderBy('vr.id', 'desc'),
+    filter,
+  );
+  const documents = await vendorReturnsOf(db, rows);
+  return toPage(documents.map(toSupplierView), filter.page, filter.pageSize, total);
+}
+
+export async function getVendorReturnOfSupplier(
+  db: Reader,
+  ctx: RequestContext,
+  id: string,
+): Promise<SupplierVendorReturn & { version: number }> {
+  const supplierId = supplierOf(ctx);
+  const row = (await vendorReturnsNamed(db)
+    .where('vr.id', '=', id)
+    .where('vr.supplier_id', '=', supplierId)
+    .where('vr.status', '=', 'shipped')
+    .executeTakeFirst()) as VendorReturnRow | undefined;
+  if (!row) throw notFound('vendor return', id);
+  const [document] = await vendorReturnsOf(db, [row]);
+  return { ...toSupplierView(document!), version: document!.version };
+}
+
+function supplierOf(ctx: RequestContext): string {
+  assertCan(ctx.actor, 'vendor_returns.supplier');
+  // A supplier login without its supplier sees nothing rather than everything.
+  return ctx.actor.partnerId ?? '\u0000';
+}
+
+function toSupplierView(document: VendorReturn): SupplierVendorReturn {
+  return {
+    id: document.id,
+    vendorReturnNumber: document.vendorReturnNumber,
+    supplierId: document.supplierId,
+    supplierName: document.supplierName,
+    status: document.status,
+    supplierAuthorization: document.supplierAuthorization,
+    carrierReference: document.carrierReference,
+    shippedAt: document.shippedAt,
+    units: document.units,
+    lines: document.lines.map((line) => ({
+      id: line.id,
+      rmaNumber: line.rmaNumber,
+      productSku: line.productSku,
+      productName: line.productName,
+      quantity: line.quantity,
+      lot: line.lot,
+      serial: line.serial,
+      reasonCode: line.reasonCode,
+      grade: line.grade,
+      evidence: {
+        defectCodes: line.evidence.defectCodes,
+        findings: line.evidence.findings,
+        noFaultFound: line.evidence.noFaultFound,
+      },
+    })),
+  };
 }
 
 // ——— Quarantine holds ———

@@ -33,7 +33,19 @@ interface Organisation {
   /** The claim, work-order or tracking number: A's data, which B's answers must not contain. */
   marker: string;
   rmaId: string;
+  /** Its other kinds of record (a supplier's vendor return beside its claim), by the routes' `record`. */
+  others?: Partial<Record<OtherRecord, { id: string; marker: string }>>;
   credentials: PartnerCredentials;
+}
+
+type OtherRecord = 'vendorReturn';
+
+/** The record a route acts on: the organisation's main one, or the other kind the route names. */
+function recordOf(org: Organisation, route: PartnerRoute): { id: string; marker: string } {
+  if (!route.record) return { id: org.recordId, marker: org.marker };
+  const other = org.others?.[route.record];
+  if (!other) throw new Error(`the organisation has no ${route.record}`);
+  return other;
 }
 
 interface PartnerRoute {
@@ -47,11 +59,15 @@ interface PartnerRoute {
   /** Sends If-Match with the record's version as its owner last read it. */
   needsIfMatch?: boolean;
   query?: string;
+  /** Acts on the organisation's other record of this kind rather than its main one. */
+  record?: OtherRecord;
 }
 
 const PARTNER_ROUTES: readonly PartnerRoute[] = [
   { kind: 'supplier', method: 'GET', template: '/supplier-claims', isList: true, query: '?pageSize=200' },
   { kind: 'supplier', method: 'GET', template: '/supplier-claims/{id}' },
+  { kind: 'supplier', method: 'GET', template: '/partner/vendor-returns', isList: true, record: 'vendorReturn' },
+  { kind: 'supplier', method: 'GET', template: '/partner/vendor-returns/{id}', record: 'vendorReturn' },
   { kind: 'supplier', method: 'POST', template: '/supplier-claims/{id}/acknowledge', body: {}, needsIfMatch: true },
   {
     kind: 'supplier',
@@ -171,7 +187,7 @@ describe.each(DIALECTS)('partner access on %s', (dialect) => {
 
   /** The record's version as its owner reads it (the detail route's ETag). */
   async function versionOf(kind: Kind, org: Organisation): Promise<number> {
-    const detail = PARTNER_ROUTES.find((r) => r.kind === kind && r.method === 'GET' && !r.isList)!;
+    const detail = PARTNER_ROUTES.find((r) => r.kind === kind && r.method === 'GET' && !r.isList && !r.record)!;
     const res = await t.request(org.credentials.user, { method: 'GET', url: urlOf(detail, org.recordId) });
     expect(res.statusCode, res.body).toBe(200);
     return Number(JSON.parse(String(res.headers.etag)));
@@ -194,19 +210,19 @@ describe.each(DIALECTS)('partner access on %s', (dialect) => {
         const { A, B } = orgs[kind];
         const before = await versionOf(kind, A);
         for (const token of [B.credentials.user, B.credentials.key]) {
-          const res = await send(token, route, A.recordId, before);
+          const res = await send(token, route, recordOf(A, route).id, before);
           if (route.isList) {
             expect(res.statusCode, res.body).toBe(200);
             const ids = res.json<{ items: Array<{ id: string }> }>().items.map((item) => item.id);
-            expect(ids).toContain(B.recordId);
-            expect(ids).not.toContain(A.recordId);
+            expect(ids).toContain(recordOf(B, route).id);
+            expect(ids).not.toContain(recordOf(A, route).id);
           } else {
             expect(res.statusCode, res.body).toBe(404);
             expect(isProblem(res), res.body).toBe(true);
             expect(res.json()).toMatchObject({ status: 404, code: 'not_found' });
             expect(res.headers.etag).toBeUndefined();
           }
-          expect(res.body).not.toContain(A.marker);
+          expect(res.body).not.toContain(recordOf(A, route).marker);
         }
         expect(await versionOf(kind, A)).toBe(before);
       },
@@ -215,9 +231,9 @@ describe.each(DIALECTS)('partner access on %s', (dialect) => {
     it("partner A does each of them to its own record (so B's refusals are about B)", async () => {
       const { A } = orgs[kind];
       for (const route of rows) {
-        const res = await send(A.credentials.key, route, A.recordId, await versionOf(kind, A));
+        const res = await send(A.credentials.key, route, recordOf(A, route).id, await versionOf(kind, A));
         expect(res.statusCode, `${route.method} ${route.template}: ${res.body}`).toBe(200);
-        expect(res.body).toContain(route.isList ? A.recordId : A.marker);
+        expect(res.body).toContain(route.isList ? recordOf(A, route).id : recordOf(A, route).marker);
       }
     });
 
@@ -242,10 +258,10 @@ describe.each(DIALECTS)('partner access on %s', (dialect) => {
         }
         for (const route of others) {
           const target = orgs[route.kind].A;
-          const res = await send(token, route, target.recordId, 1);
+          const res = await send(token, route, recordOf(target, route).id, 1);
           expect(res.statusCode, `${route.method} ${route.template}: ${res.body}`).toBe(403);
           expect(isProblem(res), res.body).toBe(true);
-          expect(res.body).not.toContain(target.marker);
+          expect(res.body).not.toContain(recordOf(target, route).marker);
         }
       }
     });

@@ -98,7 +98,14 @@ export async function supplierWithClaim(f: Flow, world: SiteWorld) {
   const claims = await call(f, finance, 'GET', `/supplier-claims?supplierId=${supplier.id}`);
   const [claim] = claims.json<{ items: Array<{ id: string; claimNumber: string }> }>().items;
   expect(claim).toBeDefined();
-  return { partnerId: supplier.id, recordId: claim!.id, marker: claim!.claimNumber, rmaId: r.rma.id };
+  const vendorReturnNumber = document.json<{ vendorReturnNumber: string }>().vendorReturnNumber;
+  return {
+    partnerId: supplier.id,
+    recordId: claim!.id,
+    marker: claim!.claimNumber,
+    rmaId: r.rma.id,
+    others: { vendorReturn: { id: vendorReturnId, marker: vendorReturnNumber } },
+  };
 }
 
 /** A repair partner, and a work order sent to it for a unit that does not power on. */
