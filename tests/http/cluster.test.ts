@@ -93,9 +93,21 @@ describe('several server processes', () => {
           async () => workersOf(server.child).length === 2 && (await ready()),
           server.output,
         );
-        // The primary sums the workers' metrics: the readiness probes above are counted there.
-        const summed = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-        expect(summed).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/ready"[^}]*\} [1-9]/);
+        // The primary sums the workers' metrics: the readiness probes above are counted there. It
+        // answers 503 while a worker that exists is still starting (it has no registry to hand over
+        // yet), as a scrape during start-up would see: so asked until both have answered.
+        const countsReady = /http_request_duration_seconds_count\{[^}]*route="\/ready"[^}]*\} [1-9]/;
+        let summed = '';
+        await waitFor(
+          'the primary summing both workers',
+          async () => {
+            const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).catch(() => null);
+            summed = response ? await response.text() : '';
+            return response?.status === 200;
+          },
+          server.output,
+        );
+        expect(summed).toMatch(countsReady);
         const [victim] = workersOf(server.child);
         process.kill(victim!, 'SIGKILL');
         await waitFor(
