@@ -5,9 +5,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/database.js';
 import type { IdGenerator } from '../platform/ids.js';
-import { releaseLease, renewLease, takeLease, type LeaseTerms } from '../platform/jobs/leases.js';
+import type { LeaseTerms } from '../platform/jobs/leases.js';
+import { startLeasedLoop } from '../platform/jobs/leased-loop.js';
 import { processHolder } from '../platform/jobs/scheduler.js';
-import { wakeableSleep } from '../platform/jobs/wakeable-sleep.js';
 import { fanOutNotifications, type FanOutResult } from './fan-out.js';
 import { deliverDueNotifications, type DeliveryPassOptions, type DeliveryPassResult } from './delivery-worker.js';
 import type { NotificationSettings } from './settings.js';
@@ -64,33 +64,9 @@ export function startNotificationWorker(
     leaseMs: options.leaseMs ?? 10 * 60_000,
     onlyWhenDue: false,
   };
-  const pollMs = options.pollMs ?? 1_000;
-  let stopped = false;
-  const pause = wakeableSleep();
-  const loop = async () => {
-    let holding = false;
-    while (!stopped) {
-      try {
-        holding = holding ? await renewLease(db, terms) : await takeLease(db, terms);
-        if (holding) {
-          // Not inside `onPass?.(…)`: with no listener, optional chaining would skip the pass itself.
-          const pass = await runNotificationPass(db, ids, settings, { isRunning: () => !stopped });
-          options.onPass?.(pass);
-        }
-      } catch (error) {
-        holding = false;
-        options.onError?.(error);
-      }
-      if (!stopped) await pause.sleep(holding ? pollMs : Math.max(pollMs, 5_000));
-    }
-    if (holding) await releaseLease(db, terms, { nextRunAtMs: null, error: null }).catch(() => undefined);
-  };
-  const running = loop();
-  return {
-    stop: async () => {
-      stopped = true;
-      pause.wake();
-      await running;
-    },
-  };
+  return startLeasedLoop(db, terms, (isRunning) => runNotificationPass(db, ids, settings, { isRunning }), {
+    pollMs: options.pollMs ?? 1_000,
+    ...(options.onPass && { onPass: options.onPass }),
+    ...(options.onError && { onError: options.onError }),
+  });
 }

@@ -5,11 +5,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/database.js';
 import type { IdGenerator } from '../platform/ids.js';
-import { releaseLease, renewLease, takeLease, type LeaseTerms } from '../platform/jobs/leases.js';
+import type { LeaseTerms } from '../platform/jobs/leases.js';
+import { startLeasedLoop } from '../platform/jobs/leased-loop.js';
 import { processHolder } from '../platform/jobs/scheduler.js';
 import { fanOutWebhookEvents, type FanOutResult } from './fan-out.js';
 import { deliverDueWebhooks, type DeliveryPassResult } from './delivery-worker.js';
-import { wakeableSleep } from '../platform/jobs/wakeable-sleep.js';
 
 export const WEBHOOKS_LEASE = 'webhooks';
 const FAN_OUT_BATCH = 500;
@@ -61,36 +61,18 @@ export function startWebhookWorker(
     leaseMs: options.leaseMs ?? 120_000,
     onlyWhenDue: false,
   };
-  const pollMs = options.pollMs ?? 1_000;
-  let stopped = false;
-  const pause = wakeableSleep();
-
-  const loop = async () => {
-    let holding = false;
-    while (!stopped) {
-      try {
-        holding = holding ? await renewLease(db, terms) : await takeLease(db, terms);
-        if (holding) {
-          const result = await runWebhookPass(db, ids, {
-            ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
-            isRunning: () => !stopped,
-          });
-          options.onPass?.(result);
-        }
-      } catch (error) {
-        holding = false;
-        options.onError?.(error);
-      }
-      if (!stopped) await pause.sleep(holding ? pollMs : Math.max(pollMs, 5_000));
-    }
-    if (holding) await releaseLease(db, terms, { nextRunAtMs: null, error: null }).catch(() => undefined);
-  };
-  const running = loop();
-  return {
-    stop: async () => {
-      stopped = true;
-      pause.wake();
-      await running;
+  return startLeasedLoop(
+    db,
+    terms,
+    (isRunning) =>
+      runWebhookPass(db, ids, {
+        ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
+        isRunning,
+      }),
+    {
+      pollMs: options.pollMs ?? 1_000,
+      ...(options.onPass && { onPass: options.onPass }),
+      ...(options.onError && { onError: options.onError }),
     },
-  };
+  );
 }
