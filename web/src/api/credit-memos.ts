@@ -11,10 +11,8 @@ import type {
   CustomerCreditMemoSchema,
   VoidCreditMemoSchema,
 } from '../../../src/contracts/settlement.js';
-import { readSession } from '../auth/session.js';
-import { ApiError, problemFromResponse } from './api-error.js';
-import { API_BASE, apiFetch } from './client.js';
-import { saveFile } from './return-label.js';
+import { apiFetch } from './client.js';
+import { downloadFile } from './download.js';
 
 export type { CreditMemo, CreditMemoStatus };
 export type CreditMemoLine = CreditMemo['lines'][number];
@@ -137,26 +135,10 @@ export function useRedraftCredit() {
  * The memo as a PDF, saved as a file. A plain link would not carry the session's bearer token,
  * so it is fetched like any other call and handed to the browser as a download.
  */
-export async function downloadCreditMemoPdf(memo: Pick<CreditMemoView, 'id' | 'creditMemoNumber'>): Promise<void> {
-  const headers = new Headers({ Accept: 'application/pdf, application/problem+json' });
-  const session = readSession();
-  if (session) headers.set('Authorization', `Bearer ${session.accessToken}`);
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}/credit-memos/${encodeURIComponent(memo.id)}/document.pdf`, { headers });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the status says enough
-    }
-    throw new ApiError(problemFromResponse(response.status, response.statusText, body));
-  }
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  saveFile(await response.blob(), fileName ?? `${memo.creditMemoNumber ?? memo.id}.pdf`);
+export function downloadCreditMemoPdf(memo: Pick<CreditMemoView, 'id' | 'creditMemoNumber'>): Promise<void> {
+  return downloadFile(
+    `/credit-memos/${encodeURIComponent(memo.id)}/document.pdf`,
+    'application/pdf',
+    `${memo.creditMemoNumber ?? memo.id}.pdf`,
+  );
 }

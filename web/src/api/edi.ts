@@ -13,10 +13,8 @@ import type {
   TradingPartner,
   UpdateTradingPartnerBodySchema,
 } from '../../../src/contracts/edi.js';
-import { readSession } from '../auth/session.js';
-import { ApiError, problemFromResponse } from './api-error.js';
-import { API_BASE, apiFetch } from './client.js';
-import { saveFile } from './return-label.js';
+import { apiFetch } from './client.js';
+import { downloadFile } from './download.js';
 
 export type { EdiDocument, EdiDocumentKind, EdiDocumentStatus, EdiRecord, PartnerMappings, TradingPartner };
 export type EdiDocumentWithContent = EdiDocument & { content: string };
@@ -154,26 +152,10 @@ export function useSendEdiDocument() {
  * The document as it was received or written, saved as a file. A plain link would not carry the
  * session's bearer token, so it is fetched like any other call and handed to the browser.
  */
-export async function downloadEdiDocument(document: Pick<EdiDocument, 'id' | 'fileName'>): Promise<void> {
-  const headers = new Headers({ Accept: 'application/edi-x12, application/problem+json' });
-  const session = readSession();
-  if (session) headers.set('Authorization', `Bearer ${session.accessToken}`);
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}/edi/documents/${encodeURIComponent(document.id)}/raw`, { headers });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the status says enough
-    }
-    throw new ApiError(problemFromResponse(response.status, response.statusText, body));
-  }
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  saveFile(await response.blob(), fileName ?? document.fileName ?? `${document.id}.x12`);
+export function downloadEdiDocument(document: Pick<EdiDocument, 'id' | 'fileName'>): Promise<void> {
+  return downloadFile(
+    `/edi/documents/${encodeURIComponent(document.id)}/raw`,
+    'application/edi-x12',
+    document.fileName ?? `${document.id}.x12`,
+  );
 }

@@ -14,10 +14,8 @@ import type {
   UpdateLedgerAccountSchema,
 } from '../../../src/contracts/ledger.js';
 import type { LegalEntity } from '../../../src/contracts/masterdata.js';
-import { readSession } from '../auth/session.js';
-import { ApiError, problemFromResponse } from './api-error.js';
-import { API_BASE, apiFetch, buildQueryString } from './client.js';
-import { saveFile } from './return-label.js';
+import { apiFetch, buildQueryString } from './client.js';
+import { downloadFile } from './download.js';
 
 export type { JournalEntry, LedgerAccount, LegalEntity, TrialBalance };
 export type JournalLine = JournalEntry['lines'][number];
@@ -185,28 +183,10 @@ export function useClosePeriod() {
  * The journal of an entity's month as CSV, saved as a file. A plain link would not carry the
  * session's bearer token, so it is fetched like any other call and handed to the browser.
  */
-export async function downloadJournalCsv(legalEntityId: string, period: string): Promise<void> {
-  const headers = new Headers({ Accept: 'text/csv, application/problem+json' });
-  const session = readSession();
-  if (session) headers.set('Authorization', `Bearer ${session.accessToken}`);
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}/ledger/journal.csv${buildQueryString({ legalEntityId, period })}`, {
-      headers,
-    });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
-  }
-  if (!response.ok) {
-    const text = await response.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON: the status says enough
-    }
-    throw new ApiError(problemFromResponse(response.status, response.statusText, body));
-  }
-  const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  saveFile(await response.blob(), fileName ?? `journal-${period}.csv`);
+export function downloadJournalCsv(legalEntityId: string, period: string): Promise<void> {
+  return downloadFile(
+    `/ledger/journal.csv${buildQueryString({ legalEntityId, period })}`,
+    'text/csv',
+    `journal-${period}.csv`,
+  );
 }

@@ -1,47 +1,6 @@
-// An authorized return's label (PDF), saved as a file. A plain link would not carry the session's
-// bearer token, so the label is fetched like any other call and handed to the browser as a download.
-import { readSession } from '../auth/session.js';
-import { ApiError, problemFromResponse } from './api-error.js';
-import { API_BASE } from './client.js';
+// An authorized return's label (PDF), saved as a file.
+import { downloadFile } from './download.js';
 
-export async function downloadReturnLabel(rmaId: string): Promise<void> {
-  const headers = new Headers({ Accept: 'application/pdf, application/problem+json' });
-  const session = readSession();
-  if (session) headers.set('Authorization', `Bearer ${session.accessToken}`);
-  let response: Response;
-  try {
-    response = await fetch(`${API_BASE}/returns/${encodeURIComponent(rmaId)}/label.pdf`, { headers });
-  } catch {
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, code: 'network_error' });
-  }
-  if (!response.ok) throw new ApiError(problemFromResponse(response.status, response.statusText, await json(response)));
-  saveFile(await response.blob(), fileNameOf(response) ?? 'return-label.pdf');
-}
-
-async function json(response: Response): Promise<unknown> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The name the server gives the file (`RMA-0000123-label.pdf`). */
-function fileNameOf(response: Response): string | null {
-  return /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? null;
-}
-
-/** Hands a fetched file to the browser as a download (the journal's CSV saves the same way). */
-export function saveFile(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later, not at once: the browser reads the blob after the click returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+export function downloadReturnLabel(rmaId: string): Promise<void> {
+  return downloadFile(`/returns/${encodeURIComponent(rmaId)}/label.pdf`, 'application/pdf', 'return-label.pdf');
 }
