@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   'disposition.ship': ['warehouse', 'ops_manager', 'admin'],
   /** Releasing goods from a quarantine hold, with the decision what becomes of them. */
   'holds.release': ['quality', 'admin'],
+  /** The KPI dashboards, their drill-down to returns and CSV export, and the recomputation check. */
+  'kpi.read': ['cs_manager', 'quality', 'finance', 'ops_manager', 'admin'],
   /** The path of a serial or lot: sold, returned, received, inspected, disposed, where now. */
   'trace.read': STAFF,
   /** Raising recall RMAs for every customer who received an affected lot. */
