@@ -49,8 +49,7 @@ export function layerOf(url: string, functionName: string): string {
   if (/node_modules\/kysely\/.*\/dialect\/postgres\//.test(url)) return POSTGRES;
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
   if (pkg) return PACKAGE_LAYERS.find(([pattern]) => pattern.test(pkg))?.[1] ?? `package ${pkg}`;
-  if (url === 'node:inspector' || url === 'node:inspector/promises')
-    return 'the profiler itself (measurement overhead)';
+  if (url === 'node:inspector' || url === 'node:inspector/promises') return PROFILER;
   if (/^node:(internal\/)?async_hooks/.test(url)) return 'async hooks (AsyncLocalStorage)';
   if (url.startsWith('node:')) return 'Node core (http, net, streams)';
   const context = /\/src\/([^/]+)\//.exec(url)?.[1];

@@ -8,6 +8,7 @@
 // short profiled phase says where the server's CPU goes, by layer.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { cpus, loadavg } from 'node:os';
 import { sql } from 'kysely';
 import { detectTrackingNumber } from '../src/logistics/index.js';
 import { busyShare, describeLayers, profileWhile, timeByLayer } from './cpu-profile.js';
@@ -140,7 +141,7 @@ async function lifecycleOn(database: DatabaseName, ctx: BenchContext): Promise<S
     const limits =
       `the server's one event loop: ${(busy * 100).toFixed(0)} % busy in the profiled phase, ${cpuMsPerLifecycle.toFixed(1)} ms of its CPU per lifecycle ` +
       `(${(cpuMsPerLifecycle / 12).toFixed(2)} ms per request, 12 requests) → at most ~${(1000 / cpuMsPerLifecycle).toFixed(0)} lifecycles/s on one core; ` +
-      `300/s would need ≤ 3.3 ms per lifecycle`;
+      `300/s would need ≤ 3.3 ms per lifecycle (the profile counts wall time on the thread: with the machine's load average at ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs, the thread also waits for a core)`;
     const layerShares = `main thread ${(busyShare(profiled.profile) * 100).toFixed(0)} % busy; ${describeLayers(layers)}`;
     console.log(
       `\nlifecycle on ${database}: ${run.completed} lifecycles in ${(run.elapsedMs / 1000).toFixed(1)} s, ` +
