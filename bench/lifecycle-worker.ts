@@ -3,7 +3,7 @@
 // life over the HTTP API, as the people who do each step would: a customer-service agent
 // authorizes it and records the customer's tracking number, the warehouse scans it in, quality
 // inspects it and executes the recommended disposition, finance approves and issues the credit
-// memo, and the agent reads it back to close it. A step's latency is the sum of its requests
+// memo, and the agent closes it. A step's latency is the sum of its requests
 // (inspect = list the return's inspections, claim, complete). Any unexpected answer abandons that
 // lifecycle and counts as an error.
 import { parentPort, workerData } from 'node:worker_threads';
@@ -170,11 +170,13 @@ async function run(job: LifecycleJob): Promise<LifecycleLoadResult> {
     expect(await post(t.finance, `/credit-memos/${memo.id}/issue`, undefined, ifMatch(version)), 200, 'credit (issue)');
     lap();
 
-    // close: the API has no route that closes a return (nothing enters the state machine's
-    // 'closed'); a return is done when its derived progress says so. Read it and check that.
-    const done = expect(await get(t.agent, `/returns/${id}`), 200, 'close');
-    const stage = (done.progress as { stage?: string } | undefined)?.stage;
-    if (stage !== 'complete') throw new Unexpected(`close: the return's progress is '${String(stage)}', not complete`);
+    // close: the agent closes the return, its goods worked through and credited (its final settlement).
+    const closed = expect(
+      await post(t.agent, `/returns/${id}/close`, { note: 'credited' }, ifMatch(Number(rma.version))),
+      200,
+      'close',
+    );
+    if (closed.status !== 'closed') throw new Unexpected(`close: the return is ${String(closed.status)}`);
     lap();
     return times;
   }

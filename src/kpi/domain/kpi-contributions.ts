@@ -22,6 +22,11 @@ const RETURN_LEVEL: ReadonlyArray<keyof KpiMeasureColumns> = [
 ];
 
 export const ROLLUP_SHARDS = 8;
+/**
+ * Dimensions with many values (a customer, a product) are rarely written by two transactions at
+ * once, and sharding them would multiply the rows a dashboard reads: they keep one row per key.
+ */
+const UNSHARDED: ReadonlySet<RollupDimension> = new Set(['customer', 'product']);
 
 export interface Contribution {
   period: string;
@@ -69,14 +74,12 @@ function lineValueOf(line: ReturnFacts['lines'][number], dimension: (typeof LINE
 }
 
 export function contributionsOf(facts: ReturnFacts): Contribution[] {
-  const base = {
-    period: facts.period,
-    legalEntityId: facts.legalEntityId,
-    currency: facts.currency,
-    shard: shardOf(facts.rmaId),
-  };
+  const shard = shardOf(facts.rmaId);
+  const base = { period: facts.period, legalEntityId: facts.legalEntityId, currency: facts.currency };
+  const shardFor = (dimension: RollupDimension) => (UNSHARDED.has(dimension) ? 0 : shard);
   const out: Contribution[] = RETURN_ROLLUP_DIMENSIONS.map((dimension) => ({
     ...base,
+    shard: shardFor(dimension),
     dimension,
     value: returnValueOf(facts, dimension),
     measures: { ...facts.measures },
@@ -94,7 +97,8 @@ export function contributionsOf(facts: ReturnFacts): Contribution[] {
       for (const column of MEASURE_COLUMNS)
         if (!RETURN_LEVEL.includes(column)) measures[column] += line.measures[column];
     }
-    for (const [value, measures] of byValue) out.push({ ...base, dimension, value, measures });
+    for (const [value, measures] of byValue)
+      out.push({ ...base, shard: shardFor(dimension), dimension, value, measures });
   }
   return out;
 }
