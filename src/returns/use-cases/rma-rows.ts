@@ -1,5 +1,6 @@
 // The rows of a newly requested return, built from the request and its verdict.
 import type { CreateRmaRequest, Routing } from '../../contracts/returns.js';
+import type { ReturnChannel } from '../../contracts/returns-vocabulary.js';
 import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import type { Tx } from '../../platform/unit-of-work.js';
 import { addDays } from '../../platform/calendar.js';
@@ -12,6 +13,7 @@ export function buildRmaRows(
   { verdict, customer, orderLines, returnPolicy }: Evaluation,
   routing: Routing,
   rmaNumber: string,
+  channel: ReturnChannel,
 ): { rma: RmasTable; lines: RmaLinesTable[] } {
   const id = tx.ids.next('rma');
   const isAutoApproved = routing.decision === 'auto_approve';
@@ -28,6 +30,7 @@ export function buildRmaRows(
     return_type: request.returnType,
     status,
     is_unauthorized: 0,
+    channel,
     note: request.note,
     customer_reference: request.customerReference,
     currency: verdict.currency,
