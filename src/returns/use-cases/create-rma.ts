@@ -24,7 +24,7 @@ import { holdSerials, insertRma } from '../rma.repository.js';
 import { toRma } from '../rma.view.js';
 import { routeAuthorizedReturn, routedGoodsOf } from '../routing-instructions.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
-import { buildRmaRows } from './rma-rows.js';
+import { buildRmaRows, type HistoricalDecision } from './rma-rows.js';
 import type { OnReturnAuthorized } from '../on-authorized.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
 
@@ -47,6 +47,8 @@ export async function createRma(
 export interface RequestReturnOptions {
   /** How the return came to us; by default what the actor is (see channelOfActor). */
   channel?: ReturnChannel;
+  /** Set only by requestHistoricalReturn: the return happened, decided in the source system. */
+  history?: HistoricalDecision;
 }
 
 /**
@@ -82,6 +84,7 @@ export async function requestReturn(
     routing,
     number,
     options.channel ?? channelOfActor(tx.ctx.actor),
+    options.history,
   );
   await insertRma(tx, rma, lines);
   await holdSerials(
@@ -209,6 +212,7 @@ function recordRequest(tx: Tx, rma: RmasTable, lines: RmaLinesTable[], routing: 
     before: { status: 'requested' },
     after: {
       status: rma.status,
+      decidedBy: rma.decided_by,
       reasons: routing.reasons,
       returnPolicyVersion: rma.return_policy_version,
       approvalRulesVersion: rma.approval_rules_version,
