@@ -33,11 +33,26 @@ const QUERIES: QueryKind[] = [
     (by) => ({ name: `by ${by}`, path: () => `/kpis?by=${by}` }),
   ),
   { name: 'by customer, 36 months', path: () => '/kpis?by=customer&from=2023-12&to=2026-11' },
-  { name: 'one customer by period', path: (w, i) => `/kpis?by=period&customerId=${w.customerIds[(i * 7) % w.customerIds.length]!}` },
-  { name: 'one product by period', path: (w, i) => `/kpis?by=period&productId=${w.productIds[(i * 11) % w.productIds.length]!}` },
-  { name: 'one customer by product (facts)', path: (w, i) => `/kpis?by=product&customerId=${w.customerIds[(i * 13) % w.customerIds.length]!}` },
-  { name: 'drill-down: a customer’s returns', path: (w, i) => `/kpis/returns?customerId=${w.customerIds[(i * 17) % w.customerIds.length]!}` },
-  { name: 'drill-down: settled returns of an entity', path: (w, i) => `/kpis/returns?kpi=return_cycle_days&legalEntityId=${w.entities[i % 3]!.id}` },
+  {
+    name: 'one customer by period',
+    path: (w, i) => `/kpis?by=period&customerId=${w.customerIds[(i * 7) % w.customerIds.length]!}`,
+  },
+  {
+    name: 'one product by period',
+    path: (w, i) => `/kpis?by=period&productId=${w.productIds[(i * 11) % w.productIds.length]!}`,
+  },
+  {
+    name: 'one customer by product (facts)',
+    path: (w, i) => `/kpis?by=product&customerId=${w.customerIds[(i * 13) % w.customerIds.length]!}`,
+  },
+  {
+    name: 'drill-down: a customer’s returns',
+    path: (w, i) => `/kpis/returns?customerId=${w.customerIds[(i * 17) % w.customerIds.length]!}`,
+  },
+  {
+    name: 'drill-down: settled returns of an entity',
+    path: (w, i) => `/kpis/returns?kpi=return_cycle_days&legalEntityId=${w.entities[i % 3]!.id}`,
+  },
   { name: 'drill-down: page 40 of a month', path: () => '/kpis/returns?from=2026-10&to=2026-10&page=40' },
 ];
 
@@ -46,7 +61,14 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUr
     const port = 20_000 + Math.floor(Math.random() * 20_000);
     const child = spawn(process.execPath, ['dist/server/server/main.js'], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', BOOMERANG_DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        BOOMERANG_DEMO_DATA: 'false',
+        LOG_LEVEL: 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const deadline = Date.now() + 60_000;
@@ -77,10 +99,8 @@ async function measure(database: DatabaseName, returns: number, ctx: BenchContex
   try {
     const platform = await startPlatform({ databaseUrl: fresh.url, clock: runningClockFrom(TODAY) });
     console.log(`\n${database}: seeding ${returns.toLocaleString('en')} returns`);
-    const world = await seedKpiWorld(
-      platform,
-      { returns, customers: 2000, products: 1500, suppliers: 40 },
-      (line) => console.log(line),
+    const world = await seedKpiWorld(platform, { returns, customers: 2000, products: 1500, suppliers: 40 }, (line) =>
+      console.log(line),
     );
     await createUser(platform, systemContext('bench'), {
       email: 'ops@bench.local',
@@ -118,14 +138,19 @@ async function measure(database: DatabaseName, returns: number, ctx: BenchContex
         const times: number[] = [];
         for (let i = 1; i <= REPEATS; i++) times.push(await ask(q.path(world, i)));
         all.push(...times);
-        perKind[`p95Ms ${q.name}`] = Number(summarize(times, 1).p95.toFixed(2));
+        perKind[`p95Ms ${q.name}`] = Number(summarize(times, 1000, 0).p95.toFixed(2));
       }
       const seconds = (performance.now() - started) / 1000;
-      const overall = summarize(all, seconds);
+      const overall = summarize(all, seconds * 1000, 0);
       const worst = Math.max(...Object.values(perKind));
-      const slowest = Object.entries(perKind).sort((a, b) => b[1] - a[1])[0]![0].replace('p95Ms ', '');
-      console.log(`  ${name}: ${all.length} queries, p50 ${overall.p50.toFixed(1)} ms, worst kind's p95 ${worst.toFixed(1)} ms (${slowest})`);
-      for (const [kind, p95] of Object.entries(perKind)) console.log(`    ${kind.replace('p95Ms ', '').padEnd(44)} p95 ${p95} ms`);
+      const slowest = Object.entries(perKind)
+        .sort((a, b) => b[1] - a[1])[0]![0]
+        .replace('p95Ms ', '');
+      console.log(
+        `  ${name}: ${all.length} queries, p50 ${overall.p50.toFixed(1)} ms, worst kind's p95 ${worst.toFixed(1)} ms (${slowest})`,
+      );
+      for (const [kind, p95] of Object.entries(perKind))
+        console.log(`    ${kind.replace('p95Ms ', '').padEnd(44)} p95 ${p95} ms`);
       const rows: ScenarioResult[] = [
         {
           name,

@@ -10,7 +10,13 @@ import { randomBytes } from 'node:crypto';
 import type { Platform } from '../src/platform/unit-of-work.js';
 import { createMasterRecord, SUPPLIERS } from '../src/masterdata/index.js';
 import { systemContext } from '../src/platform/actor.js';
-import { contributionKey, contributionsOf, deriveReturnFacts, MEASURE_COLUMNS, type ReturnRecords } from '../src/kpi/index.js';
+import {
+  contributionKey,
+  contributionsOf,
+  deriveReturnFacts,
+  MEASURE_COLUMNS,
+  type ReturnRecords,
+} from '../src/kpi/index.js';
 import type { KpiMeasureColumns } from '../src/kpi/index.js';
 import { makeCustomer, makeLegalEntity, makeProduct, makeSite } from '../tests/support/factories.js';
 
@@ -39,7 +45,14 @@ function random(seed: number) {
   };
 }
 
-const REASONS = ['DEFECTIVE', 'DAMAGED_IN_TRANSIT', 'ORDERED_IN_ERROR', 'WRONG_ITEM', 'NOT_AS_DESCRIBED', 'WARRANTY_FAILURE'];
+const REASONS = [
+  'DEFECTIVE',
+  'DAMAGED_IN_TRANSIT',
+  'ORDERED_IN_ERROR',
+  'WRONG_ITEM',
+  'NOT_AS_DESCRIBED',
+  'WARRANTY_FAILURE',
+];
 const CHANNELS: Array<[string, number]> = [
   ['staff', 0.35],
   ['portal', 0.4],
@@ -88,8 +101,15 @@ async function masterData(platform: Platform, shape: SeedShape) {
     );
   const products = [];
   for (let i = 0; i < shape.products; i++) {
-    const product = await makeProduct(platform, { supplierId: suppliers[i % suppliers.length]!.id, category: CATEGORIES[i % CATEGORIES.length]! });
-    products.push({ id: product.id, category: CATEGORIES[i % CATEGORIES.length]!, supplierId: suppliers[i % suppliers.length]!.id });
+    const product = await makeProduct(platform, {
+      supplierId: suppliers[i % suppliers.length]!.id,
+      category: CATEGORIES[i % CATEGORIES.length]!,
+    });
+    products.push({
+      id: product.id,
+      category: CATEGORIES[i % CATEGORIES.length]!,
+      supplierId: suppliers[i % suppliers.length]!.id,
+    });
   }
   const customers: Array<{ id: string; entity: number }> = [];
   for (let i = 0; i < shape.customers; i++)
@@ -130,7 +150,13 @@ function recordsOf(
       receivedUnits,
       firstReceivedAt: received ? new Date(created + 4 * DAY).toISOString() : null,
       dispositions: disposed
-        ? [{ quantity: disposed, decidedAt: new Date(created + (5 + Math.floor(rnd() * 6)) * DAY).toISOString(), action }]
+        ? [
+            {
+              quantity: disposed,
+              decidedAt: new Date(created + (5 + Math.floor(rnd() * 6)) * DAY).toISOString(),
+              action,
+            },
+          ]
         : [],
       repairedValueMinor: 0,
       repairCostMinor: 0,
@@ -180,10 +206,16 @@ async function insertChunked<T>(rows: readonly T[], size: number, insert: (chunk
 }
 
 /** Seeds the world; returns in batches of 20,000 (their facts and RMAs), then the rollups. */
-export async function seedKpiWorld(platform: Platform, shape: SeedShape, log: (line: string) => void): Promise<SeededWorld> {
+export async function seedKpiWorld(
+  platform: Platform,
+  shape: SeedShape,
+  log: (line: string) => void,
+): Promise<SeededWorld> {
   const started = Date.now();
   const world = await masterData(platform, shape);
-  log(`  master data: ${shape.customers} customers, ${shape.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `  master data: ${shape.customers} customers, ${shape.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   const rnd = random(20261203);
   const rollups = new Map<string, { row: Record<string, unknown>; measures: KpiMeasureColumns }>();
   const lastByCustomer = new Map<string, number>();
@@ -211,6 +243,7 @@ export async function seedKpiWorld(platform: Platform, shape: SeedShape, log: (l
               return_type: r.returnType as 'standard',
               status: r.status as 'authorized',
               is_unauthorized: 0 as const,
+              channel: r.channel as 'staff',
               note: '',
               customer_reference: '',
               currency: r.currency,
@@ -275,7 +308,14 @@ export async function seedKpiWorld(platform: Platform, shape: SeedShape, log: (l
         const entry = rollups.get(key);
         if (!entry)
           rollups.set(key, {
-            row: { period: c.period, legal_entity_id: c.legalEntityId, currency: c.currency, dimension: c.dimension, value: c.value, shard: c.shard },
+            row: {
+              period: c.period,
+              legal_entity_id: c.legalEntityId,
+              currency: c.currency,
+              dimension: c.dimension,
+              value: c.value,
+              shard: c.shard,
+            },
             measures: { ...c.measures },
           });
         else for (const m of MEASURE_COLUMNS) entry.measures[m] += c.measures[m];
@@ -283,7 +323,9 @@ export async function seedKpiWorld(platform: Platform, shape: SeedShape, log: (l
     if ((start / batch) % 10 === 0) log(`  ${start + part.length} returns written`);
   }
   const rows = [...rollups.values()].map((r) => ({ ...r.row, ...r.measures }) as never);
-  await platform.db.transaction().execute((trx) => insertChunked(rows, 1000, (chunk) => trx.insertInto('kpi_rollups').values(chunk).execute()));
+  await platform.db
+    .transaction()
+    .execute((trx) => insertChunked(rows, 1000, (chunk) => trx.insertInto('kpi_rollups').values(chunk).execute()));
   log(`  ${shape.returns} returns, ${rows.length} rollup rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     entities: world.entities,

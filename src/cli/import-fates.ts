@@ -8,7 +8,8 @@ export interface LineFate {
   line: number;
   /** The record the line belongs to: an order number, or a master record's business key. */
   record: string;
-  fate: 'imported' | 'refused';
+  /** skipped and write_off: lines the UCI import decides are not records (fees, guests, scrap notes). */
+  fate: 'imported' | 'refused' | 'skipped' | 'write_off';
   field: string;
   message: string;
 }

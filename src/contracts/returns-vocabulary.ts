@@ -2,6 +2,13 @@
 export const RETURN_TYPES = ['standard', 'serialized', 'regulated', 'warranty', 'stock_rotation', 'recall'] as const;
 export type ReturnType = (typeof RETURN_TYPES)[number];
 
+/**
+ * How a return came to us: a staff user, a customer-portal user, an API key, an EDI 180, goods that
+ * arrived without an authorization, a recall we raised, or an import of history (UCI cancellations).
+ */
+export const RETURN_CHANNELS = ['staff', 'portal', 'api', 'edi', 'arrival', 'recall', 'import'] as const;
+export type ReturnChannel = (typeof RETURN_CHANNELS)[number];
+
 export const CLAIMED_CONDITIONS = [
   'unopened',
   'opened_unused',

@@ -1,6 +1,12 @@
 // Return authorization (RMA) request and response shapes.
 import { z } from 'zod';
-import { CLAIMED_CONDITIONS, PROGRESS_STAGES, RETURN_TYPES, RMA_STATUSES } from './returns-vocabulary.js';
+import {
+  CLAIMED_CONDITIONS,
+  PROGRESS_STAGES,
+  RETURN_CHANNELS,
+  RETURN_TYPES,
+  RMA_STATUSES,
+} from './returns-vocabulary.js';
 import { forAudiences, IsoDateSchema } from './common.js';
 
 export * from './returns-vocabulary.js';
@@ -8,6 +14,7 @@ export * from './returns-vocabulary.js';
 export const ReturnTypeSchema = z.enum(RETURN_TYPES);
 export const ClaimedConditionSchema = z.enum(CLAIMED_CONDITIONS);
 export const RmaStatusSchema = z.enum(RMA_STATUSES);
+export const ReturnChannelSchema = z.enum(RETURN_CHANNELS);
 export const ProgressStageSchema = z.enum(PROGRESS_STAGES);
 
 /** Units of a line (or of the whole return) by where they are; the buckets add up to every unit. */
@@ -185,6 +192,8 @@ export const RmaSchema = z.object({
   status: RmaStatusSchema,
   progress: ProgressSchema,
   isUnauthorized: z.boolean(),
+  /** How the return came to us (staff view only: the portal's shape does not carry it). */
+  channel: ReturnChannelSchema,
   note: z.string(),
   customerReference: z.string(),
   currency: z.string(),

@@ -29,6 +29,12 @@ export interface RequestContext {
    * unknown whether the work took effect.
    */
   idempotency?: { principalId: string; key: string; token: string; marked: boolean };
+  /**
+   * The work records history (an import of a past year): its outbox events are written already
+   * looked at for e-mails and webhooks, in the same transaction, so nobody is mailed or called
+   * about the past — and nothing a running server does in between can pick them up.
+   */
+  isHistory?: boolean;
 }
 
 export const SYSTEM_ACTOR: Actor = {

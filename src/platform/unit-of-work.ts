@@ -2,7 +2,7 @@
 // steps `(tx, input)` never open their own. Audit events and outbox rows recorded during the work
 // are written at the end of the same transaction: the state change, its audit trail and its
 // outgoing events all commit, or none of them do. A nested transaction is refused at once.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, Dialect, PoolStats } from './db/database.js';
 import { withinTransactionScope } from './db/transaction-scope.js';
 import type { Clock } from './clock.js';
@@ -95,7 +95,7 @@ export async function runInTransaction<T>(
       const value = await work(tx);
       if (platform.beforeCommit) await platform.beforeCommit(tx, events);
       await markIdempotencyCommitted(db, ctx, auditDrafts[0]);
-      await insertRows(db, platform.dialect, [outboxRowsOf(events), auditRowsOf(auditDrafts)]);
+      await insertRows(db, platform.dialect, [outboxRowsOf(events, ctx.isHistory), auditRowsOf(auditDrafts)]);
       return value;
     }),
   );
@@ -103,6 +103,31 @@ export async function runInTransaction<T>(
   if (auditDrafts.length > 0) platform.auditSealer?.nudge();
   platform.outboxRelay?.nudge();
   return result;
+}
+
+/**
+ * Runs `work` as one item of a batch inside the caller's transaction: a savepoint, rolled back
+ * when the work throws, so an item refused halfway (a quantity held on one line, refused on the
+ * next) leaves nothing behind while the items before and after it commit together. Audit records
+ * and events the item made are kept apart and reach the transaction only when the item succeeds.
+ * For importers that write many independent items per transaction (the UCI returns).
+ */
+export async function runInSavepoint<T>(tx: Tx, work: (item: Tx) => Promise<T>): Promise<T> {
+  const audits: AuditRecord[] = [];
+  const events: DomainEvent[] = [];
+  const item: Tx = { ...tx, audit: (record) => audits.push(record), emit: (event) => events.push(event) };
+  await sql`savepoint batch_item`.execute(tx.db);
+  try {
+    const value = await work(item);
+    await sql`release savepoint batch_item`.execute(tx.db);
+    for (const record of audits) tx.audit(record);
+    for (const event of events) tx.emit(event);
+    return value;
+  } catch (error) {
+    await sql`rollback to savepoint batch_item`.execute(tx.db);
+    await sql`release savepoint batch_item`.execute(tx.db);
+    throw error;
+  }
 }
 
 /**

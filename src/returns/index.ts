@@ -1,5 +1,6 @@
 export { registerReturnRoutes } from './rma.routes.js';
 export { createRma, previewReturn, requestReturn } from './use-cases/create-rma.js';
+export { requestHistoricalReturn, type HistoricalReturn } from './use-cases/request-historical-return.js';
 export { approveRma, rejectRma, cancelRma, expireDueAuthorizations } from './use-cases/change-rma-status.js';
 export { getRma, searchRmas, getRmaTimeline, loadProgress, countReturnsByStatus } from './use-cases/read-rmas.js';
 export { openUnauthorizedReturn, type OpenedUnauthorizedReturn } from './use-cases/open-unauthorized-return.js';

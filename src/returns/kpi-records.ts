@@ -38,6 +38,7 @@ export async function findReturnsForKpi(db: Reader, rmaIds: readonly string[]): 
         'return_type',
         'status',
         'is_unauthorized',
+        'channel',
       ])
       .where('id', 'in', rmaIds)
       .execute(),
@@ -69,7 +70,7 @@ export async function findReturnsForKpi(db: Reader, rmaIds: readonly string[]): 
     createdAt: r.created_at,
     legalEntityId: r.legal_entity_id,
     customerId: r.customer_id,
-    channel: r.is_unauthorized === 1 ? 'arrival' : 'staff',
+    channel: r.channel,
     returnType: r.return_type,
     status: r.status,
     // A closed RMA never changes again, so its last change is when it was closed.

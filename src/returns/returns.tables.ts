@@ -1,7 +1,7 @@
 // Return authorization's tables: the RMA, its lines and the serials it holds. What happened to the
 // goods after authorization (shipments, receipts, inspections, …) is each later stage's own fact.
 import type { Flag, Json, VersionedRow } from '../platform/db/kernel-tables.js';
-import type { ClaimedCondition, ReturnType, RmaStatus } from '../contracts/returns-vocabulary.js';
+import type { ClaimedCondition, ReturnChannel, ReturnType, RmaStatus } from '../contracts/returns-vocabulary.js';
 
 export interface RmasTable extends VersionedRow {
   id: string;
@@ -11,6 +11,7 @@ export interface RmasTable extends VersionedRow {
   return_type: ReturnType;
   status: RmaStatus;
   is_unauthorized: Flag;
+  channel: ReturnChannel;
   note: string;
   customer_reference: string;
   currency: string;

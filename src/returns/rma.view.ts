@@ -19,6 +19,7 @@ export function toRmaSummary(row: RmaRow & { line_count?: number | string | null
     status: row.status,
     progress,
     isUnauthorized: row.is_unauthorized === 1,
+    channel: row.channel,
     note: row.note,
     customerReference: row.customer_reference,
     currency: row.currency,

@@ -71,6 +71,7 @@ interface Rma {
   customerId: string;
   customerReference: string;
   returnType: string;
+  channel: string;
   lines: Array<{ orderLineId: string; quantity: number; reasonCode: string; claimedCondition: string; sku: string }>;
 }
 
@@ -227,6 +228,7 @@ describe.each(DIALECTS)('EDI with trading partners on %s', (dialect) => {
         customerId: world.customer.id,
         customerReference: '04360132310',
         returnType: 'standard',
+        channel: 'edi',
       });
       expect(returned.lines).toEqual([
         expect.objectContaining({

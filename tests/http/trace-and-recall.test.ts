@@ -294,6 +294,7 @@ describe.each(DIALECTS)('trace and recall on %s', (dialect) => {
         customerId: string;
         customerReference: string;
         requestedBy: string;
+        channel: string;
         lines: Array<{
           orderLineId: string;
           quantity: number;
@@ -304,6 +305,7 @@ describe.each(DIALECTS)('trace and recall on %s', (dialect) => {
       }>();
       expect(rma).toMatchObject({
         returnType: 'recall',
+        channel: 'recall',
         status: 'authorized',
         customerId: summary.customerId,
         customerReference: recall.recallNumber,

@@ -11,9 +11,14 @@ export interface DomainEvent {
   payload: Record<string, unknown>;
 }
 
-/** The outbox rows for events recorded in a transaction (the unit of work inserts them with it). */
+/**
+ * The outbox rows for events recorded in a transaction (the unit of work inserts them with it).
+ * History (an import) is written as already looked at for e-mails and webhooks: not news to anyone.
+ * It is still relayed to the bus, where the system's own consumers may count it.
+ */
 export function outboxRowsOf(
   events: Array<DomainEvent & { id: string; occurredAt: string }>,
+  isHistory = false,
 ): RowsFor<'outbox_events'> {
   return {
     table: 'outbox_events',
@@ -25,6 +30,8 @@ export function outboxRowsOf(
       payload: JSON.stringify(e.payload),
       occurred_at: e.occurredAt,
       published_at: null,
+      webhooks_at: isHistory ? e.occurredAt : null,
+      notifications_at: isHistory ? e.occurredAt : null,
     })),
   };
 }

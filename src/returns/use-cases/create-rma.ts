@@ -10,6 +10,7 @@ import {
   type ShipTo,
   type Verdict,
 } from '../../contracts/returns.js';
+import type { ReturnChannel } from '../../contracts/returns-vocabulary.js';
 import type { Actor, RequestContext } from '../../platform/actor.js';
 import { verdictFor } from '../rma-audience.js';
 import { AppError } from '../../platform/errors.js';
@@ -23,7 +24,7 @@ import { holdSerials, insertRma } from '../rma.repository.js';
 import { toRma } from '../rma.view.js';
 import { routeAuthorizedReturn, routedGoodsOf } from '../routing-instructions.js';
 import { deriveReturnProgress, NO_FACTS } from '../domain/return-progress.js';
-import { buildRmaRows } from './rma-rows.js';
+import { buildRmaRows, type HistoricalDecision } from './rma-rows.js';
 import type { OnReturnAuthorized } from '../on-authorized.js';
 import { evaluateReturnRequest, type Evaluation } from './evaluate-return.js';
 
@@ -43,6 +44,23 @@ export async function createRma(
   return runInTransaction(platform, ctx, (tx) => requestReturn(tx, request, onAuthorized));
 }
 
+export interface RequestReturnOptions {
+  /** How the return came to us; by default what the actor is (see channelOfActor). */
+  channel?: ReturnChannel;
+  /** Set only by requestHistoricalReturn: the return happened, decided in the source system. */
+  history?: HistoricalDecision;
+}
+
+/**
+ * The channel a person's or key's request comes through: an API key is 'api' (even a customer's),
+ * a customer-portal user 'portal', any other user — and the system acting for staff — 'staff'.
+ * Workflows that are a channel of their own (EDI, recall, import) say so explicitly.
+ */
+export function channelOfActor(actor: Actor): ReturnChannel {
+  if (actor.kind === 'api_key') return 'api';
+  return actor.customerId ? 'portal' : 'staff';
+}
+
 /**
  * The step: requests a return inside the caller's transaction and gives back the new RMA. A return
  * the policy authorizes at once is routed, and `onAuthorized` (the later stages' port) runs with it.
@@ -51,6 +69,7 @@ export async function requestReturn(
   tx: Tx,
   request: CreateRmaRequest,
   onAuthorized?: OnReturnAuthorized,
+  options: RequestReturnOptions = {},
 ): Promise<Rma> {
   assertCan(tx.ctx.actor, 'returns.create');
   const evaluation = await evaluateReturnRequest(tx.db, tx.ctx.actor, request, tx.today);
@@ -58,7 +77,15 @@ export async function requestReturn(
   await holdQuantities(tx, request);
   const legalEntityId = evaluation.orderLines[0]?.legal_entity_id ?? evaluation.customer.legal_entity_id;
   const number = await nextDocumentNumber(tx, 'rma', legalEntityId);
-  const { rma, lines } = buildRmaRows(tx, request, evaluation, routing, number);
+  const { rma, lines } = buildRmaRows(
+    tx,
+    request,
+    evaluation,
+    routing,
+    number,
+    options.channel ?? channelOfActor(tx.ctx.actor),
+    options.history,
+  );
   await insertRma(tx, rma, lines);
   await holdSerials(
     tx.db,
@@ -185,6 +212,7 @@ function recordRequest(tx: Tx, rma: RmasTable, lines: RmaLinesTable[], routing: 
     before: { status: 'requested' },
     after: {
       status: rma.status,
+      decidedBy: rma.decided_by,
       reasons: routing.reasons,
       returnPolicyVersion: rma.return_policy_version,
       approvalRulesVersion: rma.approval_rules_version,

@@ -112,6 +112,7 @@ export async function openUnauthorizedReturn(
     return_type: 'standard',
     status: 'pending_approval',
     is_unauthorized: 1,
+    channel: 'arrival',
     note: request.note,
     customer_reference: request.carrierReference,
     currency: orderLineById.values().next().value?.currency ?? customer.currency,

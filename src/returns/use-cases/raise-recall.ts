@@ -170,7 +170,7 @@ async function raiseForCustomer(
   const accepted = lines.filter((_, index) => !refusedLine.has(index));
   const skipped = lines.flatMap((p, index) => (refusedLine.has(index) ? [skip(p, refusedLine.get(index)!)] : []));
   if (accepted.length === 0) return { rmas: [], skipped };
-  return { rmas: [await requestReturn(acting, requestOf(accepted), onAuthorized)], skipped };
+  return { rmas: [await requestReturn(acting, requestOf(accepted), onAuthorized, { channel: 'recall' })], skipped };
 }
 
 /**

@@ -1,10 +1,17 @@
 // The rows of a newly requested return, built from the request and its verdict.
 import type { CreateRmaRequest, Routing } from '../../contracts/returns.js';
+import type { ReturnChannel } from '../../contracts/returns-vocabulary.js';
 import type { RmaLinesTable, RmasTable } from '../returns.tables.js';
 import type { Tx } from '../../platform/unit-of-work.js';
 import { addDays } from '../../platform/calendar.js';
 import { assertTransition } from '../domain/rma-state-machine.js';
 import type { Evaluation } from './evaluate-return.js';
+
+/** A return recorded from history: who decided it in the source system, and what it says. */
+export interface HistoricalDecision {
+  decidedBy: string;
+  comment: string;
+}
 
 export function buildRmaRows(
   tx: Tx,
@@ -12,10 +19,16 @@ export function buildRmaRows(
   { verdict, customer, orderLines, returnPolicy }: Evaluation,
   routing: Routing,
   rmaNumber: string,
+  channel: ReturnChannel,
+  history?: HistoricalDecision,
 ): { rma: RmasTable; lines: RmaLinesTable[] } {
   const id = tx.ids.next('rma');
   const isAutoApproved = routing.decision === 'auto_approve';
-  const status = isAutoApproved ? ('authorized' as const) : ('pending_approval' as const);
+  // History was decided in the source system: a return our rules would send to a manager is
+  // recorded as authorized by that decision, and with no end — the goods or the credit came back.
+  const isAuthorized = isAutoApproved || history !== undefined;
+  const status = isAuthorized ? ('authorized' as const) : ('pending_approval' as const);
+  const decidedBy = isAutoApproved ? 'policy' : (history?.decidedBy ?? null);
   assertTransition('requested', status);
   const byId = new Map(orderLines.map((l) => [l.id, l]));
   const firstLine = byId.get(request.lines[0]!.orderLineId)!;
@@ -28,17 +41,18 @@ export function buildRmaRows(
     return_type: request.returnType,
     status,
     is_unauthorized: 0,
+    channel,
     note: request.note,
     customer_reference: request.customerReference,
     currency: verdict.currency,
     total_value_minor: verdict.totalValueMinor,
     requested_by: tx.ctx.actor.name,
     requested_by_id: tx.ctx.actor.personId,
-    authorized_at: isAutoApproved ? tx.now : null,
-    expires_on: isAutoApproved ? addDays(tx.today, returnPolicy.document.authorizationValidDays) : null,
-    decided_by: isAutoApproved ? 'policy' : null,
-    decided_at: isAutoApproved ? tx.now : null,
-    decision_comment: null,
+    authorized_at: isAuthorized ? tx.now : null,
+    expires_on: isAuthorized && !history ? addDays(tx.today, returnPolicy.document.authorizationValidDays) : null,
+    decided_by: decidedBy,
+    decided_at: isAuthorized ? tx.now : null,
+    decision_comment: history?.comment ?? null,
     return_policy_version: verdict.returnPolicyVersion,
     approval_rules_version: routing.approvalRulesVersion,
     routing_reasons: JSON.stringify(routing.reasons),

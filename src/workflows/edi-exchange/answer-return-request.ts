@@ -60,7 +60,7 @@ export async function answerReturnRequest(
     const rmaRequest = toRmaRequest(partner, request, candidates, kind!);
     try {
       return await runInTransaction(platform, ctx, async (tx) => {
-        const rma = await requestReturn(tx, rmaRequest, onAuthorized);
+        const rma = await requestReturn(tx, rmaRequest, onAuthorized, { channel: 'edi' });
         const answer = answerOf(request, candidates, refusals, rma.status === 'authorized' ? 'authorized' : 'pending', {
           id: rma.id,
           number: rma.rmaNumber,
