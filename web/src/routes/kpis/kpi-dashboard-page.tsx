@@ -1,8 +1,10 @@
+import { useCurrentUser } from '../../auth/auth-context.js';
 import { downloadKpiTableCsv, useKpiDefinitions, useKpiTable, type KpiDefinition } from '../../api/kpis.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { SelectField } from '../../ui/field.js';
 import { PageHeader } from '../../ui/page-header.js';
 import { QueryView } from '../../ui/query-view.js';
+import { KpiCheck } from './kpi-check.js';
 import { KpiCsvButton } from './kpi-csv-button.js';
 import { KpiDimensionSection } from './kpi-dimension-section.js';
 import { KpiFilters } from './kpi-filters.js';
@@ -12,6 +14,9 @@ import { KpiTrendChart } from './kpi-trend-chart.js';
 import { useKpiParams } from './use-kpi-params.js';
 import './kpis.css';
 
+/** Who may ask for the recomputation check. */
+const CHECK_ROLES = new Set(['ops_manager', 'admin']);
+
 /** Months a trend covers at most (ten years); the default is the last twelve. */
 const MONTH_LIMIT = 120;
 
@@ -20,6 +25,7 @@ const MONTH_LIMIT = 120;
  * by month and cut by a dimension, every figure leading to the returns behind it.
  */
 export function KpiDashboardPage() {
+  const user = useCurrentUser();
   const definitions = useKpiDefinitions();
   const params = useKpiParams();
   const monthsParams = { ...params.filter, by: 'period' as const, limit: MONTH_LIMIT };
@@ -31,6 +37,7 @@ export function KpiDashboardPage() {
       <PageHeader
         title="KPI dashboard"
         subtitle="How returns are worked through, what they cost and recover. A return counts in the month it was requested, so recent months fill in as their returns are settled."
+        actions={CHECK_ROLES.has(user.role) ? <KpiCheck /> : null}
       />
       <KpiFilters filters={params.filters} range={range} onChange={params.update} />
       <QueryView query={definitions} loadingLabel="Loading the KPIs…" errorTitle="Could not load the KPI definitions">
