@@ -55,6 +55,7 @@ const TABLES = {
   webhooks: ['webhook_subscriptions', 'webhook_deliveries'],
   edi: ['trading_partners', 'edi_documents', 'edi_inbound_sets'],
   notifications: ['notifications', 'notification_opt_outs', 'notification_keys', 'sla_breach_episodes'],
+  kpi: ['kpi_return_facts', 'kpi_line_facts', 'kpi_rollups'],
   audit: [],
   platform: [
     'audit_log',

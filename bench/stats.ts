@@ -77,3 +77,15 @@ export function formatTable(rows: Array<{ name: string; summary: Summary }>, bas
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
+
+/** Steps, largest mean first, as shares of the mean lifecycle: "credit 28 %, inspect 21 %, …". */
+export function describeStepShares(stepMs: Record<string, ArrayLike<number>>): string {
+  const mean = (values: ArrayLike<number>) =>
+    values.length > 0 ? Array.from(values).reduce((a, b) => a + b, 0) / values.length : 0;
+  const means = Object.entries(stepMs).map(([step, values]) => ({ step, ms: mean(values) }));
+  const total = means.reduce((sum, m) => sum + m.ms, 0);
+  return means
+    .sort((a, b) => b.ms - a.ms)
+    .map((m) => `${m.step} ${total > 0 ? ((m.ms / total) * 100).toFixed(0) : '0'} % (${m.ms.toFixed(1)} ms)`)
+    .join(', ');
+}

@@ -20,6 +20,7 @@ import type { RecoveryTables } from './recovery/recovery.tables.js';
 import type { WebhookTables } from './webhooks/webhooks.tables.js';
 import type { EdiTables } from './edi/edi.tables.js';
 import type { NotificationTables } from './notifications/notifications.tables.js';
+import type { KpiTables } from './kpi/kpi.tables.js';
 
 export interface AppTables
   extends
@@ -40,7 +41,8 @@ export interface AppTables
     RecoveryTables,
     WebhookTables,
     EdiTables,
-    NotificationTables {}
+    NotificationTables,
+    KpiTables {}
 
 declare module './platform/db/database.js' {
   interface Register {

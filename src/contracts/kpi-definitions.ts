@@ -48,7 +48,8 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     betterWhen: 'lower',
     formula: '(return freight + repair labour and parts + write-off) ÷ returns',
     startEvent: 'RMA created',
-    endEvent: 'Each cost as it is recorded: a work order’s actual cost, a disposal’s written-off value, freight posted to the return',
+    endEvent:
+      'Each cost as it is recorded: a work order’s actual cost, a disposal’s written-off value, freight posted to the return',
     exclusions:
       'Inspection and handling labour: not recorded per return yet (no time sheets), so it is not in the figure; freight only where a carrier charge is recorded against the return',
     drillDown: 'Returns with their costs',
@@ -69,7 +70,8 @@ export const KPI_DEFINITIONS: readonly KpiDefinition[] = [
     name: 'Supplier reimbursement cycle',
     unit: 'days',
     betterWhen: 'lower',
-    formula: 'Σ (credit note received at − claim submitted at) ÷ paid claims, in days, per claim the return’s units are on',
+    formula:
+      'Σ (credit note received at − claim submitted at) ÷ paid claims, in days, per claim the return’s units are on',
     startEvent: 'Supplier claim submitted (the vendor return shipped)',
     endEvent: 'The supplier’s credit note recorded (claim paid)',
     exclusions: 'Claims not yet paid; rejected claims',

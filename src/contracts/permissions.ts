@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   'returns.cancel': ['customer', 'cs_agent', 'cs_manager', 'admin'],
   'returns.record_unauthorized': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],
   'returns.expire': ['ops_manager', 'admin'],
+  /** Closing a return whose goods are worked through: its final settlement. */
+  'returns.close': ['cs_agent', 'cs_manager', 'finance', 'ops_manager', 'admin'],
   /** Overriding where an authorized return's goods are sent (the routing rules' decision), with a reason. */
   'returns.route': ['cs_manager', 'ops_manager', 'admin'],
   'receiving.receive': ['warehouse', 'cs_agent', 'cs_manager', 'admin'],

@@ -312,6 +312,10 @@ export const CancelBodySchema = z.strictObject({
   reason: z.string().trim().min(1, 'say why the return is cancelled').max(2000),
 });
 
+export const CloseBodySchema = z.strictObject({
+  note: z.string().trim().max(2000).default(''),
+});
+
 /** Goods that arrived with no RMA: recorded so they can be received and investigated. */
 export const UnauthorizedReturnBodySchema = z.strictObject({
   customerId: z.string().min(1).max(64),

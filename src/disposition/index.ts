@@ -51,3 +51,4 @@ export {
   type HoldRelease,
   type ReleaseAction,
 } from './operations.js';
+export * from './kpi-records.js';

@@ -13,3 +13,4 @@ export { findInspectionTrace } from './inspection-trace.js';
 export { claimInspection, completeInspection, signOffInspection } from './inspection-work.js';
 export { getInspection, listInspectionsOfReturn } from './inspection.queries.js';
 export { openEvidencePhoto } from './inspection-photos.js';
+export * from './kpi-records.js';

@@ -17,3 +17,4 @@ export {
 } from './reconciliation.js';
 export { postReversal } from './ledger-admin.js';
 export { trialBalance, listEntries, getEntry } from './ledger.queries.js';
+export * from './kpi-records.js';

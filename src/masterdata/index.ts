@@ -46,3 +46,4 @@ export { loadMasterRows, type MasterRows } from './masterdata-bulk-load.js';
 export type * from './masterdata.tables.js';
 export { findSupplierTerms } from './supplier-terms.js';
 export { findCarrierCodesOf } from './carrier-partners.js';
+export * from './kpi-records.js';

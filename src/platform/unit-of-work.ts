@@ -25,6 +25,12 @@ export interface Platform {
   outboxRelay?: { nudge(): void };
   /** PostgreSQL's connection pool as it stands (for /metrics); absent on SQLite. */
   poolStats?: () => PoolStats;
+  /**
+   * Runs at the end of every transaction, after the work and before the outbox and audit rows,
+   * with the events the work emitted: projections that must commit with their events (the KPI
+   * figures) are kept here. The composition root sets it; the kernel knows no projection.
+   */
+  beforeCommit?: (tx: Tx, events: readonly DomainEvent[]) => Promise<void>;
 }
 
 export interface AuditRecord {
@@ -87,6 +93,7 @@ export async function runInTransaction<T>(
         emit: (event) => events.push({ ...event, id: platform.ids.next('evt'), occurredAt: now }),
       };
       const value = await work(tx);
+      if (platform.beforeCommit) await platform.beforeCommit(tx, events);
       await markIdempotencyCommitted(db, ctx, auditDrafts[0]);
       await insertRows(db, platform.dialect, [outboxRowsOf(events), auditRowsOf(auditDrafts)]);
       return value;

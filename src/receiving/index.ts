@@ -27,3 +27,4 @@ export {
 export type * from './receiving.tables.js';
 export { findReceivingCustody } from './custody.js';
 export { findReceivingTrace } from './receipt-trace.js';
+export * from './kpi-records.js';

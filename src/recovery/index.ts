@@ -19,3 +19,4 @@ export {
   findEvidencePhoto,
 } from './claims.queries.js';
 export { registerRecoveryRoutes, ClaimForAnyone } from './recovery.routes.js';
+export * from './kpi-records.js';

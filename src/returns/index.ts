@@ -28,3 +28,4 @@ export {
 export { findReturnTrace } from './return-trace.js';
 export { registerRecallRoutes } from './recall.routes.js';
 export { findReturnNotice, type ReturnNotice } from './return-notice.js';
+export * from './kpi-records.js';

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { IdParamsSchema, pageOf, ProblemSchema } from '../contracts/common.js';
 import {
   CancelBodySchema,
+  CloseBodySchema,
   CreateRmaBodySchema,
   DecisionBodySchema,
   RerouteBodySchema,
@@ -21,7 +22,7 @@ import type { Platform } from '../platform/unit-of-work.js';
 import type { RequestContext } from '../platform/actor.js';
 import { createRma, previewReturn } from './use-cases/create-rma.js';
 import { rerouteReturn } from './use-cases/reroute-return.js';
-import { approveRma, cancelRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
+import { approveRma, cancelRma, closeRma, expireDueAuthorizations, rejectRma } from './use-cases/change-rma-status.js';
 import { getRma, getRmaTimeline, getStatusCounts, searchRmas } from './use-cases/read-rmas.js';
 import type { LoadReturnFacts } from './return-facts.js';
 import type { OnReturnAuthorized } from './on-authorized.js';
@@ -194,6 +195,12 @@ export function registerReturnRoutes(
     'Cancel a return before goods arrive (If-Match optional)',
     CancelBodySchema,
     (ctx, id, body, version) => cancelRma(platform, ctx, id, body.reason, version, loadFacts, onClosedUnreceived),
+  );
+  registerTransition(
+    'close',
+    'Close a return whose goods are worked through (nothing in transit, awaiting inspection or disposition): its final settlement (If-Match optional)',
+    CloseBodySchema,
+    (ctx, id, body, version) => closeRma(platform, ctx, id, body.note, version, loadFacts),
   );
   api.post(
     '/returns/expire-due',

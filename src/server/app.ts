@@ -51,7 +51,9 @@ import {
   registerStockMoveRoutes,
   registerSupplierClaimRoutes,
   registerTraceRoutes,
+  registerKpiCheckRoutes,
 } from '../workflows/index.js';
+import { registerKpiRoutes } from '../kpi/index.js';
 import { registerRecallRoutes } from '../returns/index.js';
 import { registerLedgerRoutes } from '../ledger/index.js';
 import { registerSettlementRoutes } from '../settlement/index.js';
@@ -169,6 +171,8 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
       registerEdiRoutes(v1, platform);
       registerEdiWorkflowRoutes(v1, platform);
       registerNotificationRoutes(v1, platform);
+      registerKpiRoutes(v1, platform);
+      registerKpiCheckRoutes(v1, platform);
       done();
     },
     { prefix: '/api/v1' },

@@ -7,6 +7,7 @@ import type { Platform } from '../platform/unit-of-work.js';
 import { systemContext } from '../platform/actor.js';
 import { startAuditSealer } from '../platform/audit-trail/audit-sealer.js';
 import { seedDefaultConfiguration } from '../configuration/index.js';
+import { backfillKpisIfEmpty, projectKpis } from '../workflows/index.js';
 
 export type RunningPlatform = Platform & { close(): Promise<void> };
 
@@ -21,9 +22,12 @@ export async function startPlatform(options: { databaseUrl: string; clock?: Cloc
     clock: options.clock ?? systemClock,
     ids: createIdGenerator(),
     auditSealer,
+    beforeCommit: projectKpis,
     ...(database.poolStats ? { poolStats: database.poolStats } : {}),
   };
   await seedDefaultConfiguration(platform, systemContext('startup'));
+  // Returns recorded before the KPIs existed get their figures once, from their records.
+  await backfillKpisIfEmpty(platform.db, platform.dialect);
   return {
     ...platform,
     close: async () => {

@@ -68,3 +68,4 @@ export { recordDifferenceSettled, type SettledDifference } from './replacement-p
 export type { ReplacementAllocationsTable, ReplacementOrdersTable } from './settlement.tables.js';
 export { depositFor, depositDueOn, depositStillAwaited } from './domain/replacement-deposit.js';
 export { taxOnDifference } from './domain/replacement-price-difference.js';
+export * from './kpi-records.js';

@@ -29,3 +29,6 @@ export { registerEdiWorkflowRoutes } from './edi-exchange/edi-workflow.routes.js
 export { receiveInterchange } from './edi-exchange/receive-interchange.js';
 export { runEdiExchange } from './edi-exchange/poll-edi.js';
 export { sendRmaAs180, sendCreditMemoAs812, sendSupplierClaimAs812 } from './edi-exchange/send-documents.js';
+export { projectKpis, refreshKpiFacts } from './kpi-projection/project-kpis.js';
+export { checkKpis, rebuildKpis, backfillKpisIfEmpty } from './kpi-projection/check-kpis.js';
+export { registerKpiCheckRoutes } from './kpi-projection/kpi-check.routes.js';

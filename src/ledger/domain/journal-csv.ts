@@ -1,6 +1,7 @@
 // The journal as CSV (RFC 4180): one row per line, the entry's fields repeated, amounts in minor
 // units with the currency beside them so a spreadsheet never guesses decimals.
 import type { JournalEntry } from '../../contracts/ledger.js';
+import { csvText } from '../../platform/csv.js';
 
 const HEADER = [
   'entry_number',
@@ -21,37 +22,26 @@ const HEADER = [
   'description',
 ];
 
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet: quote it with a tick.
-  const safe = /^[=+\-@\t\r]/.test(text) && typeof value === 'string' ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function journalCsv(entries: readonly JournalEntry[]): string {
   const rows = entries.flatMap((entry) =>
-    entry.lines.map((line) =>
-      [
-        entry.entryNumber,
-        entry.postingDate,
-        entry.period,
-        entry.event,
-        entry.sourceType,
-        entry.sourceId,
-        entry.rmaNumber,
-        entry.reversesEntryId,
-        line.lineNumber,
-        line.accountCode,
-        line.accountName,
-        line.debitMinor,
-        line.creditMinor,
-        entry.currency,
-        line.memo,
-        entry.description,
-      ]
-        .map(cell)
-        .join(','),
-    ),
+    entry.lines.map((line) => [
+      entry.entryNumber,
+      entry.postingDate,
+      entry.period,
+      entry.event,
+      entry.sourceType,
+      entry.sourceId,
+      entry.rmaNumber,
+      entry.reversesEntryId,
+      line.lineNumber,
+      line.accountCode,
+      line.accountName,
+      line.debitMinor,
+      line.creditMinor,
+      entry.currency,
+      line.memo,
+      entry.description,
+    ]),
   );
-  return [HEADER.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvText(HEADER, rows);
 }

@@ -28,6 +28,7 @@ import * as idempotencyCommitMarker from './migrations/0022-idempotency-commit-m
 import * as edi from './migrations/0023-edi.js';
 import * as notifications from './migrations/0024-notifications.js';
 import * as carrierPartners from './migrations/0025-carrier-partners.js';
+import * as kpi from './migrations/0027-kpi.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0023-edi': edi,
   '0024-notifications': notifications,
   '0025-carrier-partners': carrierPartners,
+  '0027-kpi': kpi,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -13,7 +13,7 @@ import { findCurrentConfig } from '../../configuration/index.js';
 import { releaseReturnQuantity } from '../../sales/index.js';
 import { addDays } from '../../platform/calendar.js';
 import { canTransition, listAllowedTransitions, releasesQuantityOnEntry } from '../domain/rma-state-machine.js';
-import { hasGoodsMoved } from '../domain/return-progress.js';
+import { countUnits, hasGoodsMoved } from '../domain/return-progress.js';
 import {
   deactivateSerials,
   findDueAuthorizations,
@@ -182,6 +182,49 @@ export async function cancelRma(
       refuseOnceGoodsMoved: loadFacts,
     });
     await onClosedUnreceived?.(tx, id, 'cancelled');
+  });
+  return loadRma(platform.db, id, loadFacts);
+}
+
+/**
+ * Closes a return once its goods are worked through: nothing on its way, nothing awaiting
+ * inspection or disposition, and at least one unit received (a return with none is cancelled or
+ * expires instead). Units authorized but never shipped are given up with it. Closing is the
+ * return's final settlement: the KPIs' cycle time ends here.
+ */
+export async function closeRma(
+  platform: Platform,
+  ctx: RequestContext,
+  id: string,
+  note: string,
+  expectedVersion: number | undefined,
+  loadFacts: LoadReturnFacts,
+): Promise<Rma> {
+  assertCan(ctx.actor, 'returns.close');
+  await runInTransaction(platform, ctx, async (tx) => {
+    const lines = await findLineQuantities(tx.db, [id]);
+    const facts = await loadFacts(tx.db, [id]);
+    const perLine = lines.map((line) => factsOfLine(facts, line.id));
+    const units = lines.map((line, i) => countUnits(line.quantity, perLine[i]!));
+    const total = (pick: (u: (typeof units)[number]) => number) => units.reduce((n, u) => n + pick(u), 0);
+    const row = await findRmaToChange(tx, id, expectedVersion);
+    const open = total((u) => u.inTransit + u.awaitingInspection + u.awaitingDisposition);
+    const received = perLine.reduce((n, f) => n + f.received, 0);
+    if (row.status === 'authorized' && (open > 0 || received === 0))
+      throw new AppError(
+        'invalid_transition',
+        received === 0
+          ? `return ${row.rma_number} has no goods received: cancel it instead`
+          : `return ${row.rma_number} cannot be closed yet: ${total((u) => u.inTransit)} in transit, ${total((u) => u.awaitingInspection)} awaiting inspection, ${total((u) => u.awaitingDisposition)} awaiting disposition`,
+        { extensions: { from: row.status, to: 'closed', allowedTransitions: [] } },
+      );
+    await moveRma(tx, id, expectedVersion, {
+      to: 'closed',
+      action: 'rma.closed',
+      event: 'rma.closed',
+      changes: {},
+      auditDetails: { note },
+    });
   });
   return loadRma(platform.db, id, loadFacts);
 }

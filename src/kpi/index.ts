@@ -1,0 +1,19 @@
+export type * from './kpi.tables.js';
+export {
+  deriveReturnFacts,
+  type ReturnRecords,
+  type LineRecords,
+  type ReturnFacts,
+} from './domain/return-kpi-facts.js';
+export {
+  readStoredFacts,
+  storeFacts,
+  sameFacts,
+  clearKpiTables,
+  countStoredFacts,
+  readAllRollups,
+} from './kpi-store.js';
+export { contributionsOf, contributionKey } from './domain/kpi-contributions.js';
+export { MEASURE_COLUMNS } from './domain/return-kpi-facts.js';
+export { registerKpiRoutes } from './kpi.routes.js';
+export { kpiHeadlines, kpiTable, kpiReturns } from './kpi-queries.js';

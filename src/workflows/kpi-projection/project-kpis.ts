@@ -1,0 +1,64 @@
+// Keeps the KPI facts and rollups current in the transaction of the events that change them: at
+// the end of every transaction (Platform.beforeCommit), the returns its events concern are
+// re-derived from the stages' records and the difference is added to the rollups. Exact by
+// construction — the same derivation as the check (check-kpis.ts), run on the same records the
+// transaction is about to commit.
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../platform/db/database.js';
+import type { DomainEvent, Tx } from '../../platform/unit-of-work.js';
+import { deriveReturnFacts, readStoredFacts, storeFacts } from '../../kpi/index.js';
+import { findRmaIdsOfClaims } from '../../recovery/index.js';
+import { findRmaIdsOfDispositionDocuments } from '../../disposition/index.js';
+import { gatherReturnRecords } from './gather-return-records.js';
+
+type Reader = Kysely<DB> | Transaction<DB>;
+
+const RMA_KEYS = new Set(['rmaId', 'resolvedRmaId', 'sourceRmaId']);
+
+/** Every RMA id an event's payload names, at any depth (lines of a vendor return name theirs). */
+function collectRmaIds(value: unknown, into: Set<string>) {
+  if (Array.isArray(value)) for (const item of value) collectRmaIds(item, into);
+  else if (value && typeof value === 'object')
+    for (const [key, inner] of Object.entries(value)) {
+      if (RMA_KEYS.has(key) && typeof inner === 'string') into.add(inner);
+      else if (key === 'rmaIds' && Array.isArray(inner))
+        for (const id of inner)
+          if (typeof id === 'string') into.add(id);
+          else collectRmaIds(inner, into);
+    }
+}
+
+/** The returns a transaction's events concern: named in them, or behind the document they name. */
+export async function returnsConcerned(db: Reader, events: readonly DomainEvent[]): Promise<string[]> {
+  const ids = new Set<string>();
+  const claimIds: string[] = [];
+  const workOrderIds: string[] = [];
+  const liquidationLotIds: string[] = [];
+  for (const event of events) {
+    if (event.aggregateType === 'rma') ids.add(event.aggregateId);
+    collectRmaIds(event.payload, ids);
+    if (event.aggregateType === 'supplier_claim') claimIds.push(event.aggregateId);
+    if (event.aggregateType === 'work_order') workOrderIds.push(event.aggregateId);
+    if (event.aggregateType === 'liquidation_lot') liquidationLotIds.push(event.aggregateId);
+  }
+  for (const id of await findRmaIdsOfClaims(db, claimIds)) ids.add(id);
+  for (const id of await findRmaIdsOfDispositionDocuments(db, { workOrderIds, liquidationLotIds })) ids.add(id);
+  return [...ids].sort();
+}
+
+export async function projectKpis(tx: Tx, events: readonly DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const rmaIds = await returnsConcerned(tx.db, events);
+  if (rmaIds.length === 0) return;
+  await refreshKpiFacts(tx.db, tx.dialect, rmaIds);
+}
+
+/** Re-derives these returns' facts from their records and stores what changed. */
+export async function refreshKpiFacts(
+  db: Transaction<DB> | Kysely<DB>,
+  dialect: Tx['dialect'],
+  rmaIds: readonly string[],
+): Promise<number> {
+  const [before, records] = await Promise.all([readStoredFacts(db, rmaIds), gatherReturnRecords(db, rmaIds)]);
+  return storeFacts(db, dialect, before, records.map(deriveReturnFacts));
+}
