@@ -55,7 +55,7 @@ describeInBrowser('the KPI dashboard', () => {
       await repeatRate.first().waitFor();
       await tiles.getByText('How it is measured (Recovery rate)').click();
       await tiles.getByText(KPI_DEFINITIONS.find((d) => d.id === 'recovery_rate')!.formula).waitFor();
-      await page.getByRole('figure', { name: 'Return cycle time by month' }).locator('svg').first().waitFor();
+      await page.getByRole('figure', { name: 'Recovery rate by month' }).locator('svg').first().waitFor();
       await screenshotIfAsked(page, 'kpis-dashboard');
 
       // One entity's returns, cut by customer: the address keeps both through a reload.

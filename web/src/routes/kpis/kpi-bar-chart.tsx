@@ -1,12 +1,17 @@
 import { useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KpiDefinition, KpiDimension, KpiFilter, KpiRow } from '../../api/kpis.js';
-import { chartPoints, currenciesOf, SERIES_COLOURS } from './kpi-chart-data.js';
+import { chartPoints, currenciesOf, hasFigures, SERIES_COLOURS } from './kpi-chart-data.js';
+import { NoFigureYet } from './no-figure-yet.js';
 import { DIMENSION_LABELS, drillDownPath, rowFilter } from './kpi-dimensions.js';
 import { formatKpiTick, formatKpiValue } from './kpi-format.js';
 
 /** The bars drawn: the rows with the most returns (the API lists them first). */
 const MAX_BARS = 15;
+
+/** Room for each value's bars (one per currency), within a screen's height. */
+const chartHeight = (values: number, currencies: number) =>
+  Math.min(600, Math.max(160, values * (12 + 12 * currencies) + 60));
 
 /** A KPI per value of a dimension, as horizontal bars; a bar opens the returns behind it. */
 export function KpiBarChart({
@@ -31,9 +36,11 @@ export function KpiBarChart({
     if (returnsFilter) void navigate(drillDownPath(returnsFilter, definition.id));
   }
 
+  if (!hasFigures(points, currencies)) return <NoFigureYet definition={definition} />;
+
   return (
     <figure className="kpi-chart" aria-label={`${definition.name} by ${dimension}`}>
-      <ResponsiveContainer width="100%" height={Math.max(160, points.length * 32 * currencies.length + 60)}>
+      <ResponsiveContainer width="100%" height={chartHeight(points.length, currencies.length)}>
         <BarChart data={points} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis

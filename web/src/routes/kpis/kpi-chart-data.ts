@@ -23,3 +23,8 @@ export function chartPoints(rows: readonly KpiRow[], kpi: KpiId): KpiChartPoint[
   }
   return [...points.values()];
 }
+
+/** Whether any point has a figure (a KPI has none where nothing was there to divide by). */
+export function hasFigures(points: readonly KpiChartPoint[], currencies: readonly string[]): boolean {
+  return points.some((point) => currencies.some((currency) => typeof point[currency] === 'number'));
+}

@@ -2,7 +2,8 @@ import { useNavigate } from 'react-router';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { KpiDefinition, KpiFilter, KpiRow } from '../../api/kpis.js';
 import { EmptyState } from '../../ui/empty-state.js';
-import { chartPoints, currenciesOf, SERIES_COLOURS } from './kpi-chart-data.js';
+import { chartPoints, currenciesOf, hasFigures, SERIES_COLOURS } from './kpi-chart-data.js';
+import { NoFigureYet } from './no-figure-yet.js';
 import { drillDownPath, rowFilter } from './kpi-dimensions.js';
 import { formatKpiTick, formatKpiValue } from './kpi-format.js';
 
@@ -23,6 +24,7 @@ export function KpiTrendChart({
   const points = chartPoints(rows, definition.id);
   const currencies = currenciesOf(rows);
   if (points.length === 0) return <EmptyState title="No returns in these months" />;
+  if (!hasFigures(points, currencies)) return <NoFigureYet definition={definition} />;
 
   function openMonth(index: number) {
     const point = points[index];

@@ -19,7 +19,8 @@ export const KPI_FILTER_KEYS = [
 ] as const satisfies readonly (keyof KpiFilter)[];
 export type KpiFilterKey = (typeof KPI_FILTER_KEYS)[number];
 
-const DEFAULT_KPI: KpiId = 'return_cycle_days';
+// Charted first: the figure every return adds to once received (cycle time waits for settlement).
+const DEFAULT_KPI: KpiId = 'recovery_rate';
 const DEFAULT_DIMENSION: KpiDimension = 'reason';
 
 export function useKpiParams(defaultPageSize = 25) {
