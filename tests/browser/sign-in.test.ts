@@ -3,7 +3,15 @@ import { describeInBrowser, signIn } from './support/browser.js';
 import { inPage, setUpBrowserSuite } from './support/suite.js';
 
 // What each role must find on its home page, and a link it must not be offered.
-const HOMES = [
+interface Home {
+  role: string;
+  sees: string;
+  doesNotSee: string | null;
+  /** Where the home is, when it is not '/' with a welcome. */
+  path?: string;
+  heading?: string;
+}
+const HOMES: readonly Home[] = [
   { role: 'customer', sees: 'My orders', doesNotSee: 'Approvals' },
   { role: 'cs_agent', sees: 'Find a customer', doesNotSee: 'Approvals' },
   { role: 'cs_manager', sees: 'Approval queue', doesNotSee: 'Admin' },
@@ -11,17 +19,18 @@ const HOMES = [
   { role: 'warehouse', sees: 'Inspection queue', doesNotSee: 'Customers' },
   { role: 'quality', sees: 'Inspection queue', doesNotSee: 'Customers' },
   { role: 'finance', sees: 'Coming in later stages', doesNotSee: 'Customers' },
-  { role: 'ops_manager', sees: 'Coming in later stages', doesNotSee: 'Customers' },
-] as const;
+  // The operations manager's home is the KPI dashboard.
+  { role: 'ops_manager', sees: 'Headline figures', doesNotSee: 'Customers', path: '/kpis', heading: 'KPI dashboard' },
+];
 
 describeInBrowser('signing in', () => {
   const suite = setUpBrowserSuite();
 
-  it.each(HOMES)('$role lands on their own home', async ({ role, sees, doesNotSee }) => {
+  it.each(HOMES)('$role lands on their own home', async ({ role, sees, doesNotSee, path, heading }) => {
     await inPage(suite, async (page) => {
       await signIn(page, `${role}@demo.local`);
-      expect(new URL(page.url()).pathname).toBe('/');
-      await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+      await page.getByRole('heading', { level: 1, name: heading ?? /^Welcome/ }).waitFor();
+      expect(new URL(page.url()).pathname).toBe(path ?? '/');
       await page.getByText(sees, { exact: false }).first().waitFor();
       const nav = page.getByRole('navigation', { name: 'Main' });
       if (doesNotSee) expect(await nav.getByRole('link', { name: doesNotSee, exact: true }).count()).toBe(0);

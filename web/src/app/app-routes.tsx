@@ -96,6 +96,9 @@ import { EdiDocumentsPage } from '../routes/edi/edi-documents-page.js';
 import { EdiDocumentPage } from '../routes/edi/edi-document-page.js';
 import { CarrierShipmentsPage } from '../routes/carrier/carrier-shipments-page.js';
 import { CarrierShipmentPage } from '../routes/carrier/carrier-shipment-page.js';
+import { KPI_RETURNS_PATH, KPI_ROLES, KPIS_PATH } from '../auth/permissions.js';
+import { KpiDashboardPage } from '../routes/kpis/kpi-dashboard-page.js';
+import { KpiReturnsPage } from '../routes/kpis/kpi-returns-page.js';
 
 const CUSTOMER = ['customer'] as const;
 
@@ -198,6 +201,10 @@ export function AppRoutes() {
           <Route path="/finance/periods" element={<PeriodsPage />} />
           <Route path="/finance/accounts" element={<AccountsPage />} />
           <Route path="/finance/rates" element={<RatesPage />} />
+        </Route>
+        <Route element={<RequireAuth roles={KPI_ROLES} />}>
+          <Route path={KPIS_PATH} element={<KpiDashboardPage />} />
+          <Route path={KPI_RETURNS_PATH} element={<KpiReturnsPage />} />
         </Route>
         <Route element={<RequireAuth roles={CREDIT_READ_ROLES} />}>
           <Route path="/credits" element={<CreditsQueuePage />} />

@@ -161,6 +161,11 @@ export const ediPartnerPath = (id: string) => `${EDI_PARTNERS_PATH}/${encodeURIC
 export const EDI_DOCUMENTS_PATH = '/edi/documents';
 export const ediDocumentPath = (id: string) => `${EDI_DOCUMENTS_PATH}/${encodeURIComponent(id)}`;
 
+/** Staff who read the KPI dashboard, the returns behind its figures and their CSV. */
+export const KPI_ROLES: readonly Role[] = rolesWith('kpi.read');
+export const KPIS_PATH = '/kpis';
+export const KPI_RETURNS_PATH = `${KPIS_PATH}/returns`;
+
 export interface NavLink {
   to: string;
   label: string;
@@ -184,6 +189,7 @@ export function navLinksFor(role: Role): NavLink[] {
   }
   if (APPROVER_ROLES.includes(role)) links.push({ to: '/approvals', label: 'Approvals' });
   links.push({ to: '/returns', label: 'Returns' });
+  if (KPI_ROLES.includes(role)) links.push({ to: KPIS_PATH, label: 'KPIs' });
   // Recording an arrival starts from the Arrivals page (and the home page), so the bar stays one row.
   if (canRecordArrivals(role)) links.push({ to: ARRIVALS_TO_IDENTIFY_PATH, label: 'Arrivals' });
   // The floor's own screens in the bar for the people on the floor; others reach them from home.

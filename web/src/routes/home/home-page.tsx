@@ -6,6 +6,7 @@ import {
   isCarrierRole,
   isRepairPartner,
   isSupplierRole,
+  KPIS_PATH,
   PARTNER_WORK_ORDERS_PATH,
   SUPPLIER_CLAIMS_PATH,
 } from '../../auth/permissions.js';
@@ -23,6 +24,8 @@ export function HomePage() {
   if (isSupplierRole(role)) return <Navigate to={SUPPLIER_CLAIMS_PATH} replace />;
   // And a carrier's: the shipments it carries.
   if (isCarrierRole(role)) return <Navigate to={CARRIER_SHIPMENTS_PATH} replace />;
+  // The operations manager's home is the KPI dashboard; the other screens are in the bar above it.
+  if (role === 'ops_manager') return <Navigate to={KPIS_PATH} replace />;
   return (
     <>
       <PageHeader title={`Welcome, ${user.name}`} subtitle={ROLE_LABELS[role]} />

@@ -5,8 +5,6 @@ import { Alert } from '../../ui/alert.js';
 const NOTES: Partial<Record<Role, string>> = {
   finance:
     'Supplier claims, replacements and earlier credit for trusted customers arrive with the rest of the settlement stage. For now: credit memos to approve and issue, the journal, trial balance, periods, the chart of accounts and exchange rates.',
-  ops_manager:
-    'KPI dashboards (cycle time, recovery rate, exception backlog) arrive in a later stage. For now, the counts below, the returns list and Operations give the overview.',
 };
 
 export function LaterStagesNote({ role }: { role: Role }) {

@@ -30,6 +30,7 @@ import { CreditMemosCard } from '../credits/credit-memos-card.js';
 import { CREDIT_ROLES } from '../../auth/permissions.js';
 import { CLAIM_READ_ROLES, CLAIMS_PATH } from '../../auth/permissions.js';
 import { EDI_DOCUMENTS_PATH, EDI_ROLES } from '../../auth/permissions.js';
+import { KPI_ROLES, KPIS_PATH } from '../../auth/permissions.js';
 
 export function StaffHome({ role }: { role: Role }) {
   const isService = SERVICE_ROLES.includes(role);
@@ -89,6 +90,12 @@ export function StaffHome({ role }: { role: Role }) {
         {LEDGER_ROLES.includes(role) ? (
           <HomeCard to={JOURNAL_PATH} title="Finance">
             The journal of returned goods, the trial balance, periods, the chart of accounts and exchange rates.
+          </HomeCard>
+        ) : null}
+        {KPI_ROLES.includes(role) ? (
+          <HomeCard to={KPIS_PATH} title="KPI dashboard">
+            Cycle time, recovery rate, cost per return and more, by month, customer, site or reason, down to the returns
+            behind each figure.
           </HomeCard>
         ) : null}
         <HomeCard to="/returns" title="Returns">
