@@ -17,3 +17,4 @@ export { contributionsOf, contributionKey } from './domain/kpi-contributions.js'
 export { MEASURE_COLUMNS } from './domain/return-kpi-facts.js';
 export { registerKpiRoutes } from './kpi.routes.js';
 export { kpiHeadlines, kpiTable, kpiReturns } from './kpi-queries.js';
+export { registerKpiGauges } from './kpi-metrics.js';

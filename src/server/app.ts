@@ -21,7 +21,8 @@ import { registerRequestBodyRules } from '../platform/http/request-body.js';
 import { PUBLIC, registerAuthentication } from '../platform/http/request-context.js';
 import { registerIdempotency } from '../platform/http/idempotency.js';
 import { registerNulRejection } from '../platform/http/reject-nul.js';
-import { createMetrics, registerMetrics, type Metrics } from '../platform/http/metrics.js';
+import { registerMetrics, type Metrics } from '../platform/http/metrics.js';
+import { createAppMetrics } from './app-metrics.js';
 import { registerReadiness } from '../platform/http/readiness.js';
 import { authenticate, registerIdentityRoutes, registerUserAdministrationRoutes } from '../identity/index.js';
 import { registerMasterdataRoutes } from '../masterdata/index.js';
@@ -124,7 +125,7 @@ export async function buildApp(platform: Platform, options: AppOptions = {}): Pr
   registerAuthentication(app, (credential) => authenticate(platform, credential));
   registerIdempotency(app, platform.db, platform.clock);
   registerNulRejection(app);
-  registerMetrics(app, options.metrics ?? createMetrics(platform), { token: options.metricsToken });
+  registerMetrics(app, options.metrics ?? createAppMetrics(platform), { token: options.metricsToken });
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/health', { config: PUBLIC, schema: { hide: true } }, async () => {

@@ -19,7 +19,7 @@ import { startOutboxRelay } from '../platform/outbox/relay.js';
 import { InProcessEventBus } from '../platform/outbox/transport.js';
 import { connectJetStream } from '../platform/outbox/jetstream-transport.js';
 import { AggregatorRegistry } from 'prom-client';
-import { createMetrics } from '../platform/http/metrics.js';
+import { createAppMetrics } from './app-metrics.js';
 import { isClusterPrimary, isClusterWorker, runClusterPrimary } from './cluster.js';
 import { startWebhookWorker } from '../webhooks/index.js';
 import { checkInspectionSlaBreaches, createSmtpMailer, startNotificationWorker } from '../notifications/index.js';
@@ -34,7 +34,7 @@ if (!isClusterWorker() && !(await hasUsers(platform))) {
     'No users yet: create the first admin with BOOMERANG_PASSWORD=… npm run create-user -- <email> admin "<name>"',
   );
 }
-const metrics = createMetrics(platform);
+const metrics = createAppMetrics(platform);
 // A worker's metrics are also summed by the primary (BOOMERANG_METRICS_PORT): it asks over IPC.
 // prom-client answers those requests only once an AggregatorRegistry exists in the worker too.
 if (isClusterWorker()) {

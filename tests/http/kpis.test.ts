@@ -250,6 +250,22 @@ describe.each(DIALECTS)('KPIs through the API on %s', (dialect) => {
     expectProblem(await call(f, f.warehouse, 'POST', `/returns/${rma.id}/close`, {}), 403);
   });
 
+  it('serves the headline KPIs of this month’s returns as gauges on /metrics', async () => {
+    // The clock stands on day 20, in December: the claimed return and the one the close test
+    // opened are this month's, both repeats of the customer's November return.
+    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.statusCode).toBe(200);
+    const sample = (name: string) =>
+      new RegExp(`^${name}\\{legal_entity="${world.entity.id}"\\} (\\S+)$`, 'm').exec(metrics.body)?.[1];
+    expect(sample('boomerang_kpi_returns_this_month')).toBe('2');
+    expect(sample('boomerang_kpi_repeat_return_rate')).toBe('1');
+    // The claimed unit recovered in full; the other, received and still awaiting inspection, not yet.
+    const recovery = Number(sample('boomerang_kpi_recovery_rate'));
+    expect(recovery).toBeGreaterThan(0);
+    expect(recovery).toBeLessThan(1);
+    expect(metrics.body).toContain('# TYPE boomerang_kpi_inspections_overdue gauge');
+  });
+
   it('recomputing every figure from the raw records finds no difference', async () => {
     const res = await call(f, ops, 'POST', '/kpis/check');
     expect(res.statusCode, res.body).toBe(200);
