@@ -88,7 +88,8 @@ async function groupsFromRollups(
   range: { from: string; to: string },
   filter: KpiFilter,
   only: { dimension: RollupDimension; value: string } | null,
-): Promise<Group[]> {
+  top: number | null,
+): Promise<{ groups: Group[]; count: number }> {
   const dimension: RollupDimension = only ? only.dimension : by === 'period' || by === 'legal_entity' ? 'all' : by;
   const keyColumn = by === 'period' ? 'period' : by === 'legal_entity' ? 'legal_entity_id' : 'value';
   let query = db
@@ -99,12 +100,26 @@ async function groupsFromRollups(
     .where('period', '<=', range.to);
   if (only) query = query.where('value', '=', only.value);
   if (filter.legalEntityId) query = query.where('legal_entity_id', '=', filter.legalEntityId);
-  const rows = await query.groupBy([sql.ref(keyColumn), 'currency']).execute();
-  return rows.map((row) => ({
-    key: String(row.key),
-    currency: row.currency,
-    measures: toColumns(row as unknown as Record<string, unknown>),
-  }));
+  const grouped = query.groupBy([sql.ref(keyColumn), 'currency']).having(sql`sum(returns)`, '<>', 0);
+  // A dimension with thousands of values (customers, products): the database keeps the largest
+  // `top` and says how many there were, so only what is shown crosses the wire.
+  const rows = await (top === null
+    ? grouped.execute()
+    : grouped
+        .select(sql<number>`count(*) over ()`.as('groups'))
+        .orderBy(sql`sum(returns)`, 'desc')
+        .orderBy(sql.ref(keyColumn))
+        .orderBy('currency')
+        .limit(top)
+        .execute());
+  return {
+    groups: rows.map((row) => ({
+      key: String(row.key),
+      currency: row.currency,
+      measures: toColumns(row as unknown as Record<string, unknown>),
+    })),
+    count: top === null ? rows.length : Number((rows[0] as { groups?: number } | undefined)?.groups ?? 0),
+  };
 }
 
 /** The ids of the returns a filter selects, within the period range (indexed by each filter). */
@@ -214,20 +229,30 @@ function rowOf(group: Group, label: string): KpiRow {
 export async function kpiTable(db: Kysely<DB>, query: KpiTableQuery, today: string): Promise<KpiTable> {
   const range = periodRange(query, today);
   const named = DIMENSION_FILTERS.filter((name) => query[name] !== undefined);
+  const isSmall = query.by === 'period' || query.by === 'legal_entity';
   let groups: Group[];
-  if (named.length === 0) groups = await groupsFromRollups(db, query.by, range, query, null);
-  else if (named.length === 1 && (query.by === 'period' || query.by === 'legal_entity')) {
+  let count: number;
+  let totals: Group[] | null = null;
+  if (named.length === 0) {
+    ({ groups, count } = await groupsFromRollups(db, query.by, range, query, null, isSmall ? null : query.limit));
+    // The totals are the returns' own (a return with two products is one return), per currency.
+    if (!isSmall) totals = (await groupsFromRollups(db, 'legal_entity', range, query, null, null)).groups;
+  } else if (named.length === 1 && isSmall) {
     const name = named[0]!;
-    groups = await groupsFromRollups(db, query.by, range, query, {
-      dimension: FILTER_DIMENSION[name],
-      value: query[name]!,
-    });
+    ({ groups, count } = await groupsFromRollups(
+      db,
+      query.by,
+      range,
+      query,
+      { dimension: FILTER_DIMENSION[name], value: query[name]! },
+      null,
+    ));
   } else {
-    groups = await groupsFromFacts(db, query.by, range, query);
+    groups = (await groupsFromFacts(db, query.by, range, query)).filter((g) => g.measures.returns !== 0);
+    count = groups.length;
   }
-  groups = groups.filter((g) => g.measures.returns !== 0);
-  const totals = new Map<string, Group>();
-  for (const g of groups) add(totals, '', g.currency, g.measures);
+  const byCurrency = new Map<string, Group>();
+  for (const g of totals ?? groups) add(byCurrency, '', g.currency, g.measures);
   // Periods in order; other dimensions the largest first.
   groups.sort((a, b) =>
     query.by === 'period'
@@ -248,8 +273,8 @@ export async function kpiTable(db: Kysely<DB>, query: KpiTableQuery, today: stri
     from: range.from,
     to: range.to,
     rows: shown.map((g) => rowOf(g, labels.get(g.key) ?? (g.key || '(none)'))),
-    totals: [...totals.values()].map((g) => rowOf(g, `Total ${g.currency}`)),
-    truncated: groups.length - shown.length,
+    totals: [...byCurrency.values()].map((g) => rowOf(g, `Total ${g.currency}`)),
+    truncated: count - shown.length,
   };
 }
 

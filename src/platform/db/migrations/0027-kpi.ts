@@ -3,7 +3,7 @@
 // them per month (of the RMA's creation), legal entity, dimension and value. Both are kept in the
 // transaction of the events that change them, and a check recomputes them from the raw records.
 // Sums are BIGINT: a million returns' seconds and minor units pass 2^31.
-import type { Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 type Db = Kysely<unknown>;
 
@@ -86,17 +86,24 @@ export async function up(db: Db): Promise<void> {
   // One row per month, entity, dimension, value and shard. The shard (a hash of the RMA id, 0–7)
   // spreads concurrent transactions of the same month over eight rows, so PostgreSQL writers do
   // not queue on one row lock; reads sum the shards.
+  // Keys compare byte by byte on PostgreSQL (collation "C"): grouping thousands of rows by value
+  // then sorts by memcmp, not by the locale's rules (ids and codes have no language).
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const key = isPostgres ? sql`collate "C"` : sql``;
   let rollups = db.schema
     .createTable('kpi_rollups')
-    .addColumn('period', 'text', (c) => c.notNull())
-    .addColumn('legal_entity_id', 'text', (c) => c.notNull())
-    .addColumn('currency', 'text', (c) => c.notNull())
-    .addColumn('dimension', 'text', (c) => c.notNull())
-    .addColumn('value', 'text', (c) => c.notNull())
+    .addColumn('period', 'text', (c) => c.notNull().modifyEnd(key))
+    .addColumn('legal_entity_id', 'text', (c) => c.notNull().modifyEnd(key))
+    .addColumn('currency', 'text', (c) => c.notNull().modifyEnd(key))
+    .addColumn('dimension', 'text', (c) => c.notNull().modifyEnd(key))
+    .addColumn('value', 'text', (c) => c.notNull().modifyEnd(key))
     .addColumn('shard', 'integer', (c) => c.notNull());
   for (const measure of MEASURES) rollups = rollups.addColumn(measure, 'bigint', (c) => c.notNull().defaultTo(0));
+  // On SQLite the rows are stored in key order (WITHOUT ROWID): a dashboard's range of months of
+  // one dimension is then one sequential read, not a lookup per row.
   await rollups
     .addPrimaryKeyConstraint('kpi_rollups_pk', ['dimension', 'period', 'legal_entity_id', 'currency', 'value', 'shard'])
+    .modifyEnd(isPostgres ? sql`` : sql`without rowid`)
     .execute();
   await db.schema
     .createIndex('kpi_rollups_value_idx')
