@@ -157,6 +157,35 @@ describeInBrowser('credit memos', () => {
     expect(after.creditMemoNumber).toMatch(/^CM-\d+/);
   });
 
+  it('once credited, the agent closes the return from its page: its final settlement', async () => {
+    const { baseUrl } = suite.server;
+    const { rmaId, rmaNumber, memo } = await draftedCredit(baseUrl);
+    await inPage(suite, async (page) => {
+      await signIn(page, 'cs_agent@demo.local');
+      // Finance issues the credit; the unit is restocked, so the return's goods are worked through.
+      await issuedThroughApi(baseUrl, memo);
+      await page.goto(`${baseUrl}/returns/${rmaId}`);
+      await page.getByRole('heading', { level: 1, name: new RegExp(rmaNumber) }).waitFor();
+      await page.getByRole('button', { name: 'Close return', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: `Close return ${rmaNumber}` });
+      await dialog.getByLabel('Note').fill('Restocked and credited');
+      await dialog.getByRole('button', { name: 'Close return', exact: true }).click();
+      await page
+        .getByRole('status')
+        .filter({ hasText: `${rmaNumber} closed` })
+        .waitFor();
+      await page.getByRole('button', { name: 'Close return', exact: true }).waitFor({ state: 'detached' });
+    });
+    const agent = await ApiClient.signIn(baseUrl, 'cs_agent@demo.local');
+    expect(await agent.get<{ status: string }>(`/returns/${rmaId}`)).toMatchObject({ status: 'closed' });
+    // The KPIs count it settled: its cycle ends with the close.
+    const ops = await ApiClient.signIn(baseUrl, 'ops_manager@demo.local');
+    const behind = await ops.get<{ items: Array<{ rmaNumber: string; settledAt: string | null }> }>(
+      `/kpis/returns?kpi=return_cycle_days&from=2020-01&pageSize=200`,
+    );
+    expect(behind.items.find((item) => item.rmaNumber === rmaNumber)?.settledAt).toEqual(expect.any(String));
+  });
+
   it('finance voids a draft: the reason is required, the refusal shown beside it', async () => {
     const { baseUrl } = suite.server;
     const { rmaNumber, memo } = await draftedCredit(baseUrl);

@@ -46,8 +46,36 @@ export async function returnsConcerned(db: Reader, events: readonly DomainEvent[
   return [...ids].sort();
 }
 
+/**
+ * Events that change none of a return's KPI records (a parcel's tracking, a claim on an inspection,
+ * a memo drafted or approved but not issued, stock moved within the site, the journal entry beside
+ * an event that has its own): a transaction of only these skips the projection. Anything else —
+ * including event types added later — re-derives its returns; the check finds a list that is
+ * wrong (a change to a return's records under an event listed here).
+ */
+const IRRELEVANT_PREFIXES = ['shipment.', 'dock_', 'stock.', 'journal.', 'sales_order.', 'config.', 'edi.'];
+const IRRELEVANT = new Set([
+  'inspection.queued',
+  'inspection.assigned',
+  'inspection.claimed',
+  'inspection.released',
+  'inspection.recorded',
+  'inspection.photos_added',
+  'inspection.awaiting_sign_off',
+  'inspection.sign_off_rejected',
+  'credit_memo.drafted',
+  'credit_memo.line_added',
+  'credit_memo.approved',
+  'work_order.opened',
+  'vendor_return.line_added',
+  'replacement_order.requested',
+]);
+
+export const changesKpiRecords = (type: string) =>
+  !IRRELEVANT.has(type) && !IRRELEVANT_PREFIXES.some((prefix) => type.startsWith(prefix));
+
 export async function projectKpis(tx: Tx, events: readonly DomainEvent[]): Promise<void> {
-  if (events.length === 0) return;
+  if (!events.some((event) => changesKpiRecords(event.type))) return;
   const rmaIds = await returnsConcerned(tx.db, events);
   if (rmaIds.length === 0) return;
   await refreshKpiFacts(tx.db, tx.dialect, rmaIds);

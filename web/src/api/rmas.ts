@@ -116,6 +116,8 @@ export type RmaAction =
   | { kind: 'approve'; comment: string }
   | { kind: 'reject'; comment: string }
   | { kind: 'cancel'; reason: string }
+  /** The goods are worked through: the return's final settlement. */
+  | { kind: 'close'; note: string }
   /** Send an authorized return's goods to another site than the routing rules chose. */
   | { kind: 'routing'; siteId: string; reason: string };
 

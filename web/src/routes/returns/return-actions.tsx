@@ -3,7 +3,7 @@ import type { RmaView } from '../../../../src/contracts/returns.js';
 import { isApiError } from '../../api/api-error.js';
 import { useRmaAction, type RmaAction } from '../../api/rmas.js';
 import { useCurrentUser } from '../../auth/auth-context.js';
-import { canCancelReturns, canDecideApprovals } from '../../auth/permissions.js';
+import { canCancelReturns, canCloseReturns, canDecideApprovals } from '../../auth/permissions.js';
 import { useToast } from '../../ui/toast.js';
 import { CommentDialog } from './comment-dialog.js';
 
@@ -32,7 +32,21 @@ const DIALOGS: Record<ActionKind, { title: string; label: string; hint: string; 
     confirm: 'Cancel return',
     done: 'cancelled',
   },
+  close: {
+    title: 'Close return',
+    label: 'Note',
+    hint: 'Its goods are worked through. How was it settled? The note is kept in the return’s history.',
+    confirm: 'Close return',
+    done: 'closed',
+  },
 };
+
+/** Closing needs the goods worked through: some received, none on the way or waiting (as the server checks). */
+function isWorkedThrough(rma: RmaView): boolean {
+  const u = rma.progress.units;
+  const received = u.total - u.expected - u.inTransit;
+  return received > 0 && u.inTransit + u.awaitingInspection + u.awaitingDisposition === 0;
+}
 
 /** The buttons the return's state machine and the user's role allow. */
 export function ReturnActions({ rma }: { rma: RmaView }) {
@@ -46,11 +60,15 @@ export function ReturnActions({ rma }: { rma: RmaView }) {
     ...(canDecide && allowed.has('authorized') ? (['approve'] as const) : []),
     ...(canDecide && allowed.has('rejected') ? (['reject'] as const) : []),
     ...(canCancelReturns(user.role) && allowed.has('cancelled') ? (['cancel'] as const) : []),
+    ...(canCloseReturns(user.role) && rma.status === 'authorized' && allowed.has('closed') && isWorkedThrough(rma)
+      ? (['close'] as const)
+      : []),
   ];
   if (available.length === 0) return null;
 
   function confirm(kind: ActionKind, text: string) {
-    const request: RmaAction = kind === 'cancel' ? { kind, reason: text } : { kind, comment: text };
+    const request: RmaAction =
+      kind === 'cancel' ? { kind, reason: text } : kind === 'close' ? { kind, note: text } : { kind, comment: text };
     action.mutate(request, {
       onSuccess: (updated) => {
         setOpen(null);
@@ -81,7 +99,7 @@ export function ReturnActions({ rma }: { rma: RmaView }) {
             setOpen(kind);
           }}
         >
-          {kind === 'cancel' ? 'Cancel return' : DIALOGS[kind].confirm}
+          {DIALOGS[kind].confirm}
         </button>
       ))}
       {open ? (
@@ -92,7 +110,7 @@ export function ReturnActions({ rma }: { rma: RmaView }) {
           label={DIALOGS[open].label}
           hint={DIALOGS[open].hint}
           confirmLabel={DIALOGS[open].confirm}
-          isDanger={open !== 'approve'}
+          isDanger={open === 'reject' || open === 'cancel'}
           isPending={action.isPending}
           error={action.error}
           onConfirm={(text) => confirm(open, text)}
