@@ -59,6 +59,8 @@ export const PERMISSIONS = {
   'holds.release': ['quality', 'admin'],
   /** The KPI dashboards, their drill-down to returns and CSV export, and the recomputation check. */
   'kpi.read': ['cs_manager', 'quality', 'finance', 'ops_manager', 'admin'],
+  /** Recomputing every KPI figure from the raw records (a long read: minutes at a million returns). */
+  'kpi.check': ['ops_manager', 'admin'],
   /** The path of a serial or lot: sold, returned, received, inspected, disposed, where now. */
   'trace.read': STAFF,
   /** Raising recall RMAs for every customer who received an affected lot. */

@@ -218,6 +218,8 @@ describe.each(DIALECTS)('KPIs through the API on %s', (dialect) => {
     expectProblem(await get(customer, '/kpis.csv'), 403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/kpis' })).statusCode).toBe(401);
     for (const token of [ops, finance, manager]) expect((await get(token, '/kpis/definitions')).statusCode).toBe(200);
+    // The check reads every return: operations managers and admins only.
+    expectProblem(await call(f, finance, 'POST', '/kpis/check'), 403);
   });
 
   it('bad input is a problem naming the field, never a 500', async () => {

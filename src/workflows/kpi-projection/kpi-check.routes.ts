@@ -16,7 +16,7 @@ export function registerKpiCheckRoutes(app: FastifyInstance, platform: Platform)
       },
     },
     async (request) => {
-      assertCan(contextOf(request).actor, 'kpi.read');
+      assertCan(contextOf(request).actor, 'kpi.check');
       return checkKpis(platform.db);
     },
   );

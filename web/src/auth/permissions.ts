@@ -25,6 +25,7 @@ export const ARRIVAL_ROLES: readonly Role[] = rolesWith('returns.record_unauthor
 export const canDecideApprovals = (role: Role) => roleCan(role, 'returns.decide');
 export const canCancelReturns = (role: Role) => roleCan(role, 'returns.cancel');
 export const canCloseReturns = (role: Role) => roleCan(role, 'returns.close');
+export const canCheckKpis = (role: Role) => roleCan(role, 'kpi.check');
 export const canReadHistory = (role: Role) => roleCan(role, 'audit.read');
 export const canRaiseForCustomers = (role: Role) => SERVICE_ROLES.includes(role);
 export const canRecordArrivals = (role: Role) => ARRIVAL_ROLES.includes(role);

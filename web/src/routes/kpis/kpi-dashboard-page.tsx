@@ -1,4 +1,5 @@
 import { useCurrentUser } from '../../auth/auth-context.js';
+import { canCheckKpis } from '../../auth/permissions.js';
 import { downloadKpiTableCsv, useKpiDefinitions, useKpiTable, type KpiDefinition } from '../../api/kpis.js';
 import { EmptyState } from '../../ui/empty-state.js';
 import { SelectField } from '../../ui/field.js';
@@ -13,9 +14,6 @@ import { KpiTiles } from './kpi-tiles.js';
 import { KpiTrendChart } from './kpi-trend-chart.js';
 import { useKpiParams } from './use-kpi-params.js';
 import './kpis.css';
-
-/** Who may ask for the recomputation check. */
-const CHECK_ROLES = new Set(['ops_manager', 'admin']);
 
 /** Months a trend covers at most (ten years); the default is the last twelve. */
 const MONTH_LIMIT = 120;
@@ -37,7 +35,7 @@ export function KpiDashboardPage() {
       <PageHeader
         title="KPI dashboard"
         subtitle="How returns are worked through, what they cost and recover. A return counts in the month it was requested, so recent months fill in as their returns are settled."
-        actions={CHECK_ROLES.has(user.role) ? <KpiCheck /> : null}
+        actions={canCheckKpis(user.role) ? <KpiCheck /> : null}
       />
       <KpiFilters filters={params.filters} range={range} onChange={params.update} />
       <QueryView query={definitions} loadingLabel="Loading the KPIs…" errorTitle="Could not load the KPI definitions">
