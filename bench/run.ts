@@ -52,6 +52,19 @@ for (const scenario of SCENARIOS) {
 }
 
 const previous = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResults) : null;
+// A partial run (BENCH_ONLY) keeps the previous run's rows of the scenarios it did not run, marked.
+if (only && previous) {
+  const ran = new Set(results.scenarios.map((r) => `${r.name}\u0000${r.database}`));
+  for (const row of previous.scenarios)
+    if (!ran.has(`${row.name}\u0000${row.database}`))
+      results.scenarios.push({
+        ...row,
+        notes: [
+          ...(row.notes ?? []).filter((n) => !n.startsWith('kept from')),
+          'kept from the previous run (BENCH_ONLY)',
+        ],
+      });
+}
 const ratios = headlineRatios(results, CREATE);
 if (ratios.length > 0) console.log(`\n${ratios.join('\n')}`);
 console.log(`\nCompared with the last run:\n${compareWithPrevious(results, previous).join('\n')}`);

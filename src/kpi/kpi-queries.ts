@@ -49,6 +49,26 @@ const RETURN_FILTER_COLUMN = {
   returnType: 'return_type',
 } as const;
 
+/**
+ * A range of months as the whole years inside it and the months around them: 2023-12..2026-11
+ * is 2023-12, the years 2024 and 2025, and 2026-01..2026-11.
+ */
+export function periodSegments(range: { from: string; to: string }): {
+  months: Array<readonly [string, string]>;
+  years: string[];
+} {
+  const fromYear = Number(range.from.slice(0, 4));
+  const toYear = Number(range.to.slice(0, 4));
+  const first = range.from.endsWith('-01') ? fromYear : fromYear + 1;
+  const last = range.to.endsWith('-12') ? toYear : toYear - 1;
+  if (first > last) return { months: [[range.from, range.to]], years: [] };
+  const years = Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
+  const months: Array<readonly [string, string]> = [];
+  if (range.from < `${first}-01`) months.push([range.from, `${first - 1}-12`]);
+  if (range.to > `${last}-12`) months.push([`${last + 1}-01`, range.to]);
+  return { months, years };
+}
+
 /** A period range: the months asked for, by default the twelve up to the current one. */
 export function periodRange(filter: KpiFilter, today: string): { from: string; to: string } {
   const to = filter.to ?? today.slice(0, 7);
@@ -92,12 +112,26 @@ async function groupsFromRollups(
 ): Promise<{ groups: Group[]; count: number }> {
   const dimension: RollupDimension = only ? only.dimension : by === 'period' || by === 'legal_entity' ? 'all' : by;
   const keyColumn = by === 'period' ? 'period' : by === 'legal_entity' ? 'legal_entity_id' : 'value';
+  // Periods are months; any other cut reads whole years from their year rows.
+  const segments = by === 'period' ? { months: [[range.from, range.to] as const], years: [] } : periodSegments(range);
   let query = db
     .selectFrom('kpi_rollups')
     .select([sql.ref<string>(keyColumn).as('key'), 'currency', ...sumColumns()])
     .where('dimension', '=', dimension)
-    .where('period', '>=', range.from)
-    .where('period', '<=', range.to);
+    .where((eb) =>
+      eb.or([
+        ...segments.months.map(([from, to]) => eb.and([eb('period', '>=', from), eb('period', '<=', to)])),
+        ...(segments.years.length > 0
+          ? [
+              eb(
+                'period',
+                'in',
+                segments.years.map((y) => `Y${y}`),
+              ),
+            ]
+          : []),
+      ]),
+    );
   if (only) query = query.where('value', '=', only.value);
   if (filter.legalEntityId) query = query.where('legal_entity_id', '=', filter.legalEntityId);
   const grouped = query.groupBy([sql.ref(keyColumn), 'currency']).having(sql`sum(returns)`, '<>', 0);
@@ -278,6 +312,9 @@ export async function kpiTable(db: Kysely<DB>, query: KpiTableQuery, today: stri
   };
 }
 
+/** The drill-down counts its returns up to this many; beyond, `totalCapped` says "at least". */
+const COUNT_CAP = 10_000;
+
 /** Which returns make up a KPI's figure (the drill-down's condition). */
 const BEHIND: Partial<Record<KpiId, ReadonlyArray<keyof KpiMeasureColumns>>> = {
   return_cycle_days: ['settled_returns'],
@@ -294,19 +331,29 @@ export async function kpiReturns(
   db: Kysely<DB>,
   query: KpiDrillDownQuery,
   today: string,
-): Promise<{ items: KpiReturnRow[]; total: number; page: number; pageSize: number }> {
+): Promise<{ items: KpiReturnRow[]; total: number; totalCapped: boolean; page: number; pageSize: number }> {
   const range = periodRange(query, today);
   let base = selectedReturns(db, range, query);
   for (const column of (query.kpi && BEHIND[query.kpi]) ?? []) base = base.where(sql.ref(column), '>', 0);
+  // Newest first in the order of the indexes (month, then the RMA's id, which grows with time),
+  // so a page is read off an index without sorting the selection; the count stops at a cap.
   const [rows, count] = await Promise.all([
     base
       .selectAll()
-      .orderBy('created_at', 'desc')
+      .orderBy('period', 'desc')
       .orderBy('rma_id', 'desc')
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize)
       .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        base
+          .select('rma_id')
+          .limit(COUNT_CAP + 1)
+          .as('selected'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const names = await findCustomerNames(
     db,
@@ -340,7 +387,8 @@ export async function kpiReturns(
         slaBreaches: m.sla_breaches,
       };
     }),
-    total: Number(count.n),
+    total: Math.min(Number(count.n), COUNT_CAP),
+    totalCapped: Number(count.n) > COUNT_CAP,
     page: query.page,
     pageSize: query.pageSize,
   };
@@ -361,6 +409,8 @@ export async function kpiHeadlines(db: Kysely<DB>, today: string) {
       .selectFrom('kpi_rollups')
       .select(['legal_entity_id', sql<number>`sum(open_exceptions)`.as('open_exceptions')])
       .where('dimension', '=', 'all')
+      // Months only: every return is also in its year's row.
+      .where('period', '<', 'Y')
       .groupBy('legal_entity_id')
       .execute(),
   ]);

@@ -73,7 +73,19 @@ function lineValueOf(line: ReturnFacts['lines'][number], dimension: (typeof LINE
   }
 }
 
+/**
+ * The year row of a month (`Y2026` for 2026-05): each contribution is also added to its year, so
+ * a table over several years reads a row per year rather than twelve. The `Y` sorts after every
+ * month, so a range of months never picks a year row up.
+ */
+export const yearOf = (period: string) => `Y${period.slice(0, 4)}`;
+
 export function contributionsOf(facts: ReturnFacts): Contribution[] {
+  const months = monthContributionsOf(facts);
+  return [...months, ...months.map((c) => ({ ...c, period: yearOf(c.period), measures: { ...c.measures } }))];
+}
+
+function monthContributionsOf(facts: ReturnFacts): Contribution[] {
   const shard = shardOf(facts.rmaId);
   const base = { period: facts.period, legalEntityId: facts.legalEntityId, currency: facts.currency };
   const shardFor = (dimension: RollupDimension) => (UNSHARDED.has(dimension) ? 0 : shard);
