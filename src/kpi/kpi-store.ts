@@ -38,18 +38,28 @@ export async function readStoredFacts(db: Reader, rmaIds: readonly string[]): Pr
         .orderBy('rma_line_id')
         .execute(),
     ]);
-    for (const r of returns) out.set(r.rma_id, factsFromRow(r, []));
-    for (const line of lines)
-      out.get(line.rma_id)?.lines.push({
-        rmaLineId: line.rma_line_id,
-        productId: line.product_id,
-        category: line.category,
-        supplierId: line.supplier_id,
-        reasonCode: line.reason_code,
-        measures: measuresFrom(line),
-      });
+    assembleFacts(returns, lines, out);
   }
   return out;
+}
+
+/** Stored rows as facts: the returns' rows and their lines' rows (lines in id order). */
+export function assembleFacts(
+  returns: readonly KpiReturnFactsTable[],
+  lines: readonly KpiLineFactsTable[],
+  into = new Map<string, ReturnFacts>(),
+): Map<string, ReturnFacts> {
+  for (const r of returns) into.set(r.rma_id, factsFromRow(r, []));
+  for (const line of lines)
+    into.get(line.rma_id)?.lines.push({
+      rmaLineId: line.rma_line_id,
+      productId: line.product_id,
+      category: line.category,
+      supplierId: line.supplier_id,
+      reasonCode: line.reason_code,
+      measures: measuresFrom(line as unknown as Record<string, unknown>),
+    });
+  return into;
 }
 
 function factsFromRow(r: KpiReturnFactsTable, lines: ReturnFacts['lines']): ReturnFacts {

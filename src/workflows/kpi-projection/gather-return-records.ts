@@ -6,15 +6,39 @@ import { findReturnsForKpi } from '../../returns/index.js';
 import { findFunctionalCurrencies, findProductDimensions } from '../../masterdata/index.js';
 import { findReceivingForKpi } from '../../receiving/index.js';
 import { findLateInspections } from '../../inspection/index.js';
-import { findDispositionForKpi } from '../../disposition/index.js';
+import { findDispositionForKpi, type DispositionForKpi } from '../../disposition/index.js';
 import { findSettlementTimes } from '../../settlement/index.js';
-import { findClaimsForKpi } from '../../recovery/index.js';
+import { findClaimsForKpi, type ClaimLineForKpi } from '../../recovery/index.js';
 import { findLedgerForKpi } from '../../ledger/index.js';
 import type { ReturnRecords } from '../../kpi/index.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
-export async function gatherReturnRecords(db: Reader, rmaIds: readonly string[]): Promise<ReturnRecords[]> {
+/** The later stages whose records of a return are read; all of them unless told otherwise. */
+export interface StagesToRead {
+  receiving: boolean;
+  inspection: boolean;
+  disposition: boolean;
+  settlement: boolean;
+  recovery: boolean;
+  ledger: boolean;
+}
+export const ALL_STAGES: StagesToRead = {
+  receiving: true,
+  inspection: true,
+  disposition: true,
+  settlement: true,
+  recovery: true,
+  ledger: true,
+};
+
+const NONE = <T>(empty: T) => Promise.resolve(empty);
+
+export async function gatherReturnRecords(
+  db: Reader,
+  rmaIds: readonly string[],
+  stages: StagesToRead = ALL_STAGES,
+): Promise<ReturnRecords[]> {
   const returns = await findReturnsForKpi(db, rmaIds);
   if (returns.length === 0) return [];
   const ids = returns.map((r) => r.id);
@@ -28,12 +52,20 @@ export async function gatherReturnRecords(db: Reader, rmaIds: readonly string[])
       db,
       returns.flatMap((r) => r.lines.map((l) => l.productId)),
     ),
-    findReceivingForKpi(db, ids),
-    findLateInspections(db, ids),
-    findDispositionForKpi(db, ids),
-    findSettlementTimes(db, ids),
-    findClaimsForKpi(db, ids),
-    findLedgerForKpi(db, ids, lineIds),
+    stages.receiving
+      ? findReceivingForKpi(db, ids)
+      : NONE({
+          lines: new Map<string, { receivedUnits: number; firstReceivedAt: string }>(),
+          firstSite: new Map<string, string>(),
+          openExceptions: new Map<string, number>(),
+        }),
+    stages.inspection ? findLateInspections(db, ids) : NONE(new Map<string, number>()),
+    stages.disposition ? findDispositionForKpi(db, ids) : NONE(new Map<string, DispositionForKpi>()),
+    stages.settlement ? findSettlementTimes(db, ids) : NONE(new Map<string, string[]>()),
+    stages.recovery ? findClaimsForKpi(db, ids) : NONE(new Map<string, ClaimLineForKpi[]>()),
+    stages.ledger
+      ? findLedgerForKpi(db, ids, lineIds)
+      : NONE({ unitValues: new Map<string, number>(), freight: new Map<string, number>() }),
   ]);
   return returns.map((r) => ({
     rmaId: r.id,

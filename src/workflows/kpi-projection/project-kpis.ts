@@ -9,7 +9,7 @@ import type { DomainEvent, Tx } from '../../platform/unit-of-work.js';
 import { deriveReturnFacts, readStoredFacts, storeFacts } from '../../kpi/index.js';
 import { findRmaIdsOfClaims } from '../../recovery/index.js';
 import { findRmaIdsOfDispositionDocuments } from '../../disposition/index.js';
-import { gatherReturnRecords } from './gather-return-records.js';
+import { gatherReturnRecords, type StagesToRead } from './gather-return-records.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -78,7 +78,39 @@ export async function projectKpis(tx: Tx, events: readonly DomainEvent[]): Promi
   if (!events.some((event) => changesKpiRecords(event.type))) return;
   const rmaIds = await returnsConcerned(tx.db, events);
   if (rmaIds.length === 0) return;
-  await refreshKpiFacts(tx.db, tx.dialect, rmaIds);
+  const before = await readStoredFacts(tx.db, rmaIds);
+  // Returns new to the KPIs (made in this transaction) have records only in the stages whose
+  // events this transaction emitted: a stage writes none without one. Creating a return then
+  // reads returns and master data only, not six empty stages.
+  const fresh = rmaIds.filter((id) => !before.has(id));
+  const known = rmaIds.filter((id) => before.has(id));
+  const records = [
+    ...(fresh.length > 0 ? await gatherReturnRecords(tx.db, fresh, stagesWithEvents(events)) : []),
+    ...(known.length > 0 ? await gatherReturnRecords(tx.db, known) : []),
+  ];
+  await storeFacts(tx.db, tx.dialect, before, records.map(deriveReturnFacts));
+}
+
+/** The later stages that emitted an event in a transaction (by the events' type prefixes). */
+export function stagesWithEvents(events: readonly DomainEvent[]): StagesToRead {
+  const has = (...prefixes: string[]) => events.some((e) => prefixes.some((p) => e.type.startsWith(p)));
+  return {
+    receiving: has('receipt.', 'arrival.'),
+    inspection: has('inspection.'),
+    disposition: has(
+      'disposition.',
+      'work_order.',
+      'vendor_return.',
+      'disposal.',
+      'liquidation_lot.',
+      'quarantine_hold.',
+      'customer_return_shipment.',
+    ),
+    settlement: has('credit_memo.', 'replacement_order.'),
+    recovery: has('supplier_claim.'),
+    // Valuations are fixed at receipt; freight is posted to the ledger.
+    ledger: has('receipt.', 'arrival.', 'journal.'),
+  };
 }
 
 /** Re-derives these returns' facts from their records and stores what changed. */

@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../../../src/server/app.js';
 import { startPlatform } from '../../../src/server/platform.js';
 import { fixedClock } from '../../../src/platform/clock.js';
+import { checkKpis } from '../../../src/workflows/index.js';
 import { systemContext } from '../../../src/platform/actor.js';
 import { createUser } from '../../../src/identity/index.js';
 import type { Role } from '../../../src/contracts/common.js';
@@ -73,6 +74,13 @@ export async function startTestApp(
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...options.headers },
       }),
     close: async () => {
+      // Whatever the suite did, the KPI figures it left must be what its records say (the
+      // projection saw every change): recomputed from the raw records, no difference.
+      const check = await checkKpis(platform.db);
+      if (!check.ok)
+        throw new Error(
+          `the KPI figures differ from a recomputation from the records: ${JSON.stringify({ facts: check.factDifferences, rollups: check.rollupDifferences }).slice(0, 2000)}`,
+        );
       await app.close();
       await platform.close();
       await database.drop();
