@@ -114,27 +114,26 @@ async function groupsFromRollups(
   const keyColumn = by === 'period' ? 'period' : by === 'legal_entity' ? 'legal_entity_id' : 'value';
   // Periods are months; any other cut reads whole years from their year rows.
   const segments = by === 'period' ? { months: [[range.from, range.to] as const], years: [] } : periodSegments(range);
-  let query = db
-    .selectFrom('kpi_rollups')
-    .select([sql.ref<string>(keyColumn).as('key'), 'currency', ...sumColumns()])
-    .where('dimension', '=', dimension)
-    .where((eb) =>
-      eb.or([
-        ...segments.months.map(([from, to]) => eb.and([eb('period', '>=', from), eb('period', '<=', to)])),
-        ...(segments.years.length > 0
-          ? [
-              eb(
-                'period',
-                'in',
-                segments.years.map((y) => `Y${y}`),
-              ),
-            ]
-          : []),
-      ]),
-    );
-  if (only) query = query.where('value', '=', only.value);
-  if (filter.legalEntityId) query = query.where('legal_entity_id', '=', filter.legalEntityId);
-  const grouped = query.groupBy([sql.ref(keyColumn), 'currency']).having(sql`sum(returns)`, '<>', 0);
+  // Each segment is its own range of the key (dimension, period, …), read in order; the union of
+  // them is then grouped. (One statement with OR-ed ranges read the dimension's every period.)
+  const base = () => {
+    let q = db
+      .selectFrom('kpi_rollups')
+      .select([sql.ref<string>(keyColumn).as('key'), 'currency', ...MEASURE_COLUMNS])
+      .where('dimension', '=', dimension);
+    if (only) q = q.where('value', '=', only.value);
+    if (filter.legalEntityId) q = q.where('legal_entity_id', '=', filter.legalEntityId);
+    return q;
+  };
+  const parts = [
+    ...segments.months.map(([from, to]) => base().where('period', '>=', from).where('period', '<=', to)),
+    ...segments.years.map((year) => base().where('period', '=', `Y${year}`)),
+  ];
+  const union = parts.slice(1).reduce((all, next) => all.unionAll(next), parts[0]!);
+  const query = db
+    .selectFrom(union.as('segments'))
+    .select([sql.ref<string>('key').as('key'), 'currency', ...sumColumns()]);
+  const grouped = query.groupBy(['key', 'currency']).having(sql`sum(returns)`, '<>', 0);
   // A dimension with thousands of values (customers, products): the database keeps the largest
   // `top` and says how many there were, so only what is shown crosses the wire.
   const rows = await (top === null
@@ -142,7 +141,7 @@ async function groupsFromRollups(
     : grouped
         .select(sql<number>`count(*) over ()`.as('groups'))
         .orderBy(sql`sum(returns)`, 'desc')
-        .orderBy(sql.ref(keyColumn))
+        .orderBy('key')
         .orderBy('currency')
         .limit(top)
         .execute());

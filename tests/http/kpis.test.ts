@@ -182,6 +182,11 @@ describe.each(DIALECTS)('KPIs through the API on %s', (dialect) => {
       // A return counts once per value it has; these two have one product each.
       expect(returns, by).toBe(2);
     }
+    // Across years: 2025-12, the year 2026 from its year rows, and 2027-01 — the same figures.
+    const months = await table(`by=customer&legalEntityId=${world.entity.id}&from=2026-11&to=2026-12`);
+    const years = await table(`by=customer&legalEntityId=${world.entity.id}&from=2025-12&to=2027-01`);
+    expect(years.rows.map((r) => r.measures)).toEqual(months.rows.map((r) => r.measures));
+    expect(years.rows[0]!.measures.returns).toBe(2);
     const byCustomer = await table(`by=customer&legalEntityId=${world.entity.id}`);
     expect(byCustomer.rows[0]!.label).toContain('·');
     const oneProduct = await table(`by=period&productId=${claimed.productId}`);
