@@ -206,7 +206,11 @@ const skipped = (name: string, database: DatabaseName, why: string): ScenarioRes
 export async function runDashboardBench(ctx: BenchContext): Promise<ScenarioResult[]> {
   execFileSync(process.execPath, ['scripts/build-if-stale.mjs', '--server-only'], { cwd: ROOT, stdio: 'inherit' });
   const results: ScenarioResult[] = [];
-  const databases: DatabaseName[] = ctx.config.pgUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+  // BENCH_DASHBOARD_DATABASES=postgres measures one database only (the other's rows are kept).
+  const wanted = process.env.BENCH_DASHBOARD_DATABASES?.split(',');
+  const databases = (
+    ctx.config.pgUrl ? (['sqlite', 'postgres'] as DatabaseName[]) : (['sqlite'] as DatabaseName[])
+  ).filter((d) => !wanted || wanted.includes(d));
   for (const database of databases) {
     results.push(...(await measure(database, 100_000, ctx)));
     if (ctx.config.quick) {

@@ -7,6 +7,7 @@
 // dispositions, memos, claims) — the dashboards never read them, and a million lifecycles through
 // the API would take hours here — so the KPI check is not run on this data.
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Platform } from '../src/platform/unit-of-work.js';
 import { createMasterRecord, SUPPLIERS } from '../src/masterdata/index.js';
 import { systemContext } from '../src/platform/actor.js';
@@ -326,6 +327,9 @@ export async function seedKpiWorld(
   await platform.db
     .transaction()
     .execute((trx) => insertChunked(rows, 1000, (chunk) => trx.insertInto('kpi_rollups').values(chunk).execute()));
+  // A bulk load leaves PostgreSQL's planner without statistics until autovacuum analyzes the
+  // tables; a database that grew to this size over years has them. Analyze as autovacuum would.
+  if (platform.dialect === 'postgres') await sql`analyze`.execute(platform.db);
   log(`  ${shape.returns} returns, ${rows.length} rollup rows in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     entities: world.entities,
