@@ -12,13 +12,15 @@ import type { Platform } from '../src/platform/unit-of-work.js';
 import { createMasterRecord, SUPPLIERS } from '../src/masterdata/index.js';
 import { systemContext } from '../src/platform/actor.js';
 import {
-  contributionKey,
+  addContributions,
   contributionsOf,
   deriveReturnFacts,
-  MEASURE_COLUMNS,
+  lineRows,
+  returnRow,
+  rollupRow,
+  type Contribution,
   type ReturnRecords,
 } from '../src/kpi/index.js';
-import type { KpiMeasureColumns } from '../src/kpi/index.js';
 import { makeCustomer, makeLegalEntity, makeProduct, makeSite } from '../tests/support/factories.js';
 
 export interface SeedShape {
@@ -218,7 +220,7 @@ export async function seedKpiWorld(
     `  master data: ${shape.customers} customers, ${shape.products} products in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   const rnd = random(20261203);
-  const rollups = new Map<string, { row: Record<string, unknown>; measures: KpiMeasureColumns }>();
+  const rollups = new Map<string, Contribution>();
   const lastByCustomer = new Map<string, number>();
   // Created in time order, so "had a return in the 90 days before" reads the customer's previous one.
   const batch = 20_000;
@@ -268,62 +270,15 @@ export async function seedKpiWorld(
           .execute(),
       );
       await insertChunked(facts, 1000, (chunk) =>
-        trx
-          .insertInto('kpi_return_facts')
-          .values(
-            chunk.map((f) => ({
-              rma_id: f.rmaId,
-              rma_number: f.rmaNumber,
-              period: f.period,
-              created_at: f.createdAt,
-              legal_entity_id: f.legalEntityId,
-              currency: f.currency,
-              customer_id: f.customerId,
-              site_id: f.siteId,
-              channel: f.channel,
-              return_type: f.returnType,
-              status: f.status,
-              settled_at: f.settledAt,
-              ...f.measures,
-            })),
-          )
-          .execute(),
+        trx.insertInto('kpi_return_facts').values(chunk.map(returnRow)).execute(),
       );
-      const lines = facts.flatMap((f) =>
-        f.lines.map((l) => ({
-          rma_line_id: l.rmaLineId,
-          rma_id: f.rmaId,
-          period: f.period,
-          product_id: l.productId,
-          category: l.category,
-          supplier_id: l.supplierId,
-          reason_code: l.reasonCode,
-          ...l.measures,
-        })),
-      );
+      const lines = facts.flatMap(lineRows);
       await insertChunked(lines, 1000, (chunk) => trx.insertInto('kpi_line_facts').values(chunk).execute());
     });
-    for (const f of facts)
-      for (const c of contributionsOf(f)) {
-        const key = contributionKey(c);
-        const entry = rollups.get(key);
-        if (!entry)
-          rollups.set(key, {
-            row: {
-              period: c.period,
-              legal_entity_id: c.legalEntityId,
-              currency: c.currency,
-              dimension: c.dimension,
-              value: c.value,
-              shard: c.shard,
-            },
-            measures: { ...c.measures },
-          });
-        else for (const m of MEASURE_COLUMNS) entry.measures[m] += c.measures[m];
-      }
+    for (const f of facts) addContributions(rollups, contributionsOf(f));
     if ((start / batch) % 10 === 0) log(`  ${start + part.length} returns written`);
   }
-  const rows = [...rollups.values()].map((r) => ({ ...r.row, ...r.measures }) as never);
+  const rows = [...rollups.values()].map(rollupRow);
   await platform.db
     .transaction()
     .execute((trx) => insertChunked(rows, 1000, (chunk) => trx.insertInto('kpi_rollups').values(chunk).execute()));

@@ -12,8 +12,11 @@ export {
   clearKpiTables,
   countStoredFacts,
   readAllRollups,
+  returnRow,
+  lineRows,
+  rollupRow,
 } from './kpi-store.js';
-export { contributionsOf, contributionKey } from './domain/kpi-contributions.js';
+export { addContributions, contributionsOf, contributionKey, type Contribution } from './domain/kpi-contributions.js';
 export { MEASURE_COLUMNS } from './domain/return-kpi-facts.js';
 export { registerKpiRoutes } from './kpi.routes.js';
 export { kpiHeadlines, kpiTable, kpiReturns } from './kpi-queries.js';

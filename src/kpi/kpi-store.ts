@@ -3,10 +3,10 @@
 // (PostgreSQL: one round trip), each row added to, never rewritten, so concurrent transactions
 // touching the same month only ever add.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, Dialect } from '../platform/db/database.js';
-import type { KpiLineFactsTable, KpiMeasureColumns, KpiReturnFactsTable } from './kpi.tables.js';
+import type { DB } from '../platform/db/database.js';
+import type { KpiLineFactsTable, KpiMeasureColumns, KpiReturnFactsTable, KpiRollupsTable } from './kpi.tables.js';
 import { MEASURE_COLUMNS, type ReturnFacts } from './domain/return-kpi-facts.js';
-import { rollupDelta, contributionKey, type Contribution } from './domain/kpi-contributions.js';
+import { addContributions, rollupDelta, contributionKey, type Contribution } from './domain/kpi-contributions.js';
 
 type Reader = Kysely<DB> | Transaction<DB>;
 
@@ -81,7 +81,8 @@ function factsFromRow(r: KpiReturnFactsTable, lines: ReturnFacts['lines']): Retu
   };
 }
 
-function returnRow(f: ReturnFacts): KpiReturnFactsTable {
+/** The row a return's facts are stored as. */
+export function returnRow(f: ReturnFacts): KpiReturnFactsTable {
   return {
     rma_id: f.rmaId,
     rma_number: f.rmaNumber,
@@ -99,7 +100,8 @@ function returnRow(f: ReturnFacts): KpiReturnFactsTable {
   };
 }
 
-function lineRows(f: ReturnFacts): KpiLineFactsTable[] {
+/** The rows its lines' facts are stored as. */
+export function lineRows(f: ReturnFacts): KpiLineFactsTable[] {
   return f.lines.map((line) => ({
     rma_line_id: line.rmaLineId,
     rma_id: f.rmaId,
@@ -128,7 +130,6 @@ export function sameFacts(a: ReturnFacts, b: ReturnFacts): boolean {
  */
 export async function storeFacts(
   db: Transaction<DB> | Kysely<DB>,
-  dialect: Dialect,
   before: ReadonlyMap<string, ReturnFacts>,
   after: readonly ReturnFacts[],
 ): Promise<number> {
@@ -146,34 +147,30 @@ export async function storeFacts(
     for (const some of chunks(lines)) if (some.length > 0) await db.insertInto('kpi_line_facts').values(some).execute();
   }
   const merged = new Map<string, Contribution>();
-  for (const f of changed)
-    for (const c of rollupDelta(before.get(f.rmaId) ?? null, f)) {
-      const key = contributionKey(c);
-      const entry = merged.get(key);
-      if (!entry) merged.set(key, c);
-      else for (const column of MEASURE_COLUMNS) entry.measures[column] += c.measures[column];
-    }
-  await addToRollups(db, dialect, [...merged.values()]);
+  for (const f of changed) addContributions(merged, rollupDelta(before.get(f.rmaId) ?? null, f));
+  await addToRollups(db, [...merged.values()]);
   return changed.length;
 }
 
-async function addToRollups(db: Transaction<DB> | Kysely<DB>, dialect: Dialect, delta: readonly Contribution[]) {
-  void dialect;
+/** The rollup row a contribution is (its key and its measures). */
+export function rollupRow(c: Contribution): KpiRollupsTable {
+  return {
+    period: c.period,
+    legal_entity_id: c.legalEntityId,
+    currency: c.currency,
+    dimension: c.dimension,
+    value: c.value,
+    shard: c.shard,
+    ...c.measures,
+  };
+}
+
+async function addToRollups(db: Transaction<DB> | Kysely<DB>, delta: readonly Contribution[]) {
   for (const part of chunks(delta, 200)) {
     if (part.length === 0) continue;
     await db
       .insertInto('kpi_rollups')
-      .values(
-        part.map((c) => ({
-          period: c.period,
-          legal_entity_id: c.legalEntityId,
-          currency: c.currency,
-          dimension: c.dimension,
-          value: c.value,
-          shard: c.shard,
-          ...c.measures,
-        })),
-      )
+      .values(part.map(rollupRow))
       .onConflict((oc) =>
         oc
           .columns(['dimension', 'period', 'legal_entity_id', 'currency', 'value', 'shard'])

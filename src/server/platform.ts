@@ -27,7 +27,7 @@ export async function startPlatform(options: { databaseUrl: string; clock?: Cloc
   };
   await seedDefaultConfiguration(platform, systemContext('startup'));
   // Returns recorded before the KPIs existed get their figures once, from their records.
-  await backfillKpisIfEmpty(platform.db, platform.dialect);
+  await backfillKpisIfEmpty(platform.db);
   return {
     ...platform,
     close: async () => {

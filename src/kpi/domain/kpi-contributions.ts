@@ -118,6 +118,16 @@ function monthContributionsOf(facts: ReturnFacts): Contribution[] {
 export const contributionKey = (c: Omit<Contribution, 'measures'>) =>
   [c.dimension, c.period, c.legalEntityId, c.currency, c.value, c.shard].join('\u0000');
 
+/** Adds contributions into sums by key (the rollups they make): the store, the check and the bench seed. */
+export function addContributions(into: Map<string, Contribution>, contributions: Iterable<Contribution>): void {
+  for (const c of contributions) {
+    const key = contributionKey(c);
+    const entry = into.get(key);
+    if (!entry) into.set(key, { ...c, measures: { ...c.measures } });
+    else for (const column of MEASURE_COLUMNS) entry.measures[column] += c.measures[column];
+  }
+}
+
 /**
  * What to add to the rollups when a return's facts change from `before` (null: new) to `after`
  * (null: gone). Keys whose every measure is unchanged are left out.

@@ -3,18 +3,18 @@
 // stored rollups. A difference means a change reached a stage's records without an event that
 // names its return (or the rollups were edited): the projection's blind spot, reported by field.
 import type { Kysely } from 'kysely';
-import type { DB, Dialect } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/database.js';
 import type { KpiCheckResult } from '../../contracts/kpi.js';
 import {
   MEASURE_COLUMNS,
   clearKpiTables,
-  contributionKey,
+  addContributions,
   contributionsOf,
   countStoredFacts,
   deriveReturnFacts,
   readAllRollups,
   readStoredFacts,
-  type KpiMeasureColumns,
+  type Contribution,
   type ReturnFacts,
 } from '../../kpi/index.js';
 import { listRmaIdsAfter } from '../../returns/index.js';
@@ -67,7 +67,7 @@ function factDifferences(stored: ReturnFacts | undefined, recomputed: ReturnFact
 export async function checkKpis(db: Kysely<DB>): Promise<KpiCheckResult> {
   const started = Date.now();
   const factDiffs: KpiCheckResult['factDifferences'] = [];
-  const expected = new Map<string, KpiMeasureColumns>();
+  const expected = new Map<string, Contribution>();
   let checked = 0;
   let after = '';
   for (;;) {
@@ -81,13 +81,7 @@ export async function checkKpis(db: Kysely<DB>): Promise<KpiCheckResult> {
       if (factDiffs.length < MAX_REPORTED) factDiffs.push(...factDifferences(stored.get(record.rmaId), recomputed));
       // The rollups are checked against the stored facts: each is then held by the other.
       const facts = stored.get(record.rmaId);
-      if (facts)
-        for (const c of contributionsOf(facts)) {
-          const key = contributionKey(c);
-          const sum = expected.get(key);
-          if (!sum) expected.set(key, { ...c.measures });
-          else for (const column of MEASURE_COLUMNS) sum[column] += c.measures[column];
-        }
+      if (facts) addContributions(expected, contributionsOf(facts));
     }
   }
   const rollupDiffs: KpiCheckResult['rollupDifferences'] = [];
@@ -96,7 +90,7 @@ export async function checkKpis(db: Kysely<DB>): Promise<KpiCheckResult> {
   for (const key of keys)
     for (const column of MEASURE_COLUMNS) {
       const have = stored.get(key)?.[column] ?? 0;
-      const want = expected.get(key)?.[column] ?? 0;
+      const want = expected.get(key)?.measures[column] ?? 0;
       if (have !== want && rollupDiffs.length < MAX_REPORTED)
         rollupDiffs.push({ key: key.replaceAll('\u0000', ' | '), measure: column, stored: have, recomputed: want });
     }
@@ -118,7 +112,7 @@ export async function checkKpis(db: Kysely<DB>): Promise<KpiCheckResult> {
  * database that had returns before the KPIs existed, or after a check found a difference. Not
  * for a database taking writes at the same time (their projections could interleave).
  */
-export async function rebuildKpis(db: Kysely<DB>, dialect: Dialect): Promise<number> {
+export async function rebuildKpis(db: Kysely<DB>): Promise<number> {
   await clearKpiTables(db);
   let done = 0;
   let after = '';
@@ -126,15 +120,15 @@ export async function rebuildKpis(db: Kysely<DB>, dialect: Dialect): Promise<num
     const ids = await listRmaIdsAfter(db, after, BATCH);
     if (ids.length === 0) break;
     after = ids[ids.length - 1]!;
-    done += await db.transaction().execute((trx) => refreshKpiFacts(trx, dialect, ids));
+    done += await db.transaction().execute((trx) => refreshKpiFacts(trx, ids));
   }
   return done;
 }
 
 /** On start-up: a database with returns but no KPI facts (they predate the KPIs) is rebuilt once. */
-export async function backfillKpisIfEmpty(db: Kysely<DB>, dialect: Dialect): Promise<number> {
+export async function backfillKpisIfEmpty(db: Kysely<DB>): Promise<number> {
   if ((await countStoredFacts(db)) > 0) return 0;
   const some = await listRmaIdsAfter(db, '', 1);
   if (some.length === 0) return 0;
-  return rebuildKpis(db, dialect);
+  return rebuildKpis(db);
 }

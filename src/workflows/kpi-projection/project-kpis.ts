@@ -88,7 +88,7 @@ export async function projectKpis(tx: Tx, events: readonly DomainEvent[]): Promi
     ...(fresh.length > 0 ? await gatherReturnRecords(tx.db, fresh, stagesWithEvents(events)) : []),
     ...(known.length > 0 ? await gatherReturnRecords(tx.db, known) : []),
   ];
-  await storeFacts(tx.db, tx.dialect, before, records.map(deriveReturnFacts));
+  await storeFacts(tx.db, before, records.map(deriveReturnFacts));
 }
 
 /** The later stages that emitted an event in a transaction (by the events' type prefixes). */
@@ -114,11 +114,7 @@ export function stagesWithEvents(events: readonly DomainEvent[]): StagesToRead {
 }
 
 /** Re-derives these returns' facts from their records and stores what changed. */
-export async function refreshKpiFacts(
-  db: Transaction<DB> | Kysely<DB>,
-  dialect: Tx['dialect'],
-  rmaIds: readonly string[],
-): Promise<number> {
+export async function refreshKpiFacts(db: Transaction<DB> | Kysely<DB>, rmaIds: readonly string[]): Promise<number> {
   const [before, records] = await Promise.all([readStoredFacts(db, rmaIds), gatherReturnRecords(db, rmaIds)]);
-  return storeFacts(db, dialect, before, records.map(deriveReturnFacts));
+  return storeFacts(db, before, records.map(deriveReturnFacts));
 }
